@@ -1,0 +1,18 @@
+using System.CommandLine;
+
+namespace RealEstateCrm.Host.Cli;
+
+/// <summary>The <c>crm</c> command tree. Each command lives in its own file and gets the shared options.</summary>
+public static class CrmCli
+{
+    public static RootCommand Build()
+    {
+        var options = new GlobalOptions();
+        var root = new RootCommand("RealEstateCrm: CRM and call center for real-estate developers, on a DuckDB warehouse.");
+        options.AddTo(root);
+        root.Add(MigrateCommand.Create(options));
+        root.Add(DemoCommand.Create(options));
+        root.Add(UsersCommand.Create(options));
+        return root;
+    }
+}

@@ -1,0 +1,3 @@
+using RealEstateCrm.Host.Cli;
+
+return await CrmCli.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using RealEstateCrm.Operational.Data.Providers;
+
+namespace RealEstateCrm.Operational.Data;
+
+/// <summary>Opens contexts on the configured database and brings its schema up to date.</summary>
+public sealed class CrmDatabase(DatabaseOptions options)
+{
+    public DatabaseOptions Options { get; } = options;
+
+    public CrmDbContext CreateContext(string actor = "system")
+    {
+        CrmDbContext db = Options.Provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteCrmDbContext(new DbContextOptionsBuilder<SqliteCrmDbContext>()
+                .UseSqlite(Options.ConnectionString, o => o.CommandTimeout(120)).Options),
+            DatabaseProvider.Postgres => new PostgresCrmDbContext(new DbContextOptionsBuilder<PostgresCrmDbContext>()
+                .UseNpgsql(Options.ConnectionString, o => o.CommandTimeout(300)).Options),
+            DatabaseProvider.SqlServer => new SqlServerCrmDbContext(new DbContextOptionsBuilder<SqlServerCrmDbContext>()
+                .UseSqlServer(Options.ConnectionString).Options),
+            _ => throw new InvalidOperationException($"unknown provider {Options.Provider}"),
+        };
+        db.Actor = actor;
+        return db;
+    }
+
+    /// <summary>Creates the database if needed and applies every pending migration.</summary>
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        if (Options.Provider == DatabaseProvider.Sqlite) EnsureSqliteFolder();
+        await using var db = CreateContext();
+        await db.Database.MigrateAsync(ct);
+        if (Options.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers (the web UI, a backup) run while a writer works; it persists in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+
+    private void EnsureSqliteFolder()
+    {
+        var path = new SqliteConnectionStringBuilder(Options.ConnectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+    }
+}

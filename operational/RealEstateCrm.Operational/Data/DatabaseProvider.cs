@@ -1,0 +1,3 @@
+namespace RealEstateCrm.Operational.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres, SqlServer }
