@@ -18,7 +18,7 @@ internal sealed class WorkOrderOpener(CrmDbContext db)
 
     public sealed record Draft(WorkOrderType Type, Guid CustomerId, Guid CategoryId, string Title, string? Description = null, Guid? ProjectId = null, Guid? UnitId = null);
 
-    public async Task<WorkOrder> Open(Draft draft, DateTime at, CancellationToken ct, string field = "")
+    public async Task<WorkOrder> Open(Draft draft, DateTime at, CancellationToken ct, string field = "", string? source = null)
     {
         var validator = new Validator()
             .NotBlank(draft.Title, field + "title")
@@ -49,7 +49,7 @@ internal sealed class WorkOrderOpener(CrmDbContext db)
             DepartmentId = category.DefaultDepartmentId,
         };
         db.WorkOrders.Add(order);
-        db.WorkOrderEvents.Add(order.Event(WorkOrderEventKind.Opened, at, db.Actor, $"{category.Code} {category.Name}: due in {category.SlaHours} h"));
+        db.WorkOrderEvents.Add(order.Event(WorkOrderEventKind.Opened, at, db.Actor, $"{category.Code} {category.Name}: due in {category.SlaHours} h" + (source is null ? "" : $"; from {source}")));
         return order;
     }
 
