@@ -13,9 +13,6 @@ namespace RealEstateCrm.Operational.Features.Service;
 [UseCase]
 public sealed class EscalateOverdueWorkOrders(CrmDbContext db, TimeProvider clock)
 {
-    /// <summary>Used while the parameter is not set: escalate with a quarter of the SLA left.</summary>
-    public const double DefaultFraction = 0.75;
-
     public sealed record Result(int RaisedToLevel1, int RaisedToLevel2);
 
     public async Task<Result> Handle(CancellationToken ct = default)
@@ -51,11 +48,11 @@ public sealed class EscalateOverdueWorkOrders(CrmDbContext db, TimeProvider cloc
 
     private async Task<double> Fraction(CancellationToken ct)
     {
+        // The schema seeds the parameter (0.8); a database without it is misconfigured, not a reason to guess.
         var value = await db.BusinessParameters.Where(p => p.Key == BusinessParameterKeys.EscalateAfterSlaFraction).Select(p => p.Value).SingleOrDefaultAsync(ct);
-        if (value is null) return DefaultFraction;
         return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction) && fraction is > 0 and < 1
             ? fraction
-            : throw new DomainException($"business parameter {BusinessParameterKeys.EscalateAfterSlaFraction} is \"{value}\"; it must be a fraction between 0 and 1, such as 0.75",
+            : throw new DomainException($"business parameter {BusinessParameterKeys.EscalateAfterSlaFraction} is \"{value}\"; it must be a fraction between 0 and 1, such as 0.8",
                 BusinessParameterKeys.EscalateAfterSlaFraction);
     }
 }
