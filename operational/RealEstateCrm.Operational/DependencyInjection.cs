@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RealEstateCrm.Operational.Data;
 
 namespace RealEstateCrm.Operational;
@@ -11,6 +12,8 @@ public static class DependencyInjection
         services.AddSingleton(database);
         services.AddSingleton<CrmDatabase>();
         services.AddScoped<ICurrentActor, SystemActor>();
+        // Use cases read the time from here so SLA and escalation tests can fix it.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped(sp => sp.GetRequiredService<CrmDatabase>().CreateContext(sp.GetRequiredService<ICurrentActor>().Name));
 
         // Handlers are plain classes, one per use case (Features/<Area>/<UseCase>.cs).

@@ -72,6 +72,6 @@ internal sealed class CompetitorPriceObservationConfiguration : IEntityTypeConfi
     public void Configure(EntityTypeBuilder<CompetitorPriceObservation> b)
     {
         b.References<CompetitorPriceObservation, CompetitorProject>(x => x.CompetitorProjectId);
-        b.HasIndex(x => new { x.CompetitorProjectId, x.ObservedOn });
+        b.HasIndex(x => new { x.CompetitorProjectId, x.ObservedOn }).IsUnique();
     }
 }

@@ -17,5 +17,16 @@ public sealed class OutgoingMessage : Entity
     public string? Error { get; set; }
 }
 
+/// <summary>Where a message can go: an SMS to a mainland mobile, an email to a well-formed address.</summary>
+public static class MessageAddress
+{
+    /// <summary>The address in its stored form (a mobile normalised by <see cref="ChinesePhone"/>), or null when it cannot receive this channel.</summary>
+    public static string? Normalize(MessageChannel channel, string? to) => channel switch
+    {
+        MessageChannel.Sms => ChinesePhone.Normalize(to) is { Length: 11 } mobile && mobile[0] == '1' ? mobile : null,
+        _ => to is not null && System.Net.Mail.MailAddress.TryCreate(to.Trim(), out var mail) && mail.Address == to.Trim() && mail.Host.Contains('.') ? mail.Address : null,
+    };
+}
+
 public enum MessageChannel { Sms, Email }
 public enum MessageStatus { Pending, Sent, Failed }

@@ -15,6 +15,16 @@ public sealed class Question : Entity
     public int Seq { get; set; }
     public required string Text { get; set; }
     public QuestionKind Kind { get; set; }
+    public bool IsRequired { get; set; } = true;
+
+    /// <summary>Why an answer does not fit this question, or null when it does.</summary>
+    public string? Reject(int? score, string? text) => Kind switch
+    {
+        QuestionKind.Nps => score is >= 0 and <= 10 ? null : "needs a score from 0 to 10",
+        QuestionKind.Rating => score is >= 1 and <= 5 ? null : "needs a rating from 1 to 5",
+        QuestionKind.YesNo => score is 0 or 1 ? null : "needs 0 (no) or 1 (yes)",
+        _ => string.IsNullOrWhiteSpace(text) ? "needs a text answer" : text.Length > 2000 ? "is longer than 2000 characters" : null,
+    };
 }
 
 /// <summary>Nps: 0–10 "how likely to recommend"; Rating: 1–5; Text: free answer; YesNo: 0 or 1.</summary>

@@ -36,6 +36,55 @@ public sealed class WorkOrder : Entity
     public Guid? InspectionIssueId { get; set; }
 
     public bool IsOpen => Status is not (WorkOrderStatus.Resolved or WorkOrderStatus.Closed or WorkOrderStatus.Cancelled);
+
+    /// <summary>Whether it was resolved by its due time; null while unresolved.</summary>
+    public bool? MetSla() => ResolvedAt is null ? null : ResolvedAt <= DueAt;
+
+    public void MoveTo(WorkOrderStatus next, DateTime at)
+    {
+        if (!WorkOrderStatusRules.IsAllowed(Status, next))
+            throw new DomainException($"work order {Number} cannot go from {Status} to {next}", nameof(Status));
+        Status = next;
+        if (next == WorkOrderStatus.Resolved) ResolvedAt = at;
+        if (next == WorkOrderStatus.Closed) ClosedAt = at;
+    }
+
+    /// <summary>Hands the order to a department (clearing any contractor) or to a contractor (the
+    /// department keeps oversight). Dispatch is the first response when nothing came before.</summary>
+    public void Dispatch(Guid? departmentId, Guid? contractorId, DateTime at)
+    {
+        MoveTo(WorkOrderStatus.Dispatched, at);
+        if (contractorId is null) DepartmentId = departmentId;
+        ContractorId = contractorId;
+        FirstResponseAt ??= at;
+    }
+
+    /// <summary>The escalation level an open order has reached at <paramref name="now"/>: 1 once
+    /// <paramref name="fraction"/> of its SLA has elapsed, 2 once it is past due. Measured back from
+    /// <see cref="DueAt"/> so that a reopened order, whose SLA restarted, is judged on its new window.</summary>
+    public int EscalationLevelAt(DateTime now, TimeSpan sla, double fraction) =>
+        !IsOpen ? 0 : now >= DueAt ? 2 : now >= DueAt - sla * (1 - fraction) ? 1 : 0;
+
+    public WorkOrderEvent Event(WorkOrderEventKind kind, DateTime at, string? byUser, string? note = null) =>
+        new() { WorkOrderId = Id, Kind = kind, At = at, ByUser = byUser, Note = note };
+}
+
+/// <summary>The work-order life cycle: open → dispatched → in progress → resolved → closed. A dispatched or
+/// started order may be dispatched again (wrong team); an inquiry may be resolved straight away; only a
+/// resolved or closed order can be reopened.</summary>
+public static class WorkOrderStatusRules
+{
+    private static readonly Dictionary<WorkOrderStatus, WorkOrderStatus[]> Allowed = new()
+    {
+        [WorkOrderStatus.Open] = [WorkOrderStatus.Dispatched, WorkOrderStatus.Resolved],
+        [WorkOrderStatus.Dispatched] = [WorkOrderStatus.Dispatched, WorkOrderStatus.InProgress, WorkOrderStatus.Resolved],
+        [WorkOrderStatus.InProgress] = [WorkOrderStatus.Dispatched, WorkOrderStatus.Resolved],
+        [WorkOrderStatus.Resolved] = [WorkOrderStatus.Closed, WorkOrderStatus.Open],
+        [WorkOrderStatus.Closed] = [WorkOrderStatus.Open],
+        [WorkOrderStatus.Cancelled] = [],
+    };
+
+    public static bool IsAllowed(WorkOrderStatus from, WorkOrderStatus to) => Allowed[from].Contains(to);
 }
 
 public enum WorkOrderType { Complaint, Repair, Inquiry, Request }

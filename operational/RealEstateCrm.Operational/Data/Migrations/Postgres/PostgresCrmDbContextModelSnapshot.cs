@@ -1477,6 +1477,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                         .HasName("pk_competitor_price_observation");
 
                     b.HasIndex("CompetitorProjectId", "ObservedOn")
+                        .IsUnique()
                         .HasDatabaseName("ix_competitor_price_observation_competitor_project_id_observed~");
 
                     b.ToTable("competitor_price_observation");
@@ -2691,6 +2692,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_required");
 
                     b.Property<string>("Kind")
                         .IsRequired()

@@ -1477,6 +1477,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                         .HasName("pk_competitor_price_observation");
 
                     b.HasIndex("CompetitorProjectId", "ObservedOn")
+                        .IsUnique()
                         .HasDatabaseName("ix_competitor_price_observation_competitor_project_id_observed_on");
 
                     b.ToTable("competitor_price_observation");
@@ -2691,6 +2692,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier")
                         .HasColumnName("id");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("bit")
+                        .HasColumnName("is_required");
 
                     b.Property<string>("Kind")
                         .IsRequired()

@@ -1470,6 +1470,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                         .HasName("pk_competitor_price_observation");
 
                     b.HasIndex("CompetitorProjectId", "ObservedOn")
+                        .IsUnique()
                         .HasDatabaseName("ix_competitor_price_observation_competitor_project_id_observed_on");
 
                     b.ToTable("competitor_price_observation");
@@ -2682,6 +2683,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_required");
 
                     b.Property<string>("Kind")
                         .IsRequired()

@@ -1,11 +1,12 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
+namespace RealEstateCrm.Operational.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -18,14 +19,14 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    user_name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    entity = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    entity_key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    operation = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    before = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    after = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    entity = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    entity_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    operation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    before = table.Column<string>(type: "text", nullable: true),
+                    after = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -36,9 +37,9 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "business_parameter",
                 columns: table => new
                 {
-                    key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    value = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    value = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -49,11 +50,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "company",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    code = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    parent_company_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    city = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    parent_company_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    city = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -70,9 +71,9 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "competitor",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -83,10 +84,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "contractor",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    contact_person = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    phone = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    contact_person = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    phone = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -97,7 +98,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "outbox_counter",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "int", nullable: false),
+                    id = table.Column<int>(type: "integer", nullable: false),
                     last_sequence = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -110,11 +111,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     sequence = table.Column<long>(type: "bigint", nullable: false),
-                    entity = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    entity_key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    operation = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    payload = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    occurred_at = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    entity = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    entity_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    operation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    payload = table.Column<string>(type: "text", nullable: false),
+                    occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -125,8 +126,8 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "questionnaire",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -137,9 +138,9 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "role",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    code = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -151,12 +152,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    subject_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    outcome = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    probability = table.Column<double>(type: "float", nullable: false),
-                    happened = table.Column<bool>(type: "bit", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    outcome = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    probability = table.Column<double>(type: "double precision", nullable: false),
+                    happened = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -167,13 +168,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "org_unit",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    company_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    parent_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    code = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    path = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    company_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    parent_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    code = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    path = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -196,11 +197,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "question",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    questionnaire_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    seq = table.Column<int>(type: "int", nullable: false),
-                    text = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    questionnaire_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    seq = table.Column<int>(type: "integer", nullable: false),
+                    text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    is_required = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -217,8 +219,8 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "role_function",
                 columns: table => new
                 {
-                    role_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    function = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    role_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    function = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -235,16 +237,16 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "app_user",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    user_name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    display_name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    org_unit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    is_supervisor = table.Column<bool>(type: "bit", nullable: false),
-                    phone = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    email = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    password_hash = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    is_active = table.Column<bool>(type: "bit", nullable: false),
-                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    org_unit_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    is_supervisor = table.Column<bool>(type: "boolean", nullable: false),
+                    phone = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    password_hash = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -261,13 +263,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "complaint_category",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    parent_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    code = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    default_department_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    sla_hours = table.Column<int>(type: "int", nullable: false),
-                    severity = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    parent_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    code = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    default_department_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    sla_hours = table.Column<int>(type: "integer", nullable: false),
+                    severity = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -290,16 +292,16 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "project",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    code = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    city = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    district = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    company_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    org_unit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    city = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    district = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    company_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    org_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
                     launch_date = table.Column<DateOnly>(type: "date", nullable: true),
-                    base_price_per_sqm = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
+                    base_price_per_sqm = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -322,11 +324,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "agent",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    agent_no = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    extension = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    seat_no = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    agent_no = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    extension = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    seat_no = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -343,8 +345,8 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "user_role",
                 columns: table => new
                 {
-                    user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    role_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    role_id = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -367,11 +369,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "building",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    floors = table.Column<int>(type: "int", nullable: false),
-                    floor_premium_percent = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    floors = table.Column<int>(type: "integer", nullable: false),
+                    floor_premium_percent = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     planned_handover_date = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
@@ -389,15 +391,15 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "campaign",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    code = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    cost = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    cost = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     start_date = table.Column<DateOnly>(type: "date", nullable: false),
                     end_date = table.Column<DateOnly>(type: "date", nullable: false),
-                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -414,12 +416,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "competitor_project",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    competitor_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    city = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    district = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    near_project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    competitor_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    city = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    district = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    near_project_id = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -442,13 +444,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "complaint_topic",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    category_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    opened_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    closed_at = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    summary = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    category_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    opened_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    closed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -471,10 +473,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "contractor_scope",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    contractor_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    complaint_category_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    contractor_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    complaint_category_id = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -503,29 +505,29 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "customer",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    code = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    gender = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    gender = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     birth_date = table.Column<DateOnly>(type: "date", nullable: true),
-                    id_number = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: true),
-                    phone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    email = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    city = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    income_band = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    segment = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    family_size = table.Column<int>(type: "int", nullable: false),
-                    referral_source = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    referred_by_customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    assigned_rep_user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    home_project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    do_not_call = table.Column<bool>(type: "bit", nullable: false),
-                    marketing_consent = table.Column<bool>(type: "bit", nullable: false),
-                    merged_into_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    id_number = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    city = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    income_band = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    segment = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    family_size = table.Column<int>(type: "integer", nullable: false),
+                    referral_source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    referred_by_customer_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    assigned_rep_user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    home_project_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    do_not_call = table.Column<bool>(type: "boolean", nullable: false),
+                    marketing_consent = table.Column<bool>(type: "boolean", nullable: false),
+                    merged_into_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -560,13 +562,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "inspection_batch",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     planned_start = table.Column<DateOnly>(type: "date", nullable: false),
                     planned_end = table.Column<DateOnly>(type: "date", nullable: false),
-                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -583,12 +585,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "price_list",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     effective_from = table.Column<DateOnly>(type: "date", nullable: false),
-                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    approved_by_user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    approved_by_user_id = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -611,10 +613,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "agent_skill",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    agent_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    skill = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    level = table.Column<int>(type: "int", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    agent_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    skill = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    level = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -631,14 +633,14 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "building_stack",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    building_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    stack_no = table.Column<int>(type: "int", nullable: false),
-                    layout = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    bedrooms = table.Column<int>(type: "int", nullable: false),
-                    area = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    orientation = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    base_price_per_sqm = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    building_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    stack_no = table.Column<int>(type: "integer", nullable: false),
+                    layout = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    bedrooms = table.Column<int>(type: "integer", nullable: false),
+                    area = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    orientation = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    base_price_per_sqm = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -655,19 +657,19 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "unit",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    building_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    floor = table.Column<int>(type: "int", nullable: false),
-                    stack_no = table.Column<int>(type: "int", nullable: false),
-                    room_no = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    layout = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    bedrooms = table.Column<int>(type: "int", nullable: false),
-                    area = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    orientation = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    list_price = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    status_changed_at = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    building_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    floor = table.Column<int>(type: "integer", nullable: false),
+                    stack_no = table.Column<int>(type: "integer", nullable: false),
+                    room_no = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    layout = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    bedrooms = table.Column<int>(type: "integer", nullable: false),
+                    area = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    orientation = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    list_price = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    status_changed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -690,13 +692,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "call_list",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     for_date = table.Column<DateOnly>(type: "date", nullable: false),
-                    owner_user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    campaign_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    owner_user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    campaign_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -719,17 +721,17 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "competitor_price_observation",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    competitor_project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    competitor_project_id = table.Column<Guid>(type: "uuid", nullable: false),
                     observed_on = table.Column<DateOnly>(type: "date", nullable: false),
-                    price_per_sqm = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    source = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                    price_per_sqm = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_competitor_price_observation", x => x.id);
                     table.ForeignKey(
-                        name: "fk_competitor_price_observation_competitor_projects_competitor_project_id",
+                        name: "fk_competitor_price_observation_competitor_projects_competitor_~",
                         column: x => x.competitor_project_id,
                         principalTable: "competitor_project",
                         principalColumn: "id",
@@ -740,11 +742,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "campaign_member",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    campaign_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    added_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    responded_at = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    campaign_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    added_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    responded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -767,11 +769,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "customer_contact",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    value = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    label = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    value = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -788,13 +790,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "customer_merge",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    survivor_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    merged_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    reason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    rows_moved = table.Column<int>(type: "int", nullable: false),
-                    merged_by = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    merged_at = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    survivor_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    merged_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    rows_moved = table.Column<int>(type: "integer", nullable: false),
+                    merged_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    merged_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -817,9 +819,9 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "customer_tag",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    tag = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tag = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -836,10 +838,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "family_link",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    related_customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    relation = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    related_customer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    relation = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -862,20 +864,20 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "lead",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    campaign_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    assigned_rep_user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    budget = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
-                    wanted_bedrooms = table.Column<int>(type: "int", nullable: true),
-                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    first_contact_at = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    closed_at = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    lost_reason = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    lost_to_competitor_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    campaign_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    assigned_rep_user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    budget = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    wanted_bedrooms = table.Column<int>(type: "integer", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    first_contact_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    closed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    lost_reason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    lost_to_competitor_id = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -916,16 +918,16 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "outgoing_message",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    to = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    sent_at = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    to = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -942,16 +944,16 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "discount_approval",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    unit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    requested_by_user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    discount_percent = table.Column<decimal>(type: "decimal(5,2)", precision: 5, scale: 2, nullable: false),
-                    reason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    decided_by_user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    requested_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    decided_at = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    requested_by_user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    discount_percent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    decided_by_user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    requested_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    decided_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -986,13 +988,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "inspection_unit",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    batch_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    unit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    inspected_at = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    result = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    handed_over_at = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    batch_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    inspected_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    result = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    handed_over_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1021,10 +1023,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "price_list_item",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    price_list_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    unit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    price = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    price_list_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    price = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1047,35 +1049,35 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "work_order",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    number = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    type = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    unit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    category_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    priority = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    opened_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    due_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    first_response_at = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    resolved_at = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    closed_at = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    department_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    contractor_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    escalation_level = table.Column<int>(type: "int", nullable: false),
-                    resolution = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    reply_to_customer = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    replied_at = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    is_warranty = table.Column<bool>(type: "bit", nullable: false),
-                    repair_cost = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    charge_to_customer = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    complaint_topic_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    reopen_count = table.Column<int>(type: "int", nullable: false),
-                    reception_record_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    inspection_issue_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    category_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    priority = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    opened_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    first_response_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    resolved_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    closed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    department_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    contractor_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    escalation_level = table.Column<int>(type: "integer", nullable: false),
+                    resolution = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    reply_to_customer = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    replied_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    is_warranty = table.Column<bool>(type: "boolean", nullable: false),
+                    repair_cost = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    charge_to_customer = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    complaint_topic_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    reopen_count = table.Column<int>(type: "integer", nullable: false),
+                    reception_record_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    inspection_issue_id = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1128,18 +1130,18 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "call_list_entry",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    call_list_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    rank = table.Column<int>(type: "int", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    lead_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    score = table.Column<double>(type: "float", nullable: false),
-                    reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    best_hour = table.Column<int>(type: "int", nullable: true),
-                    disposition = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    disposition_at = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    next_action_at = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    call_list_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    rank = table.Column<int>(type: "integer", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    lead_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    score = table.Column<double>(type: "double precision", nullable: false),
+                    reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    best_hour = table.Column<int>(type: "integer", nullable: true),
+                    disposition = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    disposition_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    next_action_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1168,14 +1170,14 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "visit",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    lead_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    rep_user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    visited_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    party = table.Column<int>(type: "int", nullable: false),
-                    notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    lead_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    rep_user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    visited_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    party = table.Column<int>(type: "integer", nullable: false),
+                    notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1210,19 +1212,19 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "reservation",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    unit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    lead_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    rep_user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    reserved_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    expires_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    deposit = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    list_price = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    discount_percent = table.Column<decimal>(type: "decimal(5,2)", precision: 5, scale: 2, nullable: false),
-                    agreed_price = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    discount_approval_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    lead_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    rep_user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    reserved_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    deposit = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    list_price = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    discount_percent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    agreed_price = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    discount_approval_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1263,13 +1265,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "compensation",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    work_order_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    approved_by = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    granted_at = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    work_order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    approved_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    granted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1292,12 +1294,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "contractor_charge_back",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    work_order_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    contractor_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    charged_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    note = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    work_order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    contractor_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    charged_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1320,15 +1322,15 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "inspection_issue",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    inspection_unit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    category_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    location = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    severity = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    found_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    work_order_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    fixed_at = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    inspection_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    category_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    severity = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    found_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    work_order_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    fixed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1357,13 +1359,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "return_visit",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    work_order_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    questionnaire_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    visited_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    by_user = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    satisfied = table.Column<bool>(type: "bit", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    work_order_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    questionnaire_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    visited_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    by_user = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    satisfied = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1392,12 +1394,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "work_order_event",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    work_order_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    by_user = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    work_order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    by_user = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1414,25 +1416,25 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "call_record",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    call_id = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    parent_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    direction = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    caller = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    callee = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    queue = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    agent_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    started_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    enqueued_at = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    answered_at = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ended_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    wait_seconds = table.Column<int>(type: "int", nullable: false),
-                    talk_seconds = table.Column<int>(type: "int", nullable: false),
-                    outcome = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    ivr_path = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    recording_file = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    call_list_entry_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    call_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    parent_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    direction = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    caller = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    callee = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    queue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    agent_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    enqueued_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    answered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ended_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    wait_seconds = table.Column<int>(type: "integer", nullable: false),
+                    talk_seconds = table.Column<int>(type: "integer", nullable: false),
+                    outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ivr_path = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    recording_file = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    call_list_entry_id = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1467,19 +1469,19 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "contract",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    contract_no = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    reservation_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    unit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    rep_user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    signed_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    list_price = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    discount_amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    final_price = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    area = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    payment_method = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    contract_no = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    reservation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    rep_user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    signed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    list_price = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    discount_amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    final_price = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    area = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    payment_method = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1514,11 +1516,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "answer",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    return_visit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    question_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    score = table.Column<int>(type: "int", nullable: true),
-                    text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    return_visit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    question_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    score = table.Column<int>(type: "integer", nullable: true),
+                    text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1541,14 +1543,14 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "reception_record",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    call_record_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    received_by_user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    received_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    summary = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    work_order_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    call_record_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    received_by_user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    received_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    work_order_id = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1583,15 +1585,15 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "voicemail",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    call_record_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    caller = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    recorded_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    file = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    duration_seconds = table.Column<int>(type: "int", nullable: false),
-                    work_order_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    heard = table.Column<bool>(type: "bit", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    call_record_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    caller = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    recorded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    file = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    duration_seconds = table.Column<int>(type: "integer", nullable: false),
+                    work_order_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    heard = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1620,16 +1622,16 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "cancellation",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    unit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    reservation_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    contract_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    cancelled_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    reason = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    competitor_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    refund_amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    reservation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    contract_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    cancelled_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    reason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    competitor_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    refund_amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1670,16 +1672,16 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "mortgage",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    contract_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    bank = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    term_years = table.Column<int>(type: "int", nullable: false),
-                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    applied_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    decided_at = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    disbursed_at = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    rejection_reason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    contract_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    bank = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    term_years = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    applied_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    decided_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    disbursed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    rejection_reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1696,14 +1698,14 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "payment_schedule_item",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    contract_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    seq = table.Column<int>(type: "int", nullable: false),
-                    kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    contract_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    seq = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     due_date = table.Column<DateOnly>(type: "date", nullable: false),
-                    amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    paid_amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    paid_at = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    paid_amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    paid_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1720,13 +1722,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 name: "payment",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    contract_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    schedule_item_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    paid_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    receipt_no = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    contract_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    schedule_item_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    paid_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    receipt_no = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1957,9 +1959,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_competitor_price_observation_competitor_project_id_observed_on",
+                name: "ix_competitor_price_observation_competitor_project_id_observed~",
                 table: "competitor_price_observation",
-                columns: new[] { "competitor_project_id", "observed_on" });
+                columns: new[] { "competitor_project_id", "observed_on" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_competitor_project_competitor_id",
@@ -2050,7 +2053,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                 column: "contractor_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_contractor_scope_project_id_complaint_category_id_contractor_id",
+                name: "ix_contractor_scope_project_id_complaint_category_id_contracto~",
                 table: "contractor_scope",
                 columns: new[] { "project_id", "complaint_category_id", "contractor_id" },
                 unique: true);

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
+namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,15 +17,15 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "audit_entry",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    user_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    entity = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    entity_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    operation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    before = table.Column<string>(type: "TEXT", nullable: true),
-                    after = table.Column<string>(type: "TEXT", nullable: true)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    user_name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    entity = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    entity_key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    operation = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    before = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    after = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -36,9 +36,9 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "business_parameter",
                 columns: table => new
                 {
-                    key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    value = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    value = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -49,11 +49,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "company",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    code = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    parent_company_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    city = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    code = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    parent_company_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    city = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -70,9 +70,9 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "competitor",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -83,10 +83,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "contractor",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    contact_person = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    phone = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    contact_person = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    phone = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -97,8 +97,8 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "outbox_counter",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false),
-                    last_sequence = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<int>(type: "int", nullable: false),
+                    last_sequence = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -109,12 +109,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "outbox_message",
                 columns: table => new
                 {
-                    sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    entity = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    entity_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    operation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    payload = table.Column<string>(type: "TEXT", nullable: false),
-                    occurred_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    entity = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    entity_key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    operation = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    payload = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    occurred_at = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -125,8 +125,8 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "questionnaire",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -137,9 +137,9 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "role",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    code = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    code = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -150,13 +150,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "true_probability",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    subject_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    outcome = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    probability = table.Column<double>(type: "REAL", nullable: false),
-                    happened = table.Column<bool>(type: "INTEGER", nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    subject_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    outcome = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    probability = table.Column<double>(type: "float", nullable: false),
+                    happened = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -167,13 +167,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "org_unit",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    company_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    parent_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    code = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    path = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    company_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    parent_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    code = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    path = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -196,11 +196,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "question",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    questionnaire_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    seq = table.Column<int>(type: "INTEGER", nullable: false),
-                    text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    questionnaire_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    seq = table.Column<int>(type: "int", nullable: false),
+                    text = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    is_required = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -217,8 +218,8 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "role_function",
                 columns: table => new
                 {
-                    role_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    function = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    role_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    function = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -235,16 +236,16 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "app_user",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    display_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    org_unit_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    is_supervisor = table.Column<bool>(type: "INTEGER", nullable: false),
-                    phone = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    password_hash = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    is_active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    user_name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    display_name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    org_unit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    is_supervisor = table.Column<bool>(type: "bit", nullable: false),
+                    phone = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    email = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    password_hash = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    is_active = table.Column<bool>(type: "bit", nullable: false),
+                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -261,13 +262,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "complaint_category",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    parent_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    code = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    default_department_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    sla_hours = table.Column<int>(type: "INTEGER", nullable: false),
-                    severity = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    parent_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    code = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    default_department_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    sla_hours = table.Column<int>(type: "int", nullable: false),
+                    severity = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -290,16 +291,16 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "project",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    code = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    city = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    district = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    company_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    org_unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    launch_date = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    base_price_per_sqm = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    code = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    city = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    district = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    company_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    org_unit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    launch_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    base_price_per_sqm = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -322,11 +323,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "agent",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    agent_no = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    extension = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    seat_no = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    agent_no = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    extension = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    seat_no = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -343,8 +344,8 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "user_role",
                 columns: table => new
                 {
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    role_id = table.Column<Guid>(type: "TEXT", nullable: false)
+                    user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    role_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -367,12 +368,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "building",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    project_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    floors = table.Column<int>(type: "INTEGER", nullable: false),
-                    floor_premium_percent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    planned_handover_date = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    floors = table.Column<int>(type: "int", nullable: false),
+                    floor_premium_percent = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    planned_handover_date = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -389,15 +390,15 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "campaign",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    code = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    project_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    cost = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    start_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    end_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    code = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    cost = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    start_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    end_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -414,12 +415,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "competitor_project",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    competitor_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    city = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    district = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    near_project_id = table.Column<Guid>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    competitor_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    city = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    district = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    near_project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -442,13 +443,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "complaint_topic",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    project_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    category_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    opened_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    closed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    category_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    opened_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    closed_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    summary = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -471,10 +472,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "contractor_scope",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    contractor_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    project_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    complaint_category_id = table.Column<Guid>(type: "TEXT", nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    contractor_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    complaint_category_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -503,29 +504,29 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "customer",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    code = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    gender = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    birth_date = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    id_number = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
-                    phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    city = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    income_band = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    segment = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    family_size = table.Column<int>(type: "INTEGER", nullable: false),
-                    referral_source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    referred_by_customer_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    assigned_rep_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    home_project_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    do_not_call = table.Column<bool>(type: "INTEGER", nullable: false),
-                    marketing_consent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    merged_into_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    code = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    gender = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    birth_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    id_number = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: true),
+                    phone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    email = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    city = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    income_band = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    segment = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    family_size = table.Column<int>(type: "int", nullable: false),
+                    referral_source = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    referred_by_customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    assigned_rep_user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    home_project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    do_not_call = table.Column<bool>(type: "bit", nullable: false),
+                    marketing_consent = table.Column<bool>(type: "bit", nullable: false),
+                    merged_into_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -560,13 +561,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "inspection_batch",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    project_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    planned_start = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    planned_end = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    planned_start = table.Column<DateOnly>(type: "date", nullable: false),
+                    planned_end = table.Column<DateOnly>(type: "date", nullable: false),
+                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -583,12 +584,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "price_list",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    project_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    effective_from = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    approved_by_user_id = table.Column<Guid>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    effective_from = table.Column<DateOnly>(type: "date", nullable: false),
+                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    approved_by_user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -611,10 +612,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "agent_skill",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    agent_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    skill = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    level = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    agent_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    skill = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    level = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -631,14 +632,14 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "building_stack",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    building_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    stack_no = table.Column<int>(type: "INTEGER", nullable: false),
-                    layout = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    bedrooms = table.Column<int>(type: "INTEGER", nullable: false),
-                    area = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    orientation = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    base_price_per_sqm = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    building_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    stack_no = table.Column<int>(type: "int", nullable: false),
+                    layout = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    bedrooms = table.Column<int>(type: "int", nullable: false),
+                    area = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    orientation = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    base_price_per_sqm = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -655,19 +656,19 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "unit",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    project_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    building_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    floor = table.Column<int>(type: "INTEGER", nullable: false),
-                    stack_no = table.Column<int>(type: "INTEGER", nullable: false),
-                    room_no = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    layout = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    bedrooms = table.Column<int>(type: "INTEGER", nullable: false),
-                    area = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    orientation = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    list_price = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    status_changed_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    building_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    floor = table.Column<int>(type: "int", nullable: false),
+                    stack_no = table.Column<int>(type: "int", nullable: false),
+                    room_no = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    layout = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    bedrooms = table.Column<int>(type: "int", nullable: false),
+                    area = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    orientation = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    list_price = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    status_changed_at = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -690,13 +691,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "call_list",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    for_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    owner_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    campaign_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    for_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    owner_user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    campaign_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -719,11 +720,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "competitor_price_observation",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    competitor_project_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    observed_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    price_per_sqm = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    competitor_project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    observed_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    price_per_sqm = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    source = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -740,11 +741,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "campaign_member",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    campaign_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    added_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    responded_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    campaign_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    added_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    responded_at = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -767,11 +768,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "customer_contact",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    value = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    value = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    label = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -788,13 +789,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "customer_merge",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    survivor_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    merged_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    rows_moved = table.Column<int>(type: "INTEGER", nullable: false),
-                    merged_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    merged_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    survivor_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    merged_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    reason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    rows_moved = table.Column<int>(type: "int", nullable: false),
+                    merged_by = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    merged_at = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -817,9 +818,9 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "customer_tag",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    tag = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    tag = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -836,10 +837,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "family_link",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    related_customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    relation = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    related_customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    relation = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -862,20 +863,20 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "lead",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    project_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    campaign_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    assigned_rep_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    budget = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    wanted_bedrooms = table.Column<int>(type: "INTEGER", nullable: true),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    first_contact_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    closed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    lost_reason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    lost_to_competitor_id = table.Column<Guid>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    campaign_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    assigned_rep_user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    budget = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
+                    wanted_bedrooms = table.Column<int>(type: "int", nullable: true),
+                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    first_contact_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    closed_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    lost_reason = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    lost_to_competitor_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -916,16 +917,16 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "outgoing_message",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    customer_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    to = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    sent_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    to = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    sent_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -942,16 +943,16 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "discount_approval",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    customer_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    requested_by_user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    discount_percent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
-                    reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    decided_by_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    requested_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    decided_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    requested_by_user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    discount_percent = table.Column<decimal>(type: "decimal(5,2)", precision: 5, scale: 2, nullable: false),
+                    reason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    decided_by_user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    requested_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    decided_at = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -986,13 +987,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "inspection_unit",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    batch_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    customer_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    inspected_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    result = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    handed_over_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    batch_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    inspected_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    result = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    handed_over_at = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1021,10 +1022,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "price_list_item",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    price_list_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    price = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    price_list_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    price = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1047,35 +1048,35 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "work_order",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    number = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    project_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    unit_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    category_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    priority = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    opened_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    due_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    first_response_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    resolved_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    closed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    department_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    contractor_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    escalation_level = table.Column<int>(type: "INTEGER", nullable: false),
-                    resolution = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    reply_to_customer = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    replied_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    is_warranty = table.Column<bool>(type: "INTEGER", nullable: false),
-                    repair_cost = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    charge_to_customer = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    complaint_topic_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    reopen_count = table.Column<int>(type: "INTEGER", nullable: false),
-                    reception_record_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    inspection_issue_id = table.Column<Guid>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    number = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    type = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    unit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    category_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    priority = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    opened_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    due_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    first_response_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    resolved_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    closed_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    department_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    contractor_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    escalation_level = table.Column<int>(type: "int", nullable: false),
+                    resolution = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    reply_to_customer = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    replied_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    is_warranty = table.Column<bool>(type: "bit", nullable: false),
+                    repair_cost = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    charge_to_customer = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    complaint_topic_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    reopen_count = table.Column<int>(type: "int", nullable: false),
+                    reception_record_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    inspection_issue_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1128,18 +1129,18 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "call_list_entry",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    call_list_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    rank = table.Column<int>(type: "INTEGER", nullable: false),
-                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    lead_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    score = table.Column<double>(type: "REAL", nullable: false),
-                    reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    best_hour = table.Column<int>(type: "INTEGER", nullable: true),
-                    disposition = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    disposition_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    next_action_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    call_list_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    rank = table.Column<int>(type: "int", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    lead_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    score = table.Column<double>(type: "float", nullable: false),
+                    reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    best_hour = table.Column<int>(type: "int", nullable: true),
+                    disposition = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    disposition_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    next_action_at = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1168,14 +1169,14 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "visit",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    project_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    lead_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    rep_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    visited_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    party = table.Column<int>(type: "INTEGER", nullable: false),
-                    notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    lead_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    rep_user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    visited_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    party = table.Column<int>(type: "int", nullable: false),
+                    notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1210,19 +1211,19 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "reservation",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    lead_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    rep_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    reserved_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    expires_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    deposit = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    list_price = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    discount_percent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
-                    agreed_price = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    discount_approval_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    lead_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    rep_user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    reserved_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    deposit = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    list_price = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    discount_percent = table.Column<decimal>(type: "decimal(5,2)", precision: 5, scale: 2, nullable: false),
+                    agreed_price = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    discount_approval_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1263,13 +1264,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "compensation",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    work_order_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    approved_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    granted_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    work_order_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    approved_by = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    granted_at = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1292,12 +1293,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "contractor_charge_back",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    work_order_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    contractor_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    charged_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    work_order_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    contractor_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    charged_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    note = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1320,15 +1321,15 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "inspection_issue",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    inspection_unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    category_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    severity = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    found_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    work_order_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    fixed_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    inspection_unit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    category_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    location = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    severity = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    found_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    work_order_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    fixed_at = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1357,13 +1358,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "return_visit",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    work_order_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    questionnaire_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    visited_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    by_user = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    satisfied = table.Column<bool>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    work_order_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    questionnaire_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    visited_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    by_user = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    satisfied = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1392,12 +1393,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "work_order_event",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    work_order_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    by_user = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    work_order_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    by_user = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1414,25 +1415,25 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "call_record",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    call_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    parent_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    direction = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    caller = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    callee = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    customer_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    queue = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    agent_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    started_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    enqueued_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    answered_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ended_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    wait_seconds = table.Column<int>(type: "INTEGER", nullable: false),
-                    talk_seconds = table.Column<int>(type: "INTEGER", nullable: false),
-                    outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ivr_path = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    recording_file = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    call_list_entry_id = table.Column<Guid>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    call_id = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    parent_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    direction = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    caller = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    callee = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    queue = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    agent_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    started_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    enqueued_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    answered_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ended_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    wait_seconds = table.Column<int>(type: "int", nullable: false),
+                    talk_seconds = table.Column<int>(type: "int", nullable: false),
+                    outcome = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ivr_path = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    recording_file = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    call_list_entry_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1467,19 +1468,19 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "contract",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    contract_no = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    reservation_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    rep_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    signed_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    list_price = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    discount_amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    final_price = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    area = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    payment_method = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    contract_no = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    reservation_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    unit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    rep_user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    signed_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    list_price = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    discount_amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    final_price = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    area = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    payment_method = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1514,11 +1515,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "answer",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    return_visit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    question_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    score = table.Column<int>(type: "INTEGER", nullable: true),
-                    text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    return_visit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    question_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    score = table.Column<int>(type: "int", nullable: true),
+                    text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1541,14 +1542,14 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "reception_record",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    customer_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    call_record_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    received_by_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    received_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    work_order_id = table.Column<Guid>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    call_record_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    received_by_user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    received_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    summary = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    work_order_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1583,15 +1584,15 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "voicemail",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    call_record_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    customer_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    caller = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    recorded_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    file = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    duration_seconds = table.Column<int>(type: "INTEGER", nullable: false),
-                    work_order_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    heard = table.Column<bool>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    call_record_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    caller = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    recorded_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    file = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    duration_seconds = table.Column<int>(type: "int", nullable: false),
+                    work_order_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    heard = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1620,16 +1621,16 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "cancellation",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    reservation_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    contract_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    cancelled_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    reason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    competitor_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    refund_amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    reservation_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    contract_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    cancelled_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    reason = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    competitor_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    refund_amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1670,16 +1671,16 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "mortgage",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    contract_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    bank = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    term_years = table.Column<int>(type: "INTEGER", nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    applied_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    decided_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    disbursed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    rejection_reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    contract_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    bank = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    term_years = table.Column<int>(type: "int", nullable: false),
+                    status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    applied_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    decided_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    disbursed_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    rejection_reason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1696,14 +1697,14 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "payment_schedule_item",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    contract_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    seq = table.Column<int>(type: "INTEGER", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    due_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    paid_amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    paid_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    contract_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    seq = table.Column<int>(type: "int", nullable: false),
+                    kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    due_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    paid_amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    paid_at = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1720,13 +1721,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "payment",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    contract_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    schedule_item_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    paid_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    receipt_no = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    contract_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    schedule_item_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    paid_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    receipt_no = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1959,7 +1960,8 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "ix_competitor_price_observation_competitor_project_id_observed_on",
                 table: "competitor_price_observation",
-                columns: new[] { "competitor_project_id", "observed_on" });
+                columns: new[] { "competitor_project_id", "observed_on" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_competitor_project_competitor_id",

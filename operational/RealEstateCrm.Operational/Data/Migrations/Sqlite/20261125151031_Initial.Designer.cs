@@ -11,7 +11,7 @@ using RealEstateCrm.Operational.Data.Providers;
 namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261125150132_Initial")]
+    [Migration("20261125151031_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1473,6 +1473,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                         .HasName("pk_competitor_price_observation");
 
                     b.HasIndex("CompetitorProjectId", "ObservedOn")
+                        .IsUnique()
                         .HasDatabaseName("ix_competitor_price_observation_competitor_project_id_observed_on");
 
                     b.ToTable("competitor_price_observation");
@@ -2685,6 +2686,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_required");
 
                     b.Property<string>("Kind")
                         .IsRequired()

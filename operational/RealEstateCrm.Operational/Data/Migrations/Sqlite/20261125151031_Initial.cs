@@ -1,12 +1,11 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace RealEstateCrm.Operational.Data.Migrations.Postgres
+namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -18,15 +17,15 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "audit_entry",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    user_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    entity = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    entity_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    operation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    before = table.Column<string>(type: "text", nullable: true),
-                    after = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    entity = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    entity_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    operation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    before = table.Column<string>(type: "TEXT", nullable: true),
+                    after = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -37,9 +36,9 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "business_parameter",
                 columns: table => new
                 {
-                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    value = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    value = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -50,11 +49,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "company",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    code = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    parent_company_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    city = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    code = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    parent_company_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    city = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -71,9 +70,9 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "competitor",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -84,10 +83,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "contractor",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    contact_person = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    phone = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    contact_person = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    phone = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -98,8 +97,8 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "outbox_counter",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false),
-                    last_sequence = table.Column<long>(type: "bigint", nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_sequence = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,12 +109,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "outbox_message",
                 columns: table => new
                 {
-                    sequence = table.Column<long>(type: "bigint", nullable: false),
-                    entity = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    entity_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    operation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    payload = table.Column<string>(type: "text", nullable: false),
-                    occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    entity = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    entity_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    operation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    occurred_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -126,8 +125,8 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "questionnaire",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -138,9 +137,9 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "role",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    code = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    code = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -151,13 +150,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "true_probability",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    subject_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    outcome = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    probability = table.Column<double>(type: "double precision", nullable: false),
-                    happened = table.Column<bool>(type: "boolean", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    subject_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    probability = table.Column<double>(type: "REAL", nullable: false),
+                    happened = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -168,13 +167,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "org_unit",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    company_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    parent_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    code = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    path = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    company_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    parent_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    code = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    path = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -197,11 +196,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "question",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    questionnaire_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    seq = table.Column<int>(type: "integer", nullable: false),
-                    text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    questionnaire_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    seq = table.Column<int>(type: "INTEGER", nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    is_required = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -218,8 +218,8 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "role_function",
                 columns: table => new
                 {
-                    role_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    function = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    role_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    function = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -236,16 +236,16 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "app_user",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    org_unit_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    is_supervisor = table.Column<bool>(type: "boolean", nullable: false),
-                    phone = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    password_hash = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    is_active = table.Column<bool>(type: "boolean", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    display_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    org_unit_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    is_supervisor = table.Column<bool>(type: "INTEGER", nullable: false),
+                    phone = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    password_hash = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    is_active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -262,13 +262,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "complaint_category",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    parent_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    code = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    default_department_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    sla_hours = table.Column<int>(type: "integer", nullable: false),
-                    severity = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    parent_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    code = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    default_department_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    sla_hours = table.Column<int>(type: "INTEGER", nullable: false),
+                    severity = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -291,16 +291,16 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "project",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    code = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    city = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    district = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    company_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    org_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    launch_date = table.Column<DateOnly>(type: "date", nullable: true),
-                    base_price_per_sqm = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    code = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    city = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    district = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    company_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    org_unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    launch_date = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    base_price_per_sqm = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -323,11 +323,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "agent",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    agent_no = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    extension = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    seat_no = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    agent_no = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    extension = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    seat_no = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -344,8 +344,8 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "user_role",
                 columns: table => new
                 {
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    role_id = table.Column<Guid>(type: "uuid", nullable: false)
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    role_id = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -368,12 +368,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "building",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    floors = table.Column<int>(type: "integer", nullable: false),
-                    floor_premium_percent = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    planned_handover_date = table.Column<DateOnly>(type: "date", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    project_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    floors = table.Column<int>(type: "INTEGER", nullable: false),
+                    floor_premium_percent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    planned_handover_date = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -390,15 +390,15 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "campaign",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    code = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    project_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    cost = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    start_date = table.Column<DateOnly>(type: "date", nullable: false),
-                    end_date = table.Column<DateOnly>(type: "date", nullable: false),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    code = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    project_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    cost = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    start_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    end_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -415,12 +415,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "competitor_project",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    competitor_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    city = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    district = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    near_project_id = table.Column<Guid>(type: "uuid", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    competitor_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    city = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    district = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    near_project_id = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -443,13 +443,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "complaint_topic",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    project_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    category_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    opened_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    closed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    project_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    category_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    opened_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    closed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -472,10 +472,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "contractor_scope",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    contractor_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    complaint_category_id = table.Column<Guid>(type: "uuid", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    contractor_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    project_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    complaint_category_id = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -504,29 +504,29 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "customer",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    code = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    gender = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    birth_date = table.Column<DateOnly>(type: "date", nullable: true),
-                    id_number = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
-                    phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    city = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    income_band = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    segment = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    family_size = table.Column<int>(type: "integer", nullable: false),
-                    referral_source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    referred_by_customer_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    assigned_rep_user_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    home_project_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    do_not_call = table.Column<bool>(type: "boolean", nullable: false),
-                    marketing_consent = table.Column<bool>(type: "boolean", nullable: false),
-                    merged_into_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    code = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    gender = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    birth_date = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    id_number = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    city = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    income_band = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    segment = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    family_size = table.Column<int>(type: "INTEGER", nullable: false),
+                    referral_source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    referred_by_customer_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    assigned_rep_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    home_project_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    do_not_call = table.Column<bool>(type: "INTEGER", nullable: false),
+                    marketing_consent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    merged_into_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -561,13 +561,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "inspection_batch",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    planned_start = table.Column<DateOnly>(type: "date", nullable: false),
-                    planned_end = table.Column<DateOnly>(type: "date", nullable: false),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    project_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    planned_start = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    planned_end = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -584,12 +584,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "price_list",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    effective_from = table.Column<DateOnly>(type: "date", nullable: false),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    approved_by_user_id = table.Column<Guid>(type: "uuid", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    project_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    effective_from = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    approved_by_user_id = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -612,10 +612,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "agent_skill",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    agent_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    skill = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    level = table.Column<int>(type: "integer", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    agent_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    skill = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    level = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -632,14 +632,14 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "building_stack",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    building_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    stack_no = table.Column<int>(type: "integer", nullable: false),
-                    layout = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    bedrooms = table.Column<int>(type: "integer", nullable: false),
-                    area = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    orientation = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    base_price_per_sqm = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    building_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    stack_no = table.Column<int>(type: "INTEGER", nullable: false),
+                    layout = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    bedrooms = table.Column<int>(type: "INTEGER", nullable: false),
+                    area = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    orientation = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    base_price_per_sqm = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -656,19 +656,19 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "unit",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    building_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    floor = table.Column<int>(type: "integer", nullable: false),
-                    stack_no = table.Column<int>(type: "integer", nullable: false),
-                    room_no = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    layout = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    bedrooms = table.Column<int>(type: "integer", nullable: false),
-                    area = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    orientation = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    list_price = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    status_changed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    project_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    building_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    floor = table.Column<int>(type: "INTEGER", nullable: false),
+                    stack_no = table.Column<int>(type: "INTEGER", nullable: false),
+                    room_no = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    layout = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    bedrooms = table.Column<int>(type: "INTEGER", nullable: false),
+                    area = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    orientation = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    list_price = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    status_changed_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -691,13 +691,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "call_list",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    for_date = table.Column<DateOnly>(type: "date", nullable: false),
-                    owner_user_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    campaign_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    for_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    owner_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    campaign_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -720,17 +720,17 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "competitor_price_observation",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    competitor_project_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    observed_on = table.Column<DateOnly>(type: "date", nullable: false),
-                    price_per_sqm = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    competitor_project_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    observed_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    price_per_sqm = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_competitor_price_observation", x => x.id);
                     table.ForeignKey(
-                        name: "fk_competitor_price_observation_competitor_projects_competitor_~",
+                        name: "fk_competitor_price_observation_competitor_projects_competitor_project_id",
                         column: x => x.competitor_project_id,
                         principalTable: "competitor_project",
                         principalColumn: "id",
@@ -741,11 +741,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "campaign_member",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    campaign_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    added_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    responded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    campaign_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    added_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    responded_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -768,11 +768,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "customer_contact",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    value = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    value = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -789,13 +789,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "customer_merge",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    survivor_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    merged_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    rows_moved = table.Column<int>(type: "integer", nullable: false),
-                    merged_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    merged_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    survivor_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    merged_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    rows_moved = table.Column<int>(type: "INTEGER", nullable: false),
+                    merged_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    merged_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -818,9 +818,9 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "customer_tag",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    tag = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tag = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -837,10 +837,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "family_link",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    related_customer_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    relation = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    related_customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    relation = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -863,20 +863,20 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "lead",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    campaign_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    assigned_rep_user_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    budget = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
-                    wanted_bedrooms = table.Column<int>(type: "integer", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    first_contact_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    closed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    lost_reason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    lost_to_competitor_id = table.Column<Guid>(type: "uuid", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    project_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    campaign_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    assigned_rep_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    budget = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    wanted_bedrooms = table.Column<int>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    first_contact_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    closed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    lost_reason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    lost_to_competitor_id = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -917,16 +917,16 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "outgoing_message",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    customer_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    to = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    to = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    sent_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -943,16 +943,16 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "discount_approval",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    requested_by_user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    discount_percent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
-                    reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    decided_by_user_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    requested_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    decided_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    requested_by_user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    discount_percent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    decided_by_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    requested_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    decided_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -987,13 +987,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "inspection_unit",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    batch_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    inspected_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    result = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    handed_over_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    batch_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    inspected_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    result = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    handed_over_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1022,10 +1022,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "price_list_item",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    price_list_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    price = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    price_list_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    price = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1048,35 +1048,35 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "work_order",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    number = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    project_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    unit_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    category_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    priority = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    opened_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    first_response_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    resolved_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    closed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    department_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    contractor_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    escalation_level = table.Column<int>(type: "integer", nullable: false),
-                    resolution = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    reply_to_customer = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    replied_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    is_warranty = table.Column<bool>(type: "boolean", nullable: false),
-                    repair_cost = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    charge_to_customer = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    complaint_topic_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    reopen_count = table.Column<int>(type: "integer", nullable: false),
-                    reception_record_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    inspection_issue_id = table.Column<Guid>(type: "uuid", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    number = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    project_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    unit_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    category_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    priority = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    opened_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    due_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    first_response_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    resolved_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    closed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    department_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    contractor_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    escalation_level = table.Column<int>(type: "INTEGER", nullable: false),
+                    resolution = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    reply_to_customer = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    replied_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    is_warranty = table.Column<bool>(type: "INTEGER", nullable: false),
+                    repair_cost = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    charge_to_customer = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    complaint_topic_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    reopen_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    reception_record_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    inspection_issue_id = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1129,18 +1129,18 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "call_list_entry",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    call_list_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    rank = table.Column<int>(type: "integer", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    lead_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    score = table.Column<double>(type: "double precision", nullable: false),
-                    reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    best_hour = table.Column<int>(type: "integer", nullable: true),
-                    disposition = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    disposition_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    next_action_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    call_list_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    rank = table.Column<int>(type: "INTEGER", nullable: false),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    lead_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    score = table.Column<double>(type: "REAL", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    best_hour = table.Column<int>(type: "INTEGER", nullable: true),
+                    disposition = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    disposition_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    next_action_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1169,14 +1169,14 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "visit",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    lead_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    rep_user_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    visited_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    party = table.Column<int>(type: "integer", nullable: false),
-                    notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    project_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    lead_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    rep_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    visited_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    party = table.Column<int>(type: "INTEGER", nullable: false),
+                    notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1211,19 +1211,19 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "reservation",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    lead_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    rep_user_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    reserved_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    deposit = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    list_price = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    discount_percent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
-                    agreed_price = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    discount_approval_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    lead_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    rep_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    reserved_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    deposit = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    list_price = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    discount_percent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    agreed_price = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    discount_approval_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1264,13 +1264,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "compensation",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    work_order_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    approved_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    granted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    work_order_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    approved_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    granted_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1293,12 +1293,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "contractor_charge_back",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    work_order_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    contractor_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    charged_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    work_order_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    contractor_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    charged_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1321,15 +1321,15 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "inspection_issue",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    inspection_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    category_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    severity = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    found_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    work_order_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    fixed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    inspection_unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    category_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    severity = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    found_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    work_order_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    fixed_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1358,13 +1358,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "return_visit",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    work_order_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    questionnaire_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    visited_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    by_user = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    satisfied = table.Column<bool>(type: "boolean", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    work_order_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    questionnaire_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    visited_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    by_user = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    satisfied = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1393,12 +1393,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "work_order_event",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    work_order_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    by_user = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    work_order_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    by_user = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1415,25 +1415,25 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "call_record",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    call_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    parent_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    direction = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    caller = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    callee = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    customer_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    queue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    agent_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    enqueued_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    answered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ended_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    wait_seconds = table.Column<int>(type: "integer", nullable: false),
-                    talk_seconds = table.Column<int>(type: "integer", nullable: false),
-                    outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ivr_path = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    recording_file = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    call_list_entry_id = table.Column<Guid>(type: "uuid", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    call_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    parent_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    direction = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    caller = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    callee = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    queue = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    agent_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    started_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    enqueued_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    answered_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ended_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    wait_seconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    talk_seconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ivr_path = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    recording_file = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    call_list_entry_id = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1468,19 +1468,19 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "contract",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    contract_no = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    reservation_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    rep_user_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    signed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    list_price = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    discount_amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    final_price = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    area = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    payment_method = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    contract_no = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    reservation_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    rep_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    signed_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    list_price = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    discount_amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    final_price = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    area = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    payment_method = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1515,11 +1515,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "answer",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    return_visit_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    question_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    score = table.Column<int>(type: "integer", nullable: true),
-                    text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    return_visit_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    question_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    score = table.Column<int>(type: "INTEGER", nullable: true),
+                    text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1542,14 +1542,14 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "reception_record",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    customer_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    call_record_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    received_by_user_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    received_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    work_order_id = table.Column<Guid>(type: "uuid", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    call_record_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    received_by_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    received_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    work_order_id = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1584,15 +1584,15 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "voicemail",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    call_record_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    customer_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    caller = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    recorded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    file = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    duration_seconds = table.Column<int>(type: "integer", nullable: false),
-                    work_order_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    heard = table.Column<bool>(type: "boolean", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    call_record_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    caller = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    recorded_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    file = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    duration_seconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    work_order_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    heard = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1621,16 +1621,16 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "cancellation",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    reservation_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    contract_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    cancelled_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    reason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    competitor_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    refund_amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    reservation_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    contract_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    cancelled_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    competitor_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    refund_amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1671,16 +1671,16 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "mortgage",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    contract_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    bank = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    term_years = table.Column<int>(type: "integer", nullable: false),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    applied_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    decided_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    disbursed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    rejection_reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    contract_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    bank = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    term_years = table.Column<int>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    applied_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    decided_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    disbursed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    rejection_reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1697,14 +1697,14 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "payment_schedule_item",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    contract_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    seq = table.Column<int>(type: "integer", nullable: false),
-                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    due_date = table.Column<DateOnly>(type: "date", nullable: false),
-                    amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    paid_amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    paid_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    contract_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    seq = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    due_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    paid_amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    paid_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1721,13 +1721,13 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "payment",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    contract_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    schedule_item_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    paid_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    receipt_no = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    contract_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    schedule_item_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    paid_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    receipt_no = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1958,9 +1958,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_competitor_price_observation_competitor_project_id_observed~",
+                name: "ix_competitor_price_observation_competitor_project_id_observed_on",
                 table: "competitor_price_observation",
-                columns: new[] { "competitor_project_id", "observed_on" });
+                columns: new[] { "competitor_project_id", "observed_on" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_competitor_project_competitor_id",
@@ -2051,7 +2052,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 column: "contractor_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_contractor_scope_project_id_complaint_category_id_contracto~",
+                name: "ix_contractor_scope_project_id_complaint_category_id_contractor_id",
                 table: "contractor_scope",
                 columns: new[] { "project_id", "complaint_category_id", "contractor_id" },
                 unique: true);

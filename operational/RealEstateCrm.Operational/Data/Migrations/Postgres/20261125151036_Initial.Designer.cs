@@ -12,7 +12,7 @@ using RealEstateCrm.Operational.Data.Providers;
 namespace RealEstateCrm.Operational.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261125150138_Initial")]
+    [Migration("20261125151036_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1480,6 +1480,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                         .HasName("pk_competitor_price_observation");
 
                     b.HasIndex("CompetitorProjectId", "ObservedOn")
+                        .IsUnique()
                         .HasDatabaseName("ix_competitor_price_observation_competitor_project_id_observed~");
 
                     b.ToTable("competitor_price_observation");
@@ -2694,6 +2695,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_required");
 
                     b.Property<string>("Kind")
                         .IsRequired()
