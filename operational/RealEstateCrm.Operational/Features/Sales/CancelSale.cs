@@ -32,7 +32,8 @@ public sealed class CancelSale(CrmDbContext db)
             : await CancelReservationAsync(request.ReservationId!.Value, ct);
         if (request.RefundAmount > paid) throw new DomainException($"the refund {request.RefundAmount:0.00} exceeds the {paid:0.00} the customer paid", "refund-amount");
 
-        var unit = await db.Units.SingleAsync(u => u.Id == (contract?.UnitId ?? reservation!.UnitId), ct);
+        var unitId = contract?.UnitId ?? reservation!.UnitId;
+        var unit = await db.Units.SingleAsync(u => u.Id == unitId, ct);
         unit.MoveTo(UnitStatus.Available, at);
         if (reservation?.LeadId is { } leadId)
         {
