@@ -32,6 +32,31 @@ public sealed class Customer : Entity
     public DateTime UpdatedAt { get; set; }
     public List<CustomerContact> Contacts { get; set; } = [];
     public List<CustomerTag> Tags { get; set; } = [];
+
+    /// <summary>Takes from a duplicate being merged into this customer whatever this one does not know yet.
+    /// Do-not-call wins over marketing: if either record asked not to be called, the person asked.</summary>
+    public void FillGapsFrom(Customer duplicate, DateTime at)
+    {
+        BirthDate ??= duplicate.BirthDate;
+        IdNumber ??= duplicate.IdNumber;
+        Phone ??= duplicate.Phone;
+        Email ??= duplicate.Email;
+        City ??= duplicate.City;
+        Address ??= duplicate.Address;
+        ReferralSource ??= duplicate.ReferralSource;
+        ReferredByCustomerId ??= duplicate.ReferredByCustomerId == Id ? null : duplicate.ReferredByCustomerId;
+        AssignedRepUserId ??= duplicate.AssignedRepUserId;
+        HomeProjectId ??= duplicate.HomeProjectId;
+        if (Gender == Gender.Unknown) Gender = duplicate.Gender;
+        if (IncomeBand == IncomeBand.Unknown) IncomeBand = duplicate.IncomeBand;
+        if (FamilySize == 0) FamilySize = duplicate.FamilySize;
+        if (duplicate.DoNotCall)
+        {
+            DoNotCall = true;
+            MarketingConsent = false;
+        }
+        UpdatedAt = at;
+    }
 }
 
 public enum CustomerKind { Person, Company }

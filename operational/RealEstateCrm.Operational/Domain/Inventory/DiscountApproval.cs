@@ -14,6 +14,14 @@ public sealed class DiscountApproval : Entity
     public Guid? DecidedByUserId { get; set; }
     public DateTime RequestedAt { get; set; }
     public DateTime? DecidedAt { get; set; }
+
+    public void Decide(bool approved, Guid deciderUserId, DateTime at)
+    {
+        if (Status != ApprovalStatus.Pending) throw new DomainException($"the discount request was already {Status.ToString().ToLowerInvariant()}", "approval");
+        Status = approved ? ApprovalStatus.Approved : ApprovalStatus.Rejected;
+        DecidedByUserId = deciderUserId;
+        DecidedAt = at;
+    }
 }
 
 public enum ApprovalStatus { Pending, Approved, Rejected }

@@ -8,7 +8,7 @@ public static class BuiltInRoles
     public static readonly IReadOnlyDictionary<string, (string Name, string[] Functions)> All = new Dictionary<string, (string, string[])>
     {
         [Admin] = ("系统管理员 Administrator", [Functions.All]),
-        [Manager] = ("经理 Manager", [Functions.CustomersRead, Functions.CustomersSeePhone, Functions.SalesRead, Functions.SalesWrite, Functions.ServiceRead, Functions.Reports, Functions.ApproveDiscount, Functions.Olap]),
+        [Manager] = ("经理 Manager", [Functions.CustomersRead, Functions.CustomersSeePhone, Functions.SalesRead, Functions.SalesWrite, Functions.ServiceRead, Functions.Reports, Functions.ApproveDiscount, Functions.Olap, Functions.AllData]),
         [Analyst] = ("市场分析 Analyst", [Functions.Olap, Functions.Reports, Functions.CampaignsWrite, Functions.SalesRead]),
         [Sales] = ("置业顾问 Sales", [Functions.CustomersRead, Functions.CustomersWrite, Functions.CustomersSeePhone, Functions.SalesRead, Functions.SalesWrite, Functions.CallLists]),
         [Agent] = ("座席 Agent", [Functions.CustomersRead, Functions.CustomersWrite, Functions.ServiceRead, Functions.ServiceWrite, Functions.Calls]),
@@ -20,6 +20,8 @@ public static class BuiltInRoles
 public static class Functions
 {
     public const string All = "*";
+    /// <summary>Sees every project's data, whatever the user's org unit (数据权限: 全部).</summary>
+    public const string AllData = "data.all";
     public const string CustomersRead = "customers.read", CustomersWrite = "customers.write", CustomersSeePhone = "customers.see-phone", CustomersSeeIdNumber = "customers.see-id-number";
     public const string SalesRead = "sales.read", SalesWrite = "sales.write", ApproveDiscount = "sales.approve-discount", CallLists = "sales.call-lists";
     public const string CampaignsWrite = "marketing.write";

@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace RealEstateCrm.Operational.Domain.Organisation;
+
+/// <summary>The values each business parameter accepts. A key without a rule here is unknown: parameters
+/// are read by code, so a misspelt key would be stored and silently never used.</summary>
+public static class BusinessParameterRules
+{
+    private sealed record Rule(decimal Min, decimal Max, bool WholeNumber, string Meaning);
+
+    private static readonly Dictionary<string, Rule> Rules = new()
+    {
+        [BusinessParameterKeys.MaxDiscountWithoutApproval] = new(0, 100, false, "a percent from 0 to 100"),
+        [BusinessParameterKeys.ReservationHoldDays] = new(1, 90, true, "a whole number of days from 1 to 90"),
+        [BusinessParameterKeys.MaxCallsPerCustomerPerWeek] = new(0, 50, true, "a whole number of calls from 0 to 50"),
+        [BusinessParameterKeys.EscalateAfterSlaFraction] = new(0.05m, 1, false, "a fraction from 0.05 to 1"),
+    };
+
+    public static bool IsKnown(string key) => Rules.ContainsKey(key);
+
+    /// <summary>Why <paramref name="value"/> is not acceptable for <paramref name="key"/>, or null when it is.</summary>
+    public static string? Violation(string key, string? value)
+    {
+        if (!Rules.TryGetValue(key, out var rule)) return $"unknown parameter \"{key}\"; one of: {string.Join(", ", Rules.Keys)}";
+        if (!decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
+            || number < rule.Min || number > rule.Max || rule.WholeNumber && number != decimal.Truncate(number))
+            return $"\"{value}\" is not {rule.Meaning}";
+        return null;
+    }
+
+    public static decimal Parse(string key, string value) =>
+        Violation(key, value) is { } violation
+            ? throw new Common.DomainException($"business parameter {key}: {violation}", key)
+            : decimal.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture);
+}

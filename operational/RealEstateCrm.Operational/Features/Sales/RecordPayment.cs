@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.Domain.Common;
+using RealEstateCrm.Operational.Domain.Sales;
+
+namespace RealEstateCrm.Operational.Features.Sales;
+
+/// <summary>Records money received against one item of a contract's payment schedule (收款). An item cannot be
+/// overpaid; the payment that settles the last item makes the contract and the unit paid.</summary>
+[UseCase]
+public sealed class RecordPayment(CrmDbContext db)
+{
+    public sealed record Request(Guid ScheduleItemId, decimal Amount, PaymentChannel Channel, string? ReceiptNo = null, DateTime? At = null);
+
+    public async Task<Payment> Handle(Request request, CancellationToken ct = default)
+    {
+        new Validator()
+            .Require(request.Amount > 0, "amount", "must be positive")
+            .Require(request.ReceiptNo is null || request.ReceiptNo.Length <= 200, "receipt-no", "is longer than 200 characters")
+            .Require(request.Channel != PaymentChannel.Mortgage, "channel", "mortgage money is booked by disbursing the mortgage")
+            .ThrowIfInvalid();
+        var item = await db.PaymentScheduleItems.FindAsync([request.ScheduleItemId], ct)
+                   ?? throw new ValidationException([new ValidationError("schedule-item", $"no payment schedule item with id {request.ScheduleItemId}")]);
+        var contract = await db.Contracts.Include(c => c.Schedule).SingleAsync(c => c.Id == item.ContractId, ct);
+        var payment = await ContractPayments.BookAsync(db, contract, item, request.Amount, request.Channel, request.ReceiptNo, request.At ?? DateTime.UtcNow, ct);
+        await db.SaveUnitChangesAsync($"the unit of contract {contract.ContractNo}", ct);
+        return payment;
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.Domain.Common;
+using RealEstateCrm.Operational.Domain.Inventory;
+using RealEstateCrm.Operational.Domain.Sales;
+
+namespace RealEstateCrm.Operational.Features.Sales;
+
+/// <summary>Signs the sale contract (合同) of an active reservation at its agreed price. The contract number is
+/// HT-&lt;project code&gt;-&lt;yyyyMM of signing&gt;-&lt;4-digit sequence within that project and month&gt;; the
+/// payment schedule follows <see cref="PaymentPlan"/>, and the reservation deposit (定金) is credited to it as
+/// the first payment. The unit becomes contracted, the reservation converted and the lead won.</summary>
+[UseCase]
+public sealed class SignContract(CrmDbContext db)
+{
+    public sealed record Request(Guid ReservationId, PaymentMethod PaymentMethod, decimal DownPaymentPercent = 30, int Instalments = 12, DateTime? At = null);
+
+    public async Task<Contract> Handle(Request request, CancellationToken ct = default)
+    {
+        var reservation = await db.Reservations.FindAsync([request.ReservationId], ct)
+                          ?? throw new ValidationException([new ValidationError("reservation", $"no reservation with id {request.ReservationId}")]);
+        var at = request.At ?? DateTime.UtcNow;
+        if (reservation.Status != ReservationStatus.Active) throw new DomainException($"the reservation is {reservation.Status}", "reservation");
+        if (at > reservation.ExpiresAt) throw new DomainException($"the reservation expired at {reservation.ExpiresAt:u}", "reservation");
+        var unit = await db.Units.SingleAsync(u => u.Id == reservation.UnitId, ct);
+        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == unit.ProjectId, ct);
+
+        var prefix = $"HT-{project.Code}-{at:yyyyMM}-";
+        var sequence = await db.Contracts.CountAsync(c => c.ContractNo.StartsWith(prefix), ct) + 1;
+        var contract = new Contract
+        {
+            ContractNo = $"{prefix}{sequence:0000}",
+            ReservationId = reservation.Id,
+            UnitId = unit.Id,
+            CustomerId = reservation.CustomerId,
+            RepUserId = reservation.RepUserId,
+            SignedAt = at,
+            ListPrice = reservation.ListPrice,
+            DiscountAmount = reservation.ListPrice - reservation.AgreedPrice,
+            FinalPrice = reservation.AgreedPrice,
+            Area = unit.Area,
+            PaymentMethod = request.PaymentMethod,
+        };
+        contract.Schedule.AddRange(PaymentPlan.Build(contract.Id, request.PaymentMethod, contract.FinalPrice, DateOnly.FromDateTime(at), request.DownPaymentPercent, request.Instalments));
+        unit.MoveTo(UnitStatus.Contracted, at);
+        await CreditDepositAsync(contract, reservation.Deposit, at, ct);
+        reservation.Status = ReservationStatus.Converted;
+        if (reservation.LeadId is { } leadId) (await db.Leads.SingleAsync(l => l.Id == leadId, ct)).AdvanceTo(LeadStatus.Won, at);
+        db.Contracts.Add(contract);
+        await db.SaveUnitChangesAsync($"unit {unit.RoomNo}", ct);
+        return contract;
+    }
+
+    private async Task CreditDepositAsync(Contract contract, decimal deposit, DateTime at, CancellationToken ct)
+    {
+        var left = deposit;
+        foreach (var item in contract.Schedule.TakeWhile(_ => left > 0))
+        {
+            var amount = Math.Min(left, item.Amount);
+            await ContractPayments.BookAsync(db, contract, item, amount, PaymentChannel.BankTransfer, "定金转房款 deposit", at, ct);
+            left -= amount;
+        }
+    }
+}
