@@ -2057,6 +2057,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_contact_at");
 
+                    b.Property<string>("LeadNo")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("lead_no");
+
                     b.Property<string>("LostReason")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -2091,6 +2096,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
 
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_lead_customer_id");
+
+                    b.HasIndex("LeadNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lead_lead_no");
 
                     b.HasIndex("LostToCompetitorId")
                         .HasDatabaseName("ix_lead_lost_to_competitor_id");

@@ -2057,6 +2057,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                         .HasColumnType("datetime2")
                         .HasColumnName("first_contact_at");
 
+                    b.Property<string>("LeadNo")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("lead_no");
+
                     b.Property<string>("LostReason")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)")
@@ -2091,6 +2096,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
 
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_lead_customer_id");
+
+                    b.HasIndex("LeadNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lead_lead_no")
+                        .HasFilter("[lead_no] IS NOT NULL");
 
                     b.HasIndex("LostToCompetitorId")
                         .HasDatabaseName("ix_lead_lost_to_competitor_id");

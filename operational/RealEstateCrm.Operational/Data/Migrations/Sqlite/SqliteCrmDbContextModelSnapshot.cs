@@ -2048,6 +2048,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("first_contact_at");
 
+                    b.Property<string>("LeadNo")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead_no");
+
                     b.Property<string>("LostReason")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
@@ -2082,6 +2087,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
 
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_lead_customer_id");
+
+                    b.HasIndex("LeadNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lead_lead_no");
 
                     b.HasIndex("LostToCompetitorId")
                         .HasDatabaseName("ix_lead_lost_to_competitor_id");

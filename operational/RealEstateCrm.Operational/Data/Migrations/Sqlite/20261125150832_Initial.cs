@@ -863,6 +863,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    lead_no = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     project_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
@@ -2212,6 +2213,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                 name: "ix_lead_customer_id",
                 table: "lead",
                 column: "customer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lead_lead_no",
+                table: "lead",
+                column: "lead_no",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_lead_lost_to_competitor_id",

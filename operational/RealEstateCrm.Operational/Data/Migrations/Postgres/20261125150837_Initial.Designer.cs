@@ -12,7 +12,7 @@ using RealEstateCrm.Operational.Data.Providers;
 namespace RealEstateCrm.Operational.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261125150138_Initial")]
+    [Migration("20261125150837_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2060,6 +2060,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_contact_at");
 
+                    b.Property<string>("LeadNo")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("lead_no");
+
                     b.Property<string>("LostReason")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -2094,6 +2099,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
 
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_lead_customer_id");
+
+                    b.HasIndex("LeadNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lead_lead_no");
 
                     b.HasIndex("LostToCompetitorId")
                         .HasDatabaseName("ix_lead_lost_to_competitor_id");

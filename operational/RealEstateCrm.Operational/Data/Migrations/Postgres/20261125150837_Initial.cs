@@ -864,6 +864,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
+                    lead_no = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     customer_id = table.Column<Guid>(type: "uuid", nullable: false),
                     project_id = table.Column<Guid>(type: "uuid", nullable: false),
                     channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
@@ -2213,6 +2214,12 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                 name: "ix_lead_customer_id",
                 table: "lead",
                 column: "customer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lead_lead_no",
+                table: "lead",
+                column: "lead_no",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_lead_lost_to_competitor_id",
