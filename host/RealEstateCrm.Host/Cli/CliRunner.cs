@@ -19,7 +19,7 @@ public static class CliRunner
             foreach (var error in e.Errors) AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {error.Field}: {error.Message}");
             return 2;
         }
-        catch (Exception e) when (e is DomainException or ArgumentException or FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception e) when (e is DomainException or ArgumentException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return 2;

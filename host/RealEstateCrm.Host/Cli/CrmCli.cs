@@ -13,6 +13,10 @@ public static class CrmCli
         root.Add(MigrateCommand.Create(options));
         root.Add(DemoCommand.Create(options));
         root.Add(UsersCommand.Create(options));
+        root.Add(ImportCommand.Create(options));
+        root.Add(ExportCommand.Create(options));
+        root.Add(BackupCommand.Create(options));
+        root.Add(RestoreCommand.Create(options));
         return root;
     }
 }

@@ -12,6 +12,8 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
 {
     public void Configure(EntityTypeBuilder<Lead> b)
     {
+        b.Property(x => x.LeadNo).HasMaxLength(32);
+        b.HasIndex(x => x.LeadNo).IsUnique();
         b.References<Lead, Customer>(x => x.CustomerId);
         b.References<Lead, Project>(x => x.ProjectId);
         b.References<Lead, Campaign>(x => x.CampaignId);

@@ -5,6 +5,9 @@ namespace RealEstateCrm.Operational.Domain.Sales;
 /// <summary>A sales lead (线索): a customer's interest in a project, from a channel, owned by a rep.</summary>
 public sealed class Lead : Entity
 {
+    /// <summary>The lead's number in the system it came from (an import, a portal, an agency); unique when set,
+    /// so re-importing the same file updates instead of duplicating.</summary>
+    public string? LeadNo { get; set; }
     public Guid CustomerId { get; set; }
     public Guid ProjectId { get; set; }
     public Channel Channel { get; set; }
