@@ -12,6 +12,7 @@ public static class CrmCli
         options.AddTo(root);
         root.Add(MigrateCommand.Create(options));
         root.Add(DemoCommand.Create(options));
+        root.Add(SeedCommand.Create(options));
         root.Add(UsersCommand.Create(options));
         root.Add(ImportCommand.Create(options));
         root.Add(ExportCommand.Create(options));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.DemoData;
 using Spectre.Console;
 
 namespace RealEstateCrm.Host.Cli;
@@ -16,7 +17,16 @@ public static class DemoCommand
             var database = new CrmDatabase(options.ResolveDatabase(parse));
             await database.MigrateAsync();
             AnsiConsole.MarkupLineInterpolated($"[green]migrated[/] {database.Options}");
-            AnsiConsole.MarkupLine("Next: [bold]crm seed --scale medium[/] for more data, [bold]crm users add[/] for real accounts.");
+            var seeder = new DemoSeeder(database);
+            var existing = await seeder.ExistingDataAsync();
+            if (existing.Count == 0) await SeedProgressBars.RunAsync(seeder, new SeedOptions(SeedScale.Small));
+            else AnsiConsole.MarkupLineInterpolated($"[yellow]note:[/] not seeding: the database already holds data ({string.Join(", ", existing)})");
+
+            var accounts = new Table().AddColumns("user", "role", "password");
+            foreach (var (userName, role) in DemoSeeder.DemoAccounts) accounts.AddRow(userName, role, DemoSeeder.DemoPassword);
+            AnsiConsole.MarkupLine("Demo accounts (one per role; only in a database seeded by crm demo or crm seed):");
+            AnsiConsole.Write(accounts);
+            AnsiConsole.MarkupLine("Next: [bold]crm seed --scale medium --db sqlite:data/medium.db[/] for more data, [bold]crm users add[/] for real accounts.");
             return 0;
         }));
         return command;

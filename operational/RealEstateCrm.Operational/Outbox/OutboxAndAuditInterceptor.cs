@@ -116,7 +116,7 @@ internal sealed class OutboxAndAuditInterceptor : SaveChangesInterceptor
         State.AddOrUpdate(db, new Pending(owned, added));
     }
 
-    private static async Task<long> ReserveSequences(CrmDbContext db, int count, bool sync, CancellationToken ct)
+    internal static async Task<long> ReserveSequences(CrmDbContext db, int count, bool sync, CancellationToken ct)
     {
         // The UPDATE takes the counter row's write lock first, so concurrent writers queue here and
         // sequences are handed out in commit order with no gaps (a rollback returns them).
