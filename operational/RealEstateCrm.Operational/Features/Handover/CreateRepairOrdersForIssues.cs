@@ -20,7 +20,7 @@ public sealed class CreateRepairOrdersForIssues(CrmDbContext db, TimeProvider cl
     {
         var (batch, inspected) = await InspectionUnits.Find(db, request.BatchId, request.UnitId, ct);
         var unit = await db.Units.SingleAsync(u => u.Id == inspected.UnitId, ct);
-        var pending = inspected.Issues.Where(i => i.WorkOrderId is null).OrderBy(i => i.FoundAt).ThenBy(i => i.Id).ToList();
+        var pending = inspected.Issues.Where(i => i.WorkOrderId is null).OrderBy(i => i.FoundAt).ThenBy(i => i.Location, StringComparer.Ordinal).ThenBy(i => i.Id).ToList();
         if (pending.Count == 0)
             throw new DomainException($"unit {unit.RoomNo} has no issues without a work order", "unit");
         if (inspected.CustomerId is not { } customerId)
