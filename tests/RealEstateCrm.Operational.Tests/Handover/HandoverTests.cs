@@ -37,6 +37,10 @@ public sealed class HandoverTests
     private static Task Inspect(CrmDbContext db, FixedClock clock, Site site, Unit unit, InspectionResult result, params RecordUnitInspection.FoundIssue[] issues) =>
         new RecordUnitInspection(db, clock).Handle(new RecordUnitInspection.Request(site.Batch.Id, unit.Id, result, issues), Ct);
 
+    private static RecordUnitInspection.FoundIssue Leak(Site site, string room, string what) => new(room, what, site.Desk.BathroomLeak.Id, Severity.High);
+
+    private static RecordUnitInspection.FoundIssue GasLeak(Site site) => new("厨房", "燃气管接口漏气", site.Gas.Id, Severity.Critical);
+
     [Theory, ClassData(typeof(Providers))]
     public async Task A_formal_handover_takes_paid_units_of_its_project_only(DatabaseProvider provider)
     {
@@ -88,7 +92,7 @@ public sealed class HandoverTests
         await using var db = test.Context();
         var site = await Prepare(db);
         var clock = new FixedClock(Given.Monday);
-        var leak = new RecordUnitInspection.FoundIssue("主卫", "墙角渗水", site.Desk.BathroomLeak.Id, Severity.High);
+        var leak = Leak(site, "主卫", "墙角渗水");
 
         var acceptedWithIssue = await Assert.ThrowsAsync<ValidationException>(() => Inspect(db, clock, site, site.Unit1201, InspectionResult.Accepted, leak));
         var withoutIssue = await Assert.ThrowsAsync<ValidationException>(() => Inspect(db, clock, site, site.Unit1201, InspectionResult.AcceptedWithIssues));
@@ -108,8 +112,8 @@ public sealed class HandoverTests
         var site = await Prepare(db);
         var clock = new FixedClock(Given.Monday);
         await Inspect(db, clock, site, site.Unit1201, InspectionResult.AcceptedWithIssues,
-            new("主卫", "墙角渗水", site.Desk.BathroomLeak.Id, Severity.High),
-            new("厨房", "燃气管接口漏气", site.Gas.Id, Severity.Critical));
+            Leak(site, "主卫", "墙角渗水"),
+            GasLeak(site));
 
         var orders = await new CreateRepairOrdersForIssues(db, clock).Handle(new CreateRepairOrdersForIssues.Request(site.Batch.Id, site.Unit1201.Id), Ct);
         var again = await Assert.ThrowsAsync<DomainException>(() =>
@@ -137,7 +141,7 @@ public sealed class HandoverTests
         await using var db = test.Context();
         var site = await Prepare(db);
         var clock = new FixedClock(Given.Monday);
-        await Inspect(db, clock, site, site.Unit1201, InspectionResult.AcceptedWithIssues, new RecordUnitInspection.FoundIssue("厨房", "燃气管接口漏气", site.Gas.Id, Severity.Critical));
+        await Inspect(db, clock, site, site.Unit1201, InspectionResult.AcceptedWithIssues, GasLeak(site));
         var gasOrder = (await new CreateRepairOrdersForIssues(db, clock).Handle(new CreateRepairOrdersForIssues.Request(site.Batch.Id, site.Unit1201.Id), Ct)).Single();
         var before = await Given.SavedChanges(test);
 
@@ -188,9 +192,9 @@ public sealed class HandoverTests
         var site = await Prepare(db);
         var clock = new FixedClock(Given.Monday);
         await Inspect(db, clock, site, site.Unit1201, InspectionResult.AcceptedWithIssues,
-            new("主卫", "墙角渗水", site.Desk.BathroomLeak.Id, Severity.High),
-            new("次卫", "地漏返水", site.Desk.BathroomLeak.Id, Severity.High),
-            new("厨房", "燃气管接口漏气", site.Gas.Id, Severity.Critical));
+            Leak(site, "主卫", "墙角渗水"),
+            Leak(site, "次卫", "地漏返水"),
+            GasLeak(site));
         await Inspect(db, clock, site, site.Unit1202, InspectionResult.Accepted);
         var orders = await new CreateRepairOrdersForIssues(db, clock).Handle(new CreateRepairOrdersForIssues.Request(site.Batch.Id, site.Unit1201.Id), Ct);
         clock.Advance(TimeSpan.FromDays(1));
