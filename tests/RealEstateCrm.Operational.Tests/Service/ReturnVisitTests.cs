@@ -87,6 +87,45 @@ public sealed class ReturnVisitTests
         Assert.Equal("work-order", error.Field);
     }
 
+    [Theory, ClassData(typeof(Providers))]
+    public async Task A_questionnaire_needs_a_free_name_and_questions_with_text(DatabaseProvider provider)
+    {
+        await using var test = await TestDatabase.Create(provider);
+        await using var db = test.Context();
+        await Survey(db);
+
+        var taken = await Assert.ThrowsAsync<ValidationException>(() => Survey(db));
+        var blank = await Assert.ThrowsAsync<ValidationException>(() =>
+            new CreateQuestionnaire(db).Handle(new CreateQuestionnaire.Request("交付满意度", [new("满意吗？", QuestionKind.Rating), new(" ", QuestionKind.YesNo)]), Ct));
+        var empty = await Assert.ThrowsAsync<ValidationException>(() => new CreateQuestionnaire(db).Handle(new CreateQuestionnaire.Request("空问卷", []), Ct));
+
+        Assert.Equal(("name", "questions[2].text", "questions"), (taken.Errors.Single().Field, blank.Errors.Single().Field, empty.Errors.Single().Field));
+    }
+
+    [Theory]
+    [InlineData(QuestionKind.Nps, 0, true)]
+    [InlineData(QuestionKind.Nps, 10, true)]
+    [InlineData(QuestionKind.Nps, -1, false)]
+    [InlineData(QuestionKind.Rating, 1, true)]
+    [InlineData(QuestionKind.Rating, 5, true)]
+    [InlineData(QuestionKind.Rating, 6, false)]
+    [InlineData(QuestionKind.YesNo, 1, true)]
+    [InlineData(QuestionKind.YesNo, 2, false)]
+    public void Each_question_kind_takes_scores_in_its_own_range(QuestionKind kind, int score, bool fits)
+    {
+        var question = new Question { Text = "?", Kind = kind };
+        Assert.Equal(fits, question.Reject(score, null) is null);
+        Assert.NotNull(question.Reject(null, "很好"));
+    }
+
+    [Fact]
+    public void A_text_question_takes_words_not_scores()
+    {
+        var question = new Question { Text = "其他意见", Kind = QuestionKind.Text };
+        Assert.Null(question.Reject(null, "物业响应很快"));
+        Assert.NotNull(question.Reject(5, null));
+    }
+
     [Fact]
     public void Nobody_answering_gives_no_score_rather_than_zero()
     {
