@@ -135,6 +135,27 @@ public sealed class HandoverTests
     }
 
     [Theory, ClassData(typeof(Providers))]
+    public async Task Issues_are_not_turned_into_orders_while_one_lacks_a_category(DatabaseProvider provider)
+    {
+        await using var test = await TestDatabase.Create(provider);
+        await using var db = test.Context();
+        var site = await Prepare(db);
+        var clock = new FixedClock(Given.Monday);
+        await Inspect(db, clock, site, site.Unit1201, InspectionResult.AcceptedWithIssues, Leak(site, "主卫", "墙角渗水"));
+        // Imported inspections may carry issues nobody has classified yet.
+        var inspected = await db.InspectionUnits.SingleAsync(u => u.UnitId == site.Unit1201.Id, Ct);
+        db.InspectionIssues.Add(new InspectionIssue { InspectionUnitId = inspected.Id, Location = "阳台", Description = "栏杆松动", Severity = Severity.High, FoundAt = clock.UtcNow });
+        await db.SaveChangesAsync(Ct);
+        var before = await Given.SavedChanges(test);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() =>
+            new CreateRepairOrdersForIssues(db, clock).Handle(new CreateRepairOrdersForIssues.Request(site.Batch.Id, site.Unit1201.Id), Ct));
+
+        Assert.Contains("阳台", error.Message);
+        Assert.Equal(before, await Given.SavedChanges(test));
+    }
+
+    [Theory, ClassData(typeof(Providers))]
     public async Task A_unit_is_handed_over_only_once_its_critical_issues_are_fixed(DatabaseProvider provider)
     {
         await using var test = await TestDatabase.Create(provider);
