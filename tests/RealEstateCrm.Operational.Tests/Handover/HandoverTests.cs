@@ -37,6 +37,13 @@ public sealed class HandoverTests
     private static Task Inspect(CrmDbContext db, FixedClock clock, Site site, Unit unit, InspectionResult result, params RecordUnitInspection.FoundIssue[] issues) =>
         new RecordUnitInspection(db, clock).Handle(new RecordUnitInspection.Request(site.Batch.Id, unit.Id, result, issues), Ct);
 
+    /// <summary>Unit 1201 inspected with these issues, each turned into its repair order.</summary>
+    private static async Task<IReadOnlyList<WorkOrder>> RepairOrdersFor1201(CrmDbContext db, FixedClock clock, Site site, params RecordUnitInspection.FoundIssue[] issues)
+    {
+        await Inspect(db, clock, site, site.Unit1201, InspectionResult.AcceptedWithIssues, issues);
+        return await new CreateRepairOrdersForIssues(db, clock).Handle(new CreateRepairOrdersForIssues.Request(site.Batch.Id, site.Unit1201.Id), Ct);
+    }
+
     private static RecordUnitInspection.FoundIssue Leak(Site site, string room, string what) => new(room, what, site.Desk.BathroomLeak.Id, Severity.High);
 
     private static RecordUnitInspection.FoundIssue GasLeak(Site site) => new("厨房", "燃气管接口漏气", site.Gas.Id, Severity.Critical);
@@ -111,11 +118,8 @@ public sealed class HandoverTests
         await using var db = test.Context();
         var site = await Prepare(db);
         var clock = new FixedClock(Given.Monday);
-        await Inspect(db, clock, site, site.Unit1201, InspectionResult.AcceptedWithIssues,
-            Leak(site, "主卫", "墙角渗水"),
-            GasLeak(site));
 
-        var orders = await new CreateRepairOrdersForIssues(db, clock).Handle(new CreateRepairOrdersForIssues.Request(site.Batch.Id, site.Unit1201.Id), Ct);
+        var orders = await RepairOrdersFor1201(db, clock, site, Leak(site, "主卫", "墙角渗水"), GasLeak(site));
         var again = await Assert.ThrowsAsync<DomainException>(() =>
             new CreateRepairOrdersForIssues(db, clock).Handle(new CreateRepairOrdersForIssues.Request(site.Batch.Id, site.Unit1201.Id), Ct));
 
@@ -162,8 +166,7 @@ public sealed class HandoverTests
         await using var db = test.Context();
         var site = await Prepare(db);
         var clock = new FixedClock(Given.Monday);
-        await Inspect(db, clock, site, site.Unit1201, InspectionResult.AcceptedWithIssues, GasLeak(site));
-        var gasOrder = (await new CreateRepairOrdersForIssues(db, clock).Handle(new CreateRepairOrdersForIssues.Request(site.Batch.Id, site.Unit1201.Id), Ct)).Single();
+        var gasOrder = (await RepairOrdersFor1201(db, clock, site, GasLeak(site))).Single();
         var before = await Given.SavedChanges(test);
 
         var refused = await Assert.ThrowsAsync<DomainException>(() => new HandOverUnit(db, clock).Handle(new HandOverUnit.Request(site.Batch.Id, site.Unit1201.Id), Ct));
@@ -212,12 +215,8 @@ public sealed class HandoverTests
         await using var db = test.Context();
         var site = await Prepare(db);
         var clock = new FixedClock(Given.Monday);
-        await Inspect(db, clock, site, site.Unit1201, InspectionResult.AcceptedWithIssues,
-            Leak(site, "主卫", "墙角渗水"),
-            Leak(site, "次卫", "地漏返水"),
-            GasLeak(site));
+        var orders = await RepairOrdersFor1201(db, clock, site, Leak(site, "主卫", "墙角渗水"), Leak(site, "次卫", "地漏返水"), GasLeak(site));
         await Inspect(db, clock, site, site.Unit1202, InspectionResult.Accepted);
-        var orders = await new CreateRepairOrdersForIssues(db, clock).Handle(new CreateRepairOrdersForIssues.Request(site.Batch.Id, site.Unit1201.Id), Ct);
         clock.Advance(TimeSpan.FromDays(1));
         await new ResolveWorkOrder(db, clock).Handle(new ResolveWorkOrder.Request(orders.Single(o => o.Title.Contains("厨房")).Id, "更换接头"), Ct);
         clock.Advance(TimeSpan.FromDays(2));

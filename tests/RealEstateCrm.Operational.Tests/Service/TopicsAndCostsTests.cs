@@ -15,6 +15,16 @@ public sealed class TopicsAndCostsTests
         await new OpenWorkOrder(db, new FixedClock(Given.Monday)).Handle(
             new OpenWorkOrder.Request(type, desk.Customer.Id, desk.BathroomLeak.Id, "地下车库渗水", ProjectId: projectId ?? desk.Project.Id), Ct);
 
+    /// <summary>A bathroom-leak repair dispatched to 中建八局, with its cost recorded.</summary>
+    private static async Task<(Contractor Builder, WorkOrder Order)> RepairByBuilder(CrmDbContext db, Given.Desk desk, FixedClock clock, decimal cost, bool paidByCustomer)
+    {
+        var builder = await Given.Contractor(db, "中建八局", desk.Project, desk.BathroomLeak);
+        var order = await Open(db, desk);
+        await new DispatchWorkOrder(db, clock).Handle(new DispatchWorkOrder.Request(order.Id, ContractorId: builder.Id), Ct);
+        await new RecordRepairCost(db).Handle(new RecordRepairCost.Request(order.Id, cost, paidByCustomer), Ct);
+        return (builder, order);
+    }
+
     [Theory, ClassData(typeof(Providers))]
     public async Task Orders_of_the_topics_project_are_attached_and_detached(DatabaseProvider provider)
     {
@@ -80,13 +90,11 @@ public sealed class TopicsAndCostsTests
         await using var test = await TestDatabase.Create(provider);
         await using var db = test.Context();
         var desk = await Given.ServiceDesk(db);
-        var builder = await Given.Contractor(db, "中建八局", desk.Project, desk.BathroomLeak);
         var clock = new FixedClock(Given.Monday);
-        var order = await Open(db, desk);
+        var (builder, order) = await RepairByBuilder(db, desk, clock, 1000m, paidByCustomer: false);
+        var undispatched = await Open(db, desk);
         var chargeBack = new ChargeBackToContractor(db, clock);
-        var noContractor = await Assert.ThrowsAsync<DomainException>(() => chargeBack.Handle(new ChargeBackToContractor.Request(order.Id, 100m), Ct));
-        await new DispatchWorkOrder(db, clock).Handle(new DispatchWorkOrder.Request(order.Id, ContractorId: builder.Id), Ct);
-        await new RecordRepairCost(db).Handle(new RecordRepairCost.Request(order.Id, 1000m, false), Ct);
+        var noContractor = await Assert.ThrowsAsync<DomainException>(() => chargeBack.Handle(new ChargeBackToContractor.Request(undispatched.Id, 100m), Ct));
 
         await chargeBack.Handle(new ChargeBackToContractor.Request(order.Id, 600m, "防水层施工缺陷"), Ct);
         var tooMuch = await Assert.ThrowsAsync<DomainException>(() => chargeBack.Handle(new ChargeBackToContractor.Request(order.Id, 400.01m), Ct));
@@ -105,11 +113,8 @@ public sealed class TopicsAndCostsTests
         await using var test = await TestDatabase.Create(provider);
         await using var db = test.Context();
         var desk = await Given.ServiceDesk(db);
-        var builder = await Given.Contractor(db, "中建八局", desk.Project, desk.BathroomLeak);
         var clock = new FixedClock(Given.Monday);
-        var order = await Open(db, desk);
-        await new DispatchWorkOrder(db, clock).Handle(new DispatchWorkOrder.Request(order.Id, ContractorId: builder.Id), Ct);
-        await new RecordRepairCost(db).Handle(new RecordRepairCost.Request(order.Id, 500m, true), Ct);
+        var (_, order) = await RepairByBuilder(db, desk, clock, 500m, paidByCustomer: true);
         var before = await Given.SavedChanges(test);
 
         var error = await Assert.ThrowsAsync<DomainException>(() => new ChargeBackToContractor(db, clock).Handle(new ChargeBackToContractor.Request(order.Id, 100m), Ct));
