@@ -106,7 +106,7 @@ public static class Given
         return user;
     }
 
-    /// <summary>Every save writes one outbox row, so an unchanged count proves a refused request stored nothing.</summary>
+    /// <summary>Every stored change writes an outbox row, so an unchanged count proves a refused request stored nothing.</summary>
     public static async Task<int> SavedChanges(TestDatabase test)
     {
         await using var db = test.Context();

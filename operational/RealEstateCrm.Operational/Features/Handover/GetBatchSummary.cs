@@ -14,6 +14,7 @@ public sealed class GetBatchSummary(CrmDbContext db)
 
     public sealed record IssueCount(string Category, Severity Severity, int Count);
 
+    /// <summary>Accepted counts units accepted with or without issues; AverageDaysToFix is over fixed issues only, null while none is.</summary>
     public sealed record Summary(string Batch, InspectionKind Kind, int Planned, int Inspected, int Accepted, int Refused, int HandedOver,
         IReadOnlyList<IssueCount> Issues, int OpenIssueWorkOrders, double? AverageDaysToFix);
 
