@@ -5,6 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
 proj=operational/RealEstateCrm.Operational
+# Regenerating renames every file (new timestamps): do it only when the model really changed.
+if [ "${1:-}" != "--force" ] && [ -d "$proj/Data/Migrations" ]; then
+  changed=0
+  for p in Sqlite Postgres SqlServer; do
+    dotnet ef migrations has-pending-model-changes -p "$proj" -s "$proj" -c "${p}CrmDbContext" >/dev/null 2>&1 || changed=1
+  done
+  [ $changed = 0 ] && { echo "migrations already match the model (pass --force to regenerate anyway)"; exit 0; }
+fi
 rm -rf "$proj/Data/Migrations"
 for p in Sqlite Postgres SqlServer; do
   dotnet ef migrations add Initial -p "$proj" -s "$proj" -c "${p}CrmDbContext" \
