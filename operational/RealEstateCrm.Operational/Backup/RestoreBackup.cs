@@ -133,7 +133,7 @@ public sealed class RestoreBackup(CrmDbContext db)
             if (rows > seeded) occupied.Add($"{table.Name}: {rows} rows");
         }
         if (occupied.Count > 0)
-            throw new DomainException($"the target database is not empty ({string.Join(", ", occupied.Take(5))}{(occupied.Count > 5 ? ", ..." : "")}); restore into an empty database, or pass --force to replace everything in it");
+            throw new DomainException($"the target database is not empty ({string.Join(", ", occupied)}); restore into an empty database, or pass --force to replace everything in it");
     }
 
     private async Task Empty(TableOrder plan, CancellationToken ct)
