@@ -40,7 +40,15 @@ public sealed class RestoreBackup(CrmDbContext db)
         await Empty(plan, ct);
         foreach (var table in plan.Tables)
         {
-            var loaded = await Load(zip, table, plan.DeferredOf(table), ct);
+            long loaded;
+            try
+            {
+                loaded = await Load(zip, table, plan.DeferredOf(table), ct);
+            }
+            catch (DbException e)
+            {
+                throw new InvalidDataException($"table {table.Name}: the database refused the backup's rows ({e.Message}); nothing was restored", e);
+            }
             var expected = manifest.Tables.Single(t => t.Name == table.Name).Rows;
             if (loaded != expected) throw new InvalidDataException($"table {table.Name}: loaded {loaded} rows, the manifest lists {expected}");
         }
@@ -217,8 +225,21 @@ public sealed class RestoreBackup(CrmDbContext db)
     {
         await using var data = await zip.GetEntry(BackupManifest.DataEntry(table.Name))!.OpenAsync(ct);
         using var reader = new StreamReader(data, Encoding.UTF8);
+        var number = 0;
         while (await reader.ReadLineAsync(ct) is { } line)
-            yield return RowJson.Read(line, table);
+        {
+            number++;
+            object?[] row;
+            try
+            {
+                row = RowJson.Read(line, table);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new InvalidDataException($"the backup is damaged: {BackupManifest.DataEntry(table.Name)} line {number} is not a row of {table.Name} ({e.Message})", e);
+            }
+            yield return row;
+        }
     }
 
     private string Parameter(DbCommand command, IProperty property, object? value)

@@ -29,6 +29,23 @@ public sealed class TabularFileTests
     }
 
     [Fact]
+    public void Xlsx_rows_keep_their_sheet_row_numbers_across_blank_rows()
+    {
+        var xlsx = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(xlsx, new[]
+        {
+            new Dictionary<string, object?> { ["客户编号"] = "C1", ["姓名"] = "张伟" },
+            new Dictionary<string, object?> { ["客户编号"] = null, ["姓名"] = null },
+            new Dictionary<string, object?> { ["客户编号"] = "C3", ["姓名"] = "李娜" },
+        }, excelType: MiniExcelLibs.ExcelType.XLSX);
+
+        var file = TabularFile.ReadXlsx(new MemoryStream(xlsx.ToArray()));
+
+        Assert.Equal(["客户编号", "姓名"], file.Headers);
+        Assert.Equal([(2, "C1"), (4, "C3")], file.Rows.Select(r => (r.Line, r.Cells[0])));
+    }
+
+    [Fact]
     public void An_unclosed_quote_names_the_line_it_starts_on()
     {
         var error = Assert.Throws<ValidationException>(() => Csv("code,name", "C1,张伟", "C2,\"王芳", "C3,李娜"));
