@@ -131,6 +131,30 @@ public sealed class BackupRestoreTests : IDisposable
         Assert.Equal(5, await read.Customers.CountAsync(Ct));
     }
 
+    [Theory, ClassData(typeof(Providers))]
+    public async Task A_forced_restore_that_fails_half_way_leaves_the_target_as_it_was(DatabaseProvider provider)
+    {
+        await using var source = await TestDatabase.Create(provider);
+        await using (var db = source.Context()) await BackupTestData.Seed(db, customers: 3);
+        await using (var db = source.Context()) await new CreateBackup(db).Handle(File("good.zip"), Ct);
+        // Well-formed and with matching checksums, but a lead points at a customer the backup does not hold.
+        Rewrite(File("good.zip"), File("orphan.zip"), "tables/lead.jsonl",
+            text => System.Text.RegularExpressions.Regex.Replace(text, "\"customer_id\":\"[^\"]+\"", "\"customer_id\":\"00000000-0000-7000-8000-000000000001\""), updateManifest: true);
+        await using var target = await TestDatabase.Create(provider);
+        await using (var db = target.Context()) await BackupTestData.Seed(db, customers: 5);
+        Dictionary<string, int> before;
+        await using (var db = target.Context()) before = await BackupTestData.RowCounts(db);
+
+        await using (var db = target.Context())
+        {
+            var error = await Assert.ThrowsAsync<InvalidDataException>(() => new RestoreBackup(db).Handle(File("orphan.zip"), force: true, Ct));
+            Assert.StartsWith("table lead: the database refused the backup's rows", error.Message);
+        }
+
+        await using var read = target.Context();
+        Assert.Equal(before, await BackupTestData.RowCounts(read));
+    }
+
     [Fact]
     public async Task A_sqlite_backup_restores_into_postgresql()
     {
@@ -154,19 +178,35 @@ public sealed class BackupRestoreTests : IDisposable
         Assert.Equal((customer.Name, customer.Address, customer.BirthDate), (copy.Name, copy.Address, copy.BirthDate));
     }
 
-    /// <summary>Copies a backup with one entry changed (or left out when <paramref name="change"/> is null).</summary>
-    private static void Rewrite(string from, string to, string entryName, Func<string, string>? change)
+    /// <summary>Copies a backup with one entry changed (or left out when <paramref name="change"/> is null).
+    /// With <paramref name="updateManifest"/> the manifest gets the changed entry's checksum, as a forger would.</summary>
+    private static void Rewrite(string from, string to, string entryName, Func<string, string>? change, bool updateManifest = false)
     {
         using var input = ZipFile.OpenRead(from);
         using var output = ZipFile.Open(to, ZipArchiveMode.Create);
+        var manifest = BackupManifest.FromJson(input.GetEntry(BackupManifest.EntryName)!.Open());
         foreach (var entry in input.Entries)
         {
             if (entry.FullName == entryName && change is null) continue;
             using var reader = new StreamReader(entry.Open());
-            var text = reader.ReadToEnd();
+            var text = entry.FullName == entryName ? change!(reader.ReadToEnd()) : reader.ReadToEnd();
+            if (entry.FullName == BackupManifest.EntryName && updateManifest)
+                text = System.Text.Encoding.UTF8.GetString((manifest with
+                {
+                    Tables = manifest.Tables.Select(t => BackupManifest.DataEntry(t.Name) != entryName ? t : t with
+                    {
+                        Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(change!(ReadEntry(input, entryName))))),
+                    }).ToList(),
+                }).ToJson());
             using var writer = new StreamWriter(output.CreateEntry(entry.FullName).Open());
-            writer.Write(entry.FullName == entryName ? change!(text) : text);
+            writer.Write(text);
         }
+    }
+
+    private static string ReadEntry(ZipArchive zip, string name)
+    {
+        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
     }
 
     public void Dispose() => _folder.Delete(recursive: true);
