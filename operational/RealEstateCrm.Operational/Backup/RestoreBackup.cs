@@ -34,6 +34,9 @@ public sealed class RestoreBackup(CrmDbContext db)
         CheckSchema(manifest, tables);
         await Verify(zip, manifest, ct);
 
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            throw new DomainException("the target database is not migrated to this build's schema; run crm migrate first");
+
         var plan = TableOrder.Plan(tables);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!force) await RefuseIfOccupied(tables, ct);

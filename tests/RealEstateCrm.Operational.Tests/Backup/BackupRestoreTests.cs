@@ -117,6 +117,7 @@ public sealed class BackupRestoreTests : IDisposable
         await System.IO.File.WriteAllBytesAsync(File("random.zip"), Enumerable.Range(0, 4096).Select(i => (byte)(i * 37)).ToArray(), Ct);
         Rewrite(File("good.zip"), File("edited.zip"), "tables/customer.jsonl", text => text.Replace("\"C001\"", "\"C00X\""));
         Rewrite(File("good.zip"), File("no-manifest.zip"), BackupManifest.EntryName, null);
+        Rewrite(File("good.zip"), File("other-schema.zip"), BackupManifest.EntryName, text => text.Replace("\"name\": \"customer\"", "\"name\": \"client\""));
         await using var target = await TestDatabase.Create(provider);
         await using (var db = target.Context()) await BackupTestData.Seed(db, customers: 5);
 
@@ -125,6 +126,8 @@ public sealed class BackupRestoreTests : IDisposable
             Assert.Contains("not a readable zip archive", (await Assert.ThrowsAsync<InvalidDataException>(() => new RestoreBackup(db).Handle(File("random.zip"), true, Ct))).Message);
             Assert.Contains("table customer does not match its checksum", (await Assert.ThrowsAsync<InvalidDataException>(() => new RestoreBackup(db).Handle(File("edited.zip"), true, Ct))).Message);
             Assert.Contains("it has no manifest.json", (await Assert.ThrowsAsync<InvalidDataException>(() => new RestoreBackup(db).Handle(File("no-manifest.zip"), true, Ct))).Message);
+            var schema = (await Assert.ThrowsAsync<InvalidDataException>(() => new RestoreBackup(db).Handle(File("other-schema.zip"), true, Ct))).Message;
+            Assert.Contains("differs from this database's: table client does not exist here; table customer is not in the backup", schema);
         }
 
         await using var read = target.Context();
