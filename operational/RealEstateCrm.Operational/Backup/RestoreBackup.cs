@@ -41,22 +41,27 @@ public sealed class RestoreBackup(CrmDbContext db)
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!force) await RefuseIfOccupied(tables, ct);
         await Empty(plan, ct);
-        foreach (var table in plan.Tables)
+        StoredTable? current = null;
+        try
         {
-            long loaded;
-            try
+            foreach (var table in plan.Tables)
             {
-                loaded = await Load(zip, table, plan.DeferredOf(table), ct);
+                current = table;
+                var loaded = await Load(zip, table, plan.DeferredOf(table), ct);
+                var expected = manifest.Tables.Single(t => t.Name == table.Name).Rows;
+                if (loaded != expected) throw new InvalidDataException($"table {table.Name}: loaded {loaded} rows, the manifest lists {expected}");
             }
-            catch (DbException e)
+            foreach (var table in plan.Tables.Where(t => plan.DeferredOf(t).Count > 0))
             {
-                throw new InvalidDataException($"table {table.Name}: the database refused the backup's rows ({e.Message}); nothing was restored", e);
+                current = table;
+                await FillDeferred(zip, table, plan.DeferredOf(table), ct);
             }
-            var expected = manifest.Tables.Single(t => t.Name == table.Name).Rows;
-            if (loaded != expected) throw new InvalidDataException($"table {table.Name}: loaded {loaded} rows, the manifest lists {expected}");
         }
-        foreach (var table in plan.Tables.Where(t => plan.DeferredOf(t).Count > 0))
-            await FillDeferred(zip, table, plan.DeferredOf(table), ct);
+        catch (DbException e)
+        {
+            // Rows that break a key or a constraint here passed the checksum: the backup was made consistent but wrong.
+            throw new InvalidDataException($"table {current!.Name}: the database refused the backup's rows ({e.Message}); nothing was restored", e);
+        }
         if (db.Provider == DatabaseProvider.Postgres) await ResetIdentitySequences(tables, ct);
         await transaction.CommitAsync(ct);
         return manifest;
