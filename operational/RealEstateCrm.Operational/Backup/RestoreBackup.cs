@@ -34,18 +34,34 @@ public sealed class RestoreBackup(CrmDbContext db)
         CheckSchema(manifest, tables);
         await Verify(zip, manifest, ct);
 
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            throw new DomainException("the target database is not migrated to this build's schema; run crm migrate first");
+
         var plan = TableOrder.Plan(tables);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!force) await RefuseIfOccupied(tables, ct);
         await Empty(plan, ct);
-        foreach (var table in plan.Tables)
+        StoredTable? current = null;
+        try
         {
-            var loaded = await Load(zip, table, plan.DeferredOf(table), ct);
-            var expected = manifest.Tables.Single(t => t.Name == table.Name).Rows;
-            if (loaded != expected) throw new InvalidDataException($"table {table.Name}: loaded {loaded} rows, the manifest lists {expected}");
+            foreach (var table in plan.Tables)
+            {
+                current = table;
+                var loaded = await Load(zip, table, plan.DeferredOf(table), ct);
+                var expected = manifest.Tables.Single(t => t.Name == table.Name).Rows;
+                if (loaded != expected) throw new InvalidDataException($"table {table.Name}: loaded {loaded} rows, the manifest lists {expected}");
+            }
+            foreach (var table in plan.Tables.Where(t => plan.DeferredOf(t).Count > 0))
+            {
+                current = table;
+                await FillDeferred(zip, table, plan.DeferredOf(table), ct);
+            }
         }
-        foreach (var table in plan.Tables.Where(t => plan.DeferredOf(t).Count > 0))
-            await FillDeferred(zip, table, plan.DeferredOf(table), ct);
+        catch (DbException e)
+        {
+            // Rows that break a key or a constraint here passed the checksum: the backup was made consistent but wrong.
+            throw new InvalidDataException($"table {current!.Name}: the database refused the backup's rows ({e.Message}); nothing was restored", e);
+        }
         if (db.Provider == DatabaseProvider.Postgres) await ResetIdentitySequences(tables, ct);
         await transaction.CommitAsync(ct);
         return manifest;
@@ -133,7 +149,7 @@ public sealed class RestoreBackup(CrmDbContext db)
             if (rows > seeded) occupied.Add($"{table.Name}: {rows} rows");
         }
         if (occupied.Count > 0)
-            throw new DomainException($"the target database is not empty ({string.Join(", ", occupied.Take(5))}{(occupied.Count > 5 ? ", ..." : "")}); restore into an empty database, or pass --force to replace everything in it");
+            throw new DomainException($"the target database is not empty ({string.Join(", ", occupied)}); restore into an empty database, or pass --force to replace everything in it");
     }
 
     private async Task Empty(TableOrder plan, CancellationToken ct)
@@ -217,8 +233,21 @@ public sealed class RestoreBackup(CrmDbContext db)
     {
         await using var data = await zip.GetEntry(BackupManifest.DataEntry(table.Name))!.OpenAsync(ct);
         using var reader = new StreamReader(data, Encoding.UTF8);
+        var number = 0;
         while (await reader.ReadLineAsync(ct) is { } line)
-            yield return RowJson.Read(line, table);
+        {
+            number++;
+            object?[] row;
+            try
+            {
+                row = RowJson.Read(line, table);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new InvalidDataException($"the backup is damaged: {BackupManifest.DataEntry(table.Name)} line {number} is not a row of {table.Name} ({e.Message})", e);
+            }
+            yield return row;
+        }
     }
 
     private string Parameter(DbCommand command, IProperty property, object? value)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RealEstateCrm.Operational.Data;
@@ -9,11 +10,13 @@ namespace RealEstateCrm.Operational.Backup;
 /// (GUIDs and times as ISO strings, enums by name, decimals exact), so any provider reads it back.</summary>
 internal static class RowJson
 {
-    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+    // Chinese text stays readable in the file (and half the size) instead of \uXXXX escapes.
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    private static readonly JsonSerializerOptions Json = new() { Encoder = Encoder, Converters = { new JsonStringEnumConverter() } };
 
     public static void Write(IBufferWriter<byte> output, StoredTable table, object?[] row)
     {
-        using var writer = new Utf8JsonWriter(output);
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = Encoder });
         writer.WriteStartObject();
         for (var i = 0; i < row.Length; i++)
         {
