@@ -107,11 +107,21 @@ internal static partial class CustomerDetailsRules
             .Select(c => new CustomerContact { CustomerId = customer.Id, Kind = c.Kind, Value = c.Kind == ContactKind.Phone ? ChinesePhone.Normalize(c.Value)! : c.Value.Trim(), Label = c.Label })
             .DistinctBy(c => (c.Kind, c.Value)).ToList();
         customer.Contacts.RemoveAll(old => !contacts.Any(c => c.Kind == old.Kind && c.Value == old.Value && c.Label == old.Label));
-        customer.Contacts.AddRange(contacts.Where(c => !customer.Contacts.Any(old => old.Kind == c.Kind && old.Value == c.Value)));
+        // Added through the context, not only the collection: a new row with its key already set, found by
+        // walking a tracked customer's collection, would be taken for an existing row and updated.
+        foreach (var contact in contacts.Where(c => !customer.Contacts.Any(old => old.Kind == c.Kind && old.Value == c.Value)).ToList())
+        {
+            customer.Contacts.Add(contact);
+            db.CustomerContacts.Add(contact);
+        }
 
         var tags = details.Tags.Select(t => t.Trim()).Distinct().ToList();
         customer.Tags.RemoveAll(old => !tags.Contains(old.Tag));
-        customer.Tags.AddRange(tags.Where(t => customer.Tags.All(old => old.Tag != t)).Select(t => new CustomerTag { CustomerId = customer.Id, Tag = t }));
+        foreach (var tag in tags.Where(t => customer.Tags.All(old => old.Tag != t)).Select(t => new CustomerTag { CustomerId = customer.Id, Tag = t }).ToList())
+        {
+            customer.Tags.Add(tag);
+            db.CustomerTags.Add(tag);
+        }
 
         var links = await db.FamilyLinks.Where(f => f.CustomerId == customer.Id).ToListAsync(ct);
         db.FamilyLinks.RemoveRange(links.Where(old => !details.Family.Any(f => f.CustomerId == old.RelatedCustomerId && f.Relation == old.Relation)));
