@@ -17,8 +17,7 @@ public sealed class SignContract(CrmDbContext db)
 
     public async Task<Contract> Handle(Request request, CancellationToken ct = default)
     {
-        var reservation = await db.Reservations.FindAsync([request.ReservationId], ct)
-                          ?? throw new ValidationException([new ValidationError("reservation", $"no reservation with id {request.ReservationId}")]);
+        var reservation = await db.Reservations.RequireAsync(request.ReservationId, "reservation", ct);
         var at = request.At ?? DateTime.UtcNow;
         if (reservation.Status != ReservationStatus.Active) throw new DomainException($"the reservation is {reservation.Status}", "reservation");
         if (at > reservation.ExpiresAt) throw new DomainException($"the reservation expired at {reservation.ExpiresAt:u}", "reservation");
