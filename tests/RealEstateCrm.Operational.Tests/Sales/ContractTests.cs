@@ -43,6 +43,26 @@ public sealed class ContractTests
     }
 
     [Theory, ClassData(typeof(Providers))]
+    public async Task Contracts_signed_at_the_same_moment_get_distinct_consecutive_numbers(DatabaseProvider provider)
+    {
+        await using var test = await TestDatabase.Create(provider);
+        var world = await World.Create(test);
+        var reservations = new List<Guid>();
+        await using (var db = test.Context())
+            foreach (var (room, i) in new[] { "101", "102", "201", "202" }.Select((r, i) => (r, i)))
+                reservations.Add((await SaleSteps.ReserveAsync(db, world, room, $"客户{i}", $"1390013900{i}")).Reservation.Id);
+
+        var numbers = await Task.WhenAll(reservations.Select(async id =>
+        {
+            await using var db = test.Context();
+            return (await new SignContract(db).Handle(new(id, PaymentMethod.FullPayment), Ct)).ContractNo;
+        }));
+
+        var month = DateTime.UtcNow.ToString("yyyyMM");
+        Assert.Equal(Enumerable.Range(1, 4).Select(i => $"HT-TH01-{month}-{i:0000}"), numbers.Order());
+    }
+
+    [Theory, ClassData(typeof(Providers))]
     public async Task A_converted_or_expired_reservation_or_a_thin_mortgage_down_payment_cannot_be_signed(DatabaseProvider provider)
     {
         await using var test = await TestDatabase.Create(provider);
