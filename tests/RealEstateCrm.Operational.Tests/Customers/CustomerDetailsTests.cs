@@ -56,10 +56,11 @@ public sealed class CustomerDetailsTests
         {
             IdNumber = "110105194912310021",
             Email = "wangfang.example.cn",
+            Address = new string('路', 201),
             Contacts = [new(ContactKind.Phone, "call me")],
             ReferredByCustomerId = Guid.CreateVersion7(),
         }));
-        Assert.Equal(["contacts[0].value", "email", "id-number", "phone", "referred-by"], bad.Errors.Select(e => e.Field).Order());
+        Assert.Equal(["address", "contacts[0].value", "email", "id-number", "phone", "referred-by"], bad.Errors.Select(e => e.Field).Order());
 
         var mismatch = await test.AssertRefused<ValidationException>(db => World.AddCustomerAsync(db, World.Person("王芳", null) with { IdNumber = IdNumber, BirthDate = new DateOnly(1950, 1, 1) }));
         Assert.Equal("birth-date", Assert.Single(mismatch.Errors).Field);

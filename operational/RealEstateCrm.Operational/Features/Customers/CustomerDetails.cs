@@ -45,7 +45,11 @@ internal static partial class CustomerDetailsRules
     {
         var validator = new Validator()
             .NotBlank(details.Name, "name", 100)
-            .Require(details.FamilySize is >= 0 and <= 30, "family-size", "must be between 0 and 30");
+            .Require(details.FamilySize is >= 0 and <= 30, "family-size", "must be between 0 and 30")
+            .MaxLength(details.Email, "email")
+            .MaxLength(details.City, "city")
+            .MaxLength(details.Address, "address")
+            .MaxLength(details.ReferralSource, "referral-source");
         var hasPhone = !string.IsNullOrWhiteSpace(details.Phone);
         var hasId = !string.IsNullOrWhiteSpace(details.IdNumber);
         var hasEmail = !string.IsNullOrWhiteSpace(details.Email);
@@ -62,6 +66,7 @@ internal static partial class CustomerDetailsRules
         foreach (var (contact, i) in details.Contacts.Select((c, i) => (c, i)))
         {
             var field = $"contacts[{i}].value";
+            validator.MaxLength(contact.Value, field, 100).MaxLength(contact.Label, $"contacts[{i}].label");
             if (contact.Kind == ContactKind.Phone) validator.Require(ChinesePhone.IsValid(contact.Value), field, $"\"{contact.Value}\" is not a mainland phone number");
             else if (contact.Kind == ContactKind.Email) validator.Require(EmailShape().IsMatch(contact.Value ?? ""), field, $"\"{contact.Value}\" is not an email address");
             else validator.NotBlank(contact.Value, field, 100);

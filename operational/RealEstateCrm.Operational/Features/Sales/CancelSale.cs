@@ -21,7 +21,7 @@ public sealed class CancelSale(CrmDbContext db)
             .Require(request.ReservationId is null != request.ContractId is null, "reservation", "give either a reservation or a contract")
             .Require(request.RefundAmount >= 0, "refund-amount", "cannot be negative")
             .Require(request.Reason != LostReason.LostToCompetitor || request.CompetitorId is not null, "competitor", "is required when the sale was lost to a competitor")
-            .Require(request.Notes is null || request.Notes.Length <= 1000, "notes", "is longer than 1000 characters");
+            .MaxLength(request.Notes, "notes", 1000);
         if (request.CompetitorId is { } competitor)
             validator.Require(await db.Competitors.AnyAsync(c => c.Id == competitor, ct), "competitor", $"no competitor with id {competitor}");
         validator.ThrowIfInvalid();

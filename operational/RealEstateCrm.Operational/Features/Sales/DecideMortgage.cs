@@ -14,7 +14,7 @@ public sealed class DecideMortgage(CrmDbContext db)
     {
         new Validator()
             .Require(request.Approved || !string.IsNullOrWhiteSpace(request.RejectionReason), "reason", "a rejection needs the bank's reason")
-            .Require(request.RejectionReason is null || request.RejectionReason.Length <= 200, "reason", "is longer than 200 characters")
+            .MaxLength(request.RejectionReason, "reason")
             .ThrowIfInvalid();
         var mortgage = await db.Mortgages.RequireAsync(request.MortgageId, "mortgage", ct);
         mortgage.Decide(request.Approved, request.RejectionReason, request.At ?? DateTime.UtcNow);

@@ -16,7 +16,7 @@ public sealed class RecordPayment(CrmDbContext db)
     {
         new Validator()
             .Require(request.Amount > 0, "amount", "must be positive")
-            .Require(request.ReceiptNo is null || request.ReceiptNo.Length <= 200, "receipt-no", "is longer than 200 characters")
+            .MaxLength(request.ReceiptNo, "receipt-no")
             .Require(request.Channel != PaymentChannel.Mortgage, "channel", "mortgage money is booked by disbursing the mortgage")
             .ThrowIfInvalid();
         var item = await db.PaymentScheduleItems.RequireAsync(request.ScheduleItemId, "schedule-item", ct);
