@@ -122,4 +122,29 @@ public sealed class InventoryUseCaseTests
         var tooMuch = await test.AssertRefused<ValidationException>(db => new RequestDiscount(db).Handle(new(world.Unit("201").Id, world.RepAId, 100m, ""), Ct));
         Assert.Equal(["discount-percent", "reason"], tooMuch.Errors.Select(e => e.Field).Order());
     }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task Of_two_managers_deciding_one_discount_request_at_once_only_the_first_decision_stands(DatabaseProvider provider)
+    {
+        await using var test = await TestDatabase.Create(provider);
+        var world = await World.Create(test);
+        Guid approvalId, secondManager;
+        await using (var db = test.Context())
+        {
+            approvalId = (await new RequestDiscount(db).Handle(new(world.Unit("202").Id, world.RepAId, 5m, "老业主推荐"), Ct)).Id;
+            secondManager = await World.AddUserAsync(db, "zhou.manager", "周经理", Domain.Organisation.BuiltInRoles.Manager, world.RegionId, false, Ct);
+        }
+
+        await using var first = test.Context();
+        await using var second = test.Context();
+        Assert.Equal(ApprovalStatus.Pending, (await first.DiscountApprovals.FindAsync([approvalId], Ct))!.Status);
+        Assert.Equal(ApprovalStatus.Pending, (await second.DiscountApprovals.FindAsync([approvalId], Ct))!.Status);
+        await new DecideDiscount(first).Handle(new(approvalId, world.ManagerId, true), Ct);
+        var error = await Assert.ThrowsAsync<DomainException>(() => new DecideDiscount(second).Handle(new(approvalId, secondManager, false), Ct));
+        Assert.Equal("approval", error.Field);
+
+        await using var read = test.Context();
+        var stored = await read.DiscountApprovals.SingleAsync(a => a.Id == approvalId, Ct);
+        Assert.Equal((ApprovalStatus.Approved, world.ManagerId), (stored.Status, stored.DecidedByUserId));
+    }
 }

@@ -123,4 +123,31 @@ public sealed class ContractTests
         Assert.Equal(2_506_000m, await after.Payments.SumAsync(p => p.Amount, Ct));
         await test.AssertRefused<DomainException>(db => new RecordPayment(db).Handle(new(items[2].Id, 1m, PaymentChannel.BankTransfer), Ct));
     }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task Two_cashiers_booking_the_same_item_at_once_cannot_overpay_it(DatabaseProvider provider)
+    {
+        await using var test = await TestDatabase.Create(provider);
+        var world = await World.Create(test);
+        PaymentScheduleItem item;
+        await using (var db = test.Context())
+        {
+            var sale = await SaleSteps.ReserveAsync(db, world, "202");
+            var contract = await new SignContract(db).Handle(new(sale.Reservation.Id, PaymentMethod.Mortgage), Ct);
+            item = contract.Schedule.Single(i => i.Kind == PaymentKind.DownPayment);
+        }
+        var outstanding = item.Amount - item.PaidAmount;
+
+        await using var first = test.Context("cashier.1");
+        await using var second = test.Context("cashier.2");
+        // Both load the item while nothing of the remainder is paid; each alone would be a valid payment.
+        Assert.Equal(item.PaidAmount, (await first.PaymentScheduleItems.FindAsync([item.Id], Ct))!.PaidAmount);
+        Assert.Equal(item.PaidAmount, (await second.PaymentScheduleItems.FindAsync([item.Id], Ct))!.PaidAmount);
+        await new RecordPayment(first).Handle(new(item.Id, outstanding, PaymentChannel.BankTransfer, "SK-1"), Ct);
+        var error = await Assert.ThrowsAsync<DomainException>(() => new RecordPayment(second).Handle(new(item.Id, outstanding, PaymentChannel.Pos, "SK-2"), Ct));
+        Assert.Equal("schedule-item", error.Field);
+
+        await using var read = test.Context();
+        Assert.Equal(item.Amount, await read.Payments.Where(p => p.ScheduleItemId == item.Id).SumAsync(p => p.Amount, Ct));
+    }
 }

@@ -18,7 +18,7 @@ public sealed class DecideDiscount(CrmDbContext db)
         var approval = await db.DiscountApprovals.RequireAsync(request.ApprovalId, "approval", ct);
         await UserFunctions.RequireAsync(db, request.DeciderUserId, Functions.ApproveDiscount, "decider", ct);
         approval.Decide(request.Approve, request.DeciderUserId, DateTime.UtcNow);
-        await db.SaveChangesAsync(ct);
+        await db.SaveRefusingConflictsAsync("the discount request", "approval", ct);
         return approval;
     }
 }

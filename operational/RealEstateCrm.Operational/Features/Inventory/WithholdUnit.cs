@@ -15,7 +15,7 @@ public sealed class WithholdUnit(CrmDbContext db)
     {
         var unit = await db.Units.RequireAsync(request.UnitId, "unit", ct);
         unit.MoveTo(request.Withhold ? UnitStatus.Withheld : UnitStatus.Available, DateTime.UtcNow);
-        await db.SaveUnitChangesAsync($"unit {unit.RoomNo}", ct);
+        await db.SaveRefusingConflictsAsync($"unit {unit.RoomNo}", "unit", ct);
         return unit;
     }
 }

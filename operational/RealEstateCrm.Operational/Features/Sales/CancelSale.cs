@@ -53,7 +53,7 @@ public sealed class CancelSale(CrmDbContext db)
             Notes = request.Notes,
         };
         db.Cancellations.Add(cancellation);
-        await db.SaveUnitChangesAsync($"unit {unit.RoomNo}", ct);
+        await db.SaveRefusingConflictsAsync($"unit {unit.RoomNo}", "unit", ct);
         return cancellation;
     }
 

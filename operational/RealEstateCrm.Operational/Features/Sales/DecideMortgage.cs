@@ -18,7 +18,7 @@ public sealed class DecideMortgage(CrmDbContext db)
             .ThrowIfInvalid();
         var mortgage = await db.Mortgages.RequireAsync(request.MortgageId, "mortgage", ct);
         mortgage.Decide(request.Approved, request.RejectionReason, request.At ?? DateTime.UtcNow);
-        await db.SaveChangesAsync(ct);
+        await db.SaveRefusingConflictsAsync("the mortgage", "mortgage", ct);
         return mortgage;
     }
 }

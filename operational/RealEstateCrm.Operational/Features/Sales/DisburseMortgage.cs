@@ -19,7 +19,7 @@ public sealed class DisburseMortgage(CrmDbContext db)
         var contract = await db.Contracts.Include(c => c.Schedule).SingleAsync(c => c.Id == mortgage.ContractId, ct);
         var item = contract.Schedule.Single(i => i.Kind == PaymentKind.Mortgage);
         await ContractPayments.BookAsync(db, contract, item, mortgage.Amount, PaymentChannel.Mortgage, $"{mortgage.Bank} 放款", at, ct);
-        await db.SaveUnitChangesAsync($"the unit of contract {contract.ContractNo}", ct);
+        await db.SaveRefusingConflictsAsync($"the mortgage of contract {contract.ContractNo}", "mortgage", ct);
         return mortgage;
     }
 }

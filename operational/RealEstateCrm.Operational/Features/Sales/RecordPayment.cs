@@ -22,7 +22,7 @@ public sealed class RecordPayment(CrmDbContext db)
         var item = await db.PaymentScheduleItems.RequireAsync(request.ScheduleItemId, "schedule-item", ct);
         var contract = await db.Contracts.Include(c => c.Schedule).SingleAsync(c => c.Id == item.ContractId, ct);
         var payment = await ContractPayments.BookAsync(db, contract, item, request.Amount, request.Channel, request.ReceiptNo, request.At ?? DateTime.UtcNow, ct);
-        await db.SaveUnitChangesAsync($"the unit of contract {contract.ContractNo}", ct);
+        await db.SaveRefusingConflictsAsync($"schedule item {item.Seq} of contract {contract.ContractNo}", "schedule-item", ct);
         return payment;
     }
 }

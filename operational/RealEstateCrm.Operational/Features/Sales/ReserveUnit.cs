@@ -56,7 +56,7 @@ public sealed class ReserveUnit(CrmDbContext db)
         unit.MoveTo(UnitStatus.Reserved, at);
         lead?.AdvanceTo(LeadStatus.Reserved, at);
         db.Reservations.Add(reservation);
-        await db.SaveUnitChangesAsync($"unit {unit.RoomNo}", ct);
+        await db.SaveRefusingConflictsAsync($"unit {unit.RoomNo}", "unit", ct);
         return reservation;
     }
 

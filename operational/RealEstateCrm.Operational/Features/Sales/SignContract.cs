@@ -52,7 +52,7 @@ public sealed class SignContract(CrmDbContext db)
         {
             try
             {
-                await db.SaveUnitChangesAsync($"unit {unit.RoomNo}", ct);
+                await db.SaveRefusingConflictsAsync($"unit {unit.RoomNo}", "unit", ct);
                 return contract;
             }
             catch (DbUpdateException) when (attempt < MaxNumberingAttempts)

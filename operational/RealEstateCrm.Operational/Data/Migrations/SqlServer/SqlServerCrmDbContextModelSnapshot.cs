@@ -953,6 +953,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                         .HasColumnName("requested_by_user_id");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)")
@@ -1009,6 +1010,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                         .HasColumnName("project_id");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)")
@@ -2144,6 +2146,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                         .HasColumnName("rejection_reason");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)")
@@ -2236,6 +2239,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                         .HasColumnName("kind");
 
                     b.Property<decimal>("PaidAmount")
+                        .IsConcurrencyToken()
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)")
                         .HasColumnName("paid_amount");

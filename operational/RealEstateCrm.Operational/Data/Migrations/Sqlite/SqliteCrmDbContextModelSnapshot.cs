@@ -946,6 +946,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                         .HasColumnName("requested_by_user_id");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
@@ -1002,6 +1003,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                         .HasColumnName("project_id");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
@@ -2135,6 +2137,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                         .HasColumnName("rejection_reason");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
@@ -2227,6 +2230,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                         .HasColumnName("kind");
 
                     b.Property<decimal>("PaidAmount")
+                        .IsConcurrencyToken()
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT")
                         .HasColumnName("paid_amount");

@@ -12,7 +12,7 @@ using RealEstateCrm.Operational.Data.Providers;
 namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCrmDbContext))]
-    [Migration("20261125150144_Initial")]
+    [Migration("20261125153554_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -956,6 +956,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                         .HasColumnName("requested_by_user_id");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)")
@@ -1012,6 +1013,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                         .HasColumnName("project_id");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)")
@@ -2147,6 +2149,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                         .HasColumnName("rejection_reason");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)")
@@ -2239,6 +2242,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                         .HasColumnName("kind");
 
                     b.Property<decimal>("PaidAmount")
+                        .IsConcurrencyToken()
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)")
                         .HasColumnName("paid_amount");

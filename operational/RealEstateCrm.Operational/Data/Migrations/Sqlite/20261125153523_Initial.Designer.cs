@@ -11,7 +11,7 @@ using RealEstateCrm.Operational.Data.Providers;
 namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261125150132_Initial")]
+    [Migration("20261125153523_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -949,6 +949,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                         .HasColumnName("requested_by_user_id");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
@@ -1005,6 +1006,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                         .HasColumnName("project_id");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
@@ -2138,6 +2140,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                         .HasColumnName("rejection_reason");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
@@ -2230,6 +2233,7 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                         .HasColumnName("kind");
 
                     b.Property<decimal>("PaidAmount")
+                        .IsConcurrencyToken()
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT")
                         .HasColumnName("paid_amount");
