@@ -42,6 +42,7 @@ public sealed class MergeCustomersTests
         {
             IdNumber = "11010519491231002X", Email = "zw@example.cn", Address = "天河区体育西路 1 号", Tags = ["学区", "投资"],
             Contacts = [new(ContactKind.WeChat, "zw_gz")], Family = [new(survivor.Id, FamilyRelation.Other), new(wife.Id, FamilyRelation.Spouse)],
+            DoNotCall = true,
         }), Ct);
         var referred = await World.AddCustomerAsync(db, World.Person("王磊", "13600136000") with { ReferredByCustomerId = duplicate.Id });
         var mergedEarlier = await World.AddCustomerAsync(db, World.Person("张 伟", "13500135000"));
@@ -153,6 +154,8 @@ public sealed class MergeCustomersTests
         Assert.Equal("11010519491231002X", survivor.IdNumber);
         Assert.Equal("zw@example.cn", survivor.Email);
         Assert.Equal("13800138000", survivor.Phone);
+        // The duplicate asked not to be called: the person did, so the survivor must not be called either.
+        Assert.True(survivor.DoNotCall);
         Assert.Contains(survivor.Contacts, c => c is { Kind: ContactKind.Phone, Value: "13900139000" });
         Assert.Equal(["学区", "投资"], survivor.Tags.Select(t => t.Tag).Order());
         Assert.Equal(pair.Survivor.Id, (await read.Customers.SingleAsync(c => c.Id == pair.Referred.Id, Ct)).ReferredByCustomerId);

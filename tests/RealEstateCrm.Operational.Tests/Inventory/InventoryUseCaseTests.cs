@@ -26,6 +26,22 @@ public sealed class InventoryUseCaseTests
     }
 
     [Theory, ClassData(typeof(Providers))]
+    public async Task A_project_with_a_taken_code_or_another_companys_org_unit_is_refused(DatabaseProvider provider)
+    {
+        await using var test = await TestDatabase.Create(provider);
+        var world = await World.Create(test);
+        Guid otherUnit;
+        await using (var db = test.Context())
+        {
+            var other = await new Features.Organisation.CreateCompany(db).Handle(new("SZWK", "深圳万科", "深圳"), Ct);
+            otherUnit = (await new Features.Organisation.CreateOrgUnit(db).Handle(new(other.Id, "SZ-SALES", "深圳销售部"), Ct)).Id;
+        }
+
+        var error = await test.AssertRefused<ValidationException>(db => new CreateProject(db).Handle(new("TH01", "天河华府二期", "广州", world.CompanyId, otherUnit, 0m), Ct));
+        Assert.Equal(["base-price-per-sqm", "code", "org-unit"], error.Errors.Select(e => e.Field).Order());
+    }
+
+    [Theory, ClassData(typeof(Providers))]
     public async Task A_floor_plan_with_bad_stacks_is_refused_naming_each_field(DatabaseProvider provider)
     {
         await using var test = await TestDatabase.Create(provider);
