@@ -50,6 +50,7 @@ internal sealed class PriceListConfiguration : IEntityTypeConfiguration<PriceLis
     {
         b.References<PriceList, Project>(x => x.ProjectId);
         b.References<PriceList, User>(x => x.ApprovedByUserId);
+        b.Property(x => x.Status).IsConcurrencyToken();
         b.HasMany(x => x.Items).WithOne().HasForeignKey(x => x.PriceListId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -73,5 +74,7 @@ internal sealed class DiscountApprovalConfiguration : IEntityTypeConfiguration<D
         b.References<DiscountApproval, User>(x => x.RequestedByUserId);
         b.References<DiscountApproval, User>(x => x.DecidedByUserId);
         b.HasIndex(x => x.Status);
+        // A decision is final: of two managers deciding at once, the second save must fail.
+        b.Property(x => x.Status).IsConcurrencyToken();
     }
 }

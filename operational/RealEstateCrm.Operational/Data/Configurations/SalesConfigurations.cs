@@ -64,7 +64,12 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
 
 internal sealed class PaymentScheduleItemConfiguration : IEntityTypeConfiguration<PaymentScheduleItem>
 {
-    public void Configure(EntityTypeBuilder<PaymentScheduleItem> b) => b.HasIndex(x => new { x.ContractId, x.Seq }).IsUnique();
+    public void Configure(EntityTypeBuilder<PaymentScheduleItem> b)
+    {
+        b.HasIndex(x => new { x.ContractId, x.Seq }).IsUnique();
+        // Two payments booked on one item at once must not both pass the overpayment check.
+        b.Property(x => x.PaidAmount).IsConcurrencyToken();
+    }
 }
 
 internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
@@ -78,7 +83,12 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
 
 internal sealed class MortgageConfiguration : IEntityTypeConfiguration<Mortgage>
 {
-    public void Configure(EntityTypeBuilder<Mortgage> b) => b.References<Mortgage, Contract>(x => x.ContractId);
+    public void Configure(EntityTypeBuilder<Mortgage> b)
+    {
+        b.References<Mortgage, Contract>(x => x.ContractId);
+        // A mortgage is decided and disbursed once: the second of two simultaneous decisions must fail.
+        b.Property(x => x.Status).IsConcurrencyToken();
+    }
 }
 
 internal sealed class CancellationConfiguration : IEntityTypeConfiguration<Cancellation>

@@ -18,6 +18,13 @@ public sealed class Validator
         return this;
     }
 
+    /// <summary>An optional text: absent is fine, too long is not (the column would refuse it with a database error).</summary>
+    public Validator MaxLength(string? value, string field, int maxLength = 200)
+    {
+        if (value is not null && value.Length > maxLength) _errors.Add(new ValidationError(field, $"is longer than {maxLength} characters"));
+        return this;
+    }
+
     public void ThrowIfInvalid()
     {
         if (_errors.Count > 0) throw new ValidationException(_errors);

@@ -45,7 +45,11 @@ internal static partial class CustomerDetailsRules
     {
         var validator = new Validator()
             .NotBlank(details.Name, "name", 100)
-            .Require(details.FamilySize is >= 0 and <= 30, "family-size", "must be between 0 and 30");
+            .Require(details.FamilySize is >= 0 and <= 30, "family-size", "must be between 0 and 30")
+            .MaxLength(details.Email, "email")
+            .MaxLength(details.City, "city")
+            .MaxLength(details.Address, "address")
+            .MaxLength(details.ReferralSource, "referral-source");
         var hasPhone = !string.IsNullOrWhiteSpace(details.Phone);
         var hasId = !string.IsNullOrWhiteSpace(details.IdNumber);
         var hasEmail = !string.IsNullOrWhiteSpace(details.Email);
@@ -62,6 +66,7 @@ internal static partial class CustomerDetailsRules
         foreach (var (contact, i) in details.Contacts.Select((c, i) => (c, i)))
         {
             var field = $"contacts[{i}].value";
+            validator.MaxLength(contact.Value, field, 100).MaxLength(contact.Label, $"contacts[{i}].label");
             if (contact.Kind == ContactKind.Phone) validator.Require(ChinesePhone.IsValid(contact.Value), field, $"\"{contact.Value}\" is not a mainland phone number");
             else if (contact.Kind == ContactKind.Email) validator.Require(EmailShape().IsMatch(contact.Value ?? ""), field, $"\"{contact.Value}\" is not an email address");
             else validator.NotBlank(contact.Value, field, 100);
@@ -107,11 +112,21 @@ internal static partial class CustomerDetailsRules
             .Select(c => new CustomerContact { CustomerId = customer.Id, Kind = c.Kind, Value = c.Kind == ContactKind.Phone ? ChinesePhone.Normalize(c.Value)! : c.Value.Trim(), Label = c.Label })
             .DistinctBy(c => (c.Kind, c.Value)).ToList();
         customer.Contacts.RemoveAll(old => !contacts.Any(c => c.Kind == old.Kind && c.Value == old.Value && c.Label == old.Label));
-        customer.Contacts.AddRange(contacts.Where(c => !customer.Contacts.Any(old => old.Kind == c.Kind && old.Value == c.Value)));
+        // Added through the context, not only the collection: a new row with its key already set, found by
+        // walking a tracked customer's collection, would be taken for an existing row and updated.
+        foreach (var contact in contacts.Where(c => !customer.Contacts.Any(old => old.Kind == c.Kind && old.Value == c.Value)).ToList())
+        {
+            customer.Contacts.Add(contact);
+            db.CustomerContacts.Add(contact);
+        }
 
         var tags = details.Tags.Select(t => t.Trim()).Distinct().ToList();
         customer.Tags.RemoveAll(old => !tags.Contains(old.Tag));
-        customer.Tags.AddRange(tags.Where(t => customer.Tags.All(old => old.Tag != t)).Select(t => new CustomerTag { CustomerId = customer.Id, Tag = t }));
+        foreach (var tag in tags.Where(t => customer.Tags.All(old => old.Tag != t)).Select(t => new CustomerTag { CustomerId = customer.Id, Tag = t }).ToList())
+        {
+            customer.Tags.Add(tag);
+            db.CustomerTags.Add(tag);
+        }
 
         var links = await db.FamilyLinks.Where(f => f.CustomerId == customer.Id).ToListAsync(ct);
         db.FamilyLinks.RemoveRange(links.Where(old => !details.Family.Any(f => f.CustomerId == old.RelatedCustomerId && f.Relation == old.Relation)));

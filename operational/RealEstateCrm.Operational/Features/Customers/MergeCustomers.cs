@@ -35,9 +35,9 @@ public sealed class MergeCustomers(CrmDbContext db)
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var locked = await LockAsync(request.SurvivorId, request.DuplicateId, ct);
         var survivor = locked.SingleOrDefault(c => c.Id == request.SurvivorId)
-                       ?? throw new ValidationException([new ValidationError("survivor", $"no customer with id {request.SurvivorId}")]);
+                       ?? throw Lookup.NotFound("survivor", request.SurvivorId);
         var duplicate = locked.SingleOrDefault(c => c.Id == request.DuplicateId)
-                        ?? throw new ValidationException([new ValidationError("duplicate", $"no customer with id {request.DuplicateId}")]);
+                        ?? throw Lookup.NotFound("duplicate", request.DuplicateId);
         if (survivor.MergedIntoId is not null) throw new DomainException($"customer {survivor.Code} was itself merged away and cannot survive a merge", "survivor");
         if (duplicate.MergedIntoId is not null) throw new DomainException($"customer {duplicate.Code} is already merged", "duplicate");
 

@@ -21,7 +21,7 @@ public sealed class ApprovePriceList(CrmDbContext db)
     public async Task<Result> Handle(Request request, CancellationToken ct = default)
     {
         var list = await db.PriceLists.Include(l => l.Items).SingleOrDefaultAsync(l => l.Id == request.PriceListId, ct)
-                   ?? throw new ValidationException([new ValidationError("price-list", $"no price list with id {request.PriceListId}")]);
+                   ?? throw Lookup.NotFound("price-list", request.PriceListId);
         if (list.Status != PriceListStatus.Draft) throw new DomainException($"price list \"{list.Name}\" is already {list.Status}", "price-list");
         await UserFunctions.RequireAsync(db, request.ApproverUserId, Functions.ApproveDiscount, "approver", ct);
 
@@ -34,8 +34,9 @@ public sealed class ApprovePriceList(CrmDbContext db)
         var unitIds = prices.Keys.ToList();
         var available = await db.Units.Where(u => unitIds.Contains(u.Id) && u.Status == UnitStatus.Available).ToListAsync(ct);
         foreach (var unit in available) unit.ListPrice = prices[unit.Id];
-        // Status is the concurrency token: a unit reserved while we approve keeps its reserved price.
-        await db.SaveUnitChangesAsync("a unit of the price list", ct);
+        // Statuses are concurrency tokens: a unit reserved while we approve keeps its reserved price, and of two
+        // managers approving the same list at once only one does.
+        await db.SaveRefusingConflictsAsync($"price list \"{list.Name}\" or one of its units", "price-list", ct);
         return new Result(list, available.Count);
     }
 }

@@ -18,7 +18,9 @@ public sealed class CreateProject(CrmDbContext db)
             .NotBlank(request.Code, "code", 16)
             .NotBlank(request.Name, "name")
             .NotBlank(request.City, "city", 50)
-            .Require(request.BasePricePerSqm > 0, "base-price-per-sqm", "must be positive");
+            .Require(request.BasePricePerSqm > 0, "base-price-per-sqm", "must be positive")
+            .MaxLength(request.District, "district")
+            .MaxLength(request.Address, "address");
         validator.Require(!await db.Projects.AnyAsync(p => p.Code == request.Code, ct), "code", $"\"{request.Code}\" is taken");
         validator.Require(await db.Companies.AnyAsync(c => c.Id == request.CompanyId, ct), "company", $"no company with id {request.CompanyId}");
         var unit = await db.OrgUnits.FindAsync([request.OrgUnitId], ct);

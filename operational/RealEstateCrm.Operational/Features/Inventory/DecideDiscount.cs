@@ -15,11 +15,10 @@ public sealed class DecideDiscount(CrmDbContext db)
 
     public async Task<DiscountApproval> Handle(Request request, CancellationToken ct = default)
     {
-        var approval = await db.DiscountApprovals.FindAsync([request.ApprovalId], ct)
-                       ?? throw new ValidationException([new ValidationError("approval", $"no discount request with id {request.ApprovalId}")]);
+        var approval = await db.DiscountApprovals.RequireAsync(request.ApprovalId, "approval", ct);
         await UserFunctions.RequireAsync(db, request.DeciderUserId, Functions.ApproveDiscount, "decider", ct);
         approval.Decide(request.Approve, request.DeciderUserId, DateTime.UtcNow);
-        await db.SaveChangesAsync(ct);
+        await db.SaveRefusingConflictsAsync("the discount request", "approval", ct);
         return approval;
     }
 }

@@ -13,10 +13,9 @@ public sealed class WithholdUnit(CrmDbContext db)
 
     public async Task<Unit> Handle(Request request, CancellationToken ct = default)
     {
-        var unit = await db.Units.FindAsync([request.UnitId], ct)
-                   ?? throw new ValidationException([new ValidationError("unit", $"no unit with id {request.UnitId}")]);
+        var unit = await db.Units.RequireAsync(request.UnitId, "unit", ct);
         unit.MoveTo(request.Withhold ? UnitStatus.Withheld : UnitStatus.Available, DateTime.UtcNow);
-        await db.SaveUnitChangesAsync($"unit {unit.RoomNo}", ct);
+        await db.SaveRefusingConflictsAsync($"unit {unit.RoomNo}", "unit", ct);
         return unit;
     }
 }

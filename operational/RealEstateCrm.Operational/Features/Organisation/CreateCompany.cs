@@ -15,7 +15,8 @@ public sealed class CreateCompany(CrmDbContext db)
     {
         var validator = new Validator()
             .NotBlank(request.Code, "code", 32)
-            .NotBlank(request.Name, "name");
+            .NotBlank(request.Name, "name")
+            .MaxLength(request.City, "city");
         validator.Require(!await db.Companies.AnyAsync(c => c.Code == request.Code, ct), "code", $"\"{request.Code}\" is taken");
         if (request.ParentCompanyId is { } parentId)
             validator.Require(await db.Companies.AnyAsync(c => c.Id == parentId, ct), "parent-company", $"no company with id {parentId}");

@@ -14,13 +14,11 @@ public sealed class MoveOrgUnit(CrmDbContext db)
 
     public async Task<OrgUnit> Handle(Request request, CancellationToken ct = default)
     {
-        var unit = await db.OrgUnits.FindAsync([request.OrgUnitId], ct)
-                   ?? throw new ValidationException([new ValidationError("org-unit", $"no org unit with id {request.OrgUnitId}")]);
+        var unit = await db.OrgUnits.RequireAsync(request.OrgUnitId, "org-unit", ct);
         OrgUnit? parent = null;
         if (request.NewParentId is { } parentId)
         {
-            parent = await db.OrgUnits.FindAsync([parentId], ct)
-                     ?? throw new ValidationException([new ValidationError("parent", $"no org unit with id {parentId}")]);
+            parent = await db.OrgUnits.RequireAsync(parentId, "parent", ct);
             if (parent.CompanyId != unit.CompanyId) throw new DomainException("an org unit cannot move to another company's tree", "parent");
             // A unit under its own subtree would make a cycle and orphan the whole branch.
             if (parent.Path.StartsWith(unit.Path, StringComparison.Ordinal)) throw new DomainException($"{parent.Name} is {unit.Name} itself or below it", "parent");

@@ -21,7 +21,7 @@ public sealed class CancelSale(CrmDbContext db)
             .Require(request.ReservationId is null != request.ContractId is null, "reservation", "give either a reservation or a contract")
             .Require(request.RefundAmount >= 0, "refund-amount", "cannot be negative")
             .Require(request.Reason != LostReason.LostToCompetitor || request.CompetitorId is not null, "competitor", "is required when the sale was lost to a competitor")
-            .Require(request.Notes is null || request.Notes.Length <= 1000, "notes", "is longer than 1000 characters");
+            .MaxLength(request.Notes, "notes", 1000);
         if (request.CompetitorId is { } competitor)
             validator.Require(await db.Competitors.AnyAsync(c => c.Id == competitor, ct), "competitor", $"no competitor with id {competitor}");
         validator.ThrowIfInvalid();
@@ -53,14 +53,13 @@ public sealed class CancelSale(CrmDbContext db)
             Notes = request.Notes,
         };
         db.Cancellations.Add(cancellation);
-        await db.SaveUnitChangesAsync($"unit {unit.RoomNo}", ct);
+        await db.SaveRefusingConflictsAsync($"unit {unit.RoomNo}", "unit", ct);
         return cancellation;
     }
 
     private async Task<(Reservation?, Contract?, decimal Paid)> CancelContractAsync(Guid contractId, CancellationToken ct)
     {
-        var contract = await db.Contracts.FindAsync([contractId], ct)
-                       ?? throw new ValidationException([new ValidationError("contract", $"no contract with id {contractId}")]);
+        var contract = await db.Contracts.RequireAsync(contractId, "contract", ct);
         if (contract.Status is not (ContractStatus.Active or ContractStatus.Paid))
             throw new DomainException($"contract {contract.ContractNo} is {contract.Status} and cannot be cancelled", "contract");
         contract.Status = ContractStatus.Cancelled;
@@ -71,8 +70,7 @@ public sealed class CancelSale(CrmDbContext db)
 
     private async Task<(Reservation?, Contract?, decimal Paid)> CancelReservationAsync(Guid reservationId, CancellationToken ct)
     {
-        var reservation = await db.Reservations.FindAsync([reservationId], ct)
-                          ?? throw new ValidationException([new ValidationError("reservation", $"no reservation with id {reservationId}")]);
+        var reservation = await db.Reservations.RequireAsync(reservationId, "reservation", ct);
         if (reservation.Status != ReservationStatus.Active)
             throw new DomainException($"the reservation is {reservation.Status}; a converted one is cancelled through its contract", "reservation");
         reservation.Status = ReservationStatus.Cancelled;

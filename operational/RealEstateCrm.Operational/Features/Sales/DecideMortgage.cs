@@ -14,12 +14,11 @@ public sealed class DecideMortgage(CrmDbContext db)
     {
         new Validator()
             .Require(request.Approved || !string.IsNullOrWhiteSpace(request.RejectionReason), "reason", "a rejection needs the bank's reason")
-            .Require(request.RejectionReason is null || request.RejectionReason.Length <= 200, "reason", "is longer than 200 characters")
+            .MaxLength(request.RejectionReason, "reason")
             .ThrowIfInvalid();
-        var mortgage = await db.Mortgages.FindAsync([request.MortgageId], ct)
-                       ?? throw new ValidationException([new ValidationError("mortgage", $"no mortgage with id {request.MortgageId}")]);
+        var mortgage = await db.Mortgages.RequireAsync(request.MortgageId, "mortgage", ct);
         mortgage.Decide(request.Approved, request.RejectionReason, request.At ?? DateTime.UtcNow);
-        await db.SaveChangesAsync(ct);
+        await db.SaveRefusingConflictsAsync("the mortgage", "mortgage", ct);
         return mortgage;
     }
 }

@@ -13,14 +13,13 @@ public sealed class DisburseMortgage(CrmDbContext db)
 
     public async Task<Mortgage> Handle(Request request, CancellationToken ct = default)
     {
-        var mortgage = await db.Mortgages.FindAsync([request.MortgageId], ct)
-                       ?? throw new ValidationException([new ValidationError("mortgage", $"no mortgage with id {request.MortgageId}")]);
+        var mortgage = await db.Mortgages.RequireAsync(request.MortgageId, "mortgage", ct);
         var at = request.At ?? DateTime.UtcNow;
         mortgage.MarkDisbursed(at);
         var contract = await db.Contracts.Include(c => c.Schedule).SingleAsync(c => c.Id == mortgage.ContractId, ct);
         var item = contract.Schedule.Single(i => i.Kind == PaymentKind.Mortgage);
         await ContractPayments.BookAsync(db, contract, item, mortgage.Amount, PaymentChannel.Mortgage, $"{mortgage.Bank} 放款", at, ct);
-        await db.SaveUnitChangesAsync($"the unit of contract {contract.ContractNo}", ct);
+        await db.SaveRefusingConflictsAsync($"the mortgage of contract {contract.ContractNo}", "mortgage", ct);
         return mortgage;
     }
 }

@@ -16,14 +16,13 @@ public sealed class RecordPayment(CrmDbContext db)
     {
         new Validator()
             .Require(request.Amount > 0, "amount", "must be positive")
-            .Require(request.ReceiptNo is null || request.ReceiptNo.Length <= 200, "receipt-no", "is longer than 200 characters")
+            .MaxLength(request.ReceiptNo, "receipt-no")
             .Require(request.Channel != PaymentChannel.Mortgage, "channel", "mortgage money is booked by disbursing the mortgage")
             .ThrowIfInvalid();
-        var item = await db.PaymentScheduleItems.FindAsync([request.ScheduleItemId], ct)
-                   ?? throw new ValidationException([new ValidationError("schedule-item", $"no payment schedule item with id {request.ScheduleItemId}")]);
+        var item = await db.PaymentScheduleItems.RequireAsync(request.ScheduleItemId, "schedule-item", ct);
         var contract = await db.Contracts.Include(c => c.Schedule).SingleAsync(c => c.Id == item.ContractId, ct);
         var payment = await ContractPayments.BookAsync(db, contract, item, request.Amount, request.Channel, request.ReceiptNo, request.At ?? DateTime.UtcNow, ct);
-        await db.SaveUnitChangesAsync($"the unit of contract {contract.ContractNo}", ct);
+        await db.SaveRefusingConflictsAsync($"schedule item {item.Seq} of contract {contract.ContractNo}", "schedule-item", ct);
         return payment;
     }
 }

@@ -15,7 +15,7 @@ public sealed class RecordVisit(CrmDbContext db)
     {
         var validator = new Validator()
             .Require(request.Party is >= 1 and <= 20, "party", "must be between 1 and 20")
-            .Require(request.Notes is null || request.Notes.Length <= 1000, "notes", "is longer than 1000 characters");
+            .MaxLength(request.Notes, "notes", 1000);
         var lead = await db.Leads.FindAsync([request.LeadId], ct);
         validator.Require(lead is not null, "lead", $"no lead with id {request.LeadId}");
         if (request.RepUserId is { } rep)

@@ -13,12 +13,14 @@ namespace RealEstateCrm.Operational.Features.Sales;
 [UseCase]
 public sealed class SignContract(CrmDbContext db)
 {
+    // Each lost race means another contract was saved, so a handful of attempts outlasts any real burst of signings.
+    private const int MaxNumberingAttempts = 10;
+
     public sealed record Request(Guid ReservationId, PaymentMethod PaymentMethod, decimal DownPaymentPercent = 30, int Instalments = 12, DateTime? At = null);
 
     public async Task<Contract> Handle(Request request, CancellationToken ct = default)
     {
-        var reservation = await db.Reservations.FindAsync([request.ReservationId], ct)
-                          ?? throw new ValidationException([new ValidationError("reservation", $"no reservation with id {request.ReservationId}")]);
+        var reservation = await db.Reservations.RequireAsync(request.ReservationId, "reservation", ct);
         var at = request.At ?? DateTime.UtcNow;
         if (reservation.Status != ReservationStatus.Active) throw new DomainException($"the reservation is {reservation.Status}", "reservation");
         if (at > reservation.ExpiresAt) throw new DomainException($"the reservation expired at {reservation.ExpiresAt:u}", "reservation");
@@ -26,10 +28,9 @@ public sealed class SignContract(CrmDbContext db)
         var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == unit.ProjectId, ct);
 
         var prefix = $"HT-{project.Code}-{at:yyyyMM}-";
-        var sequence = await db.Contracts.CountAsync(c => c.ContractNo.StartsWith(prefix), ct) + 1;
         var contract = new Contract
         {
-            ContractNo = $"{prefix}{sequence:0000}",
+            ContractNo = await NextNumberAsync(prefix, ct),
             ReservationId = reservation.Id,
             UnitId = unit.Id,
             CustomerId = reservation.CustomerId,
@@ -47,8 +48,29 @@ public sealed class SignContract(CrmDbContext db)
         reservation.Status = ReservationStatus.Converted;
         if (reservation.LeadId is { } leadId) (await db.Leads.SingleAsync(l => l.Id == leadId, ct)).AdvanceTo(LeadStatus.Won, at);
         db.Contracts.Add(contract);
-        await db.SaveUnitChangesAsync($"unit {unit.RoomNo}", ct);
-        return contract;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveRefusingConflictsAsync($"unit {unit.RoomNo}", "unit", ct);
+                return contract;
+            }
+            catch (DbUpdateException) when (attempt < MaxNumberingAttempts)
+            {
+                // Another contract of the same project and month took the number between our reading the
+                // highest one and our insert (the unique index refused ours): take the next one and save again.
+                if (!await db.Contracts.AnyAsync(c => c.ContractNo == contract.ContractNo, ct)) throw;
+                contract.ContractNo = await NextNumberAsync(prefix, ct);
+            }
+        }
+    }
+
+    /// <summary>One past the highest number with this prefix; fixed-width sequences sort as text.</summary>
+    private async Task<string> NextNumberAsync(string prefix, CancellationToken ct)
+    {
+        var highest = await db.Contracts.Where(c => c.ContractNo.StartsWith(prefix)).MaxAsync(c => (string?)c.ContractNo, ct);
+        var sequence = highest is null ? 1 : int.Parse(highest[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
+        return $"{prefix}{sequence:0000}";
     }
 
     private async Task CreditDepositAsync(Contract contract, decimal deposit, DateTime at, CancellationToken ct)
