@@ -17,6 +17,9 @@ internal static partial class Lookups
 
     public static string NotFoundMessage<T>(Guid? id) => $"no {Describe<T>()} with id {id}";
 
+    /// <summary>For lookups that need more than an id (a row lock, an include): the same error, naming the field.</summary>
+    public static ValidationException NotFound(string field, Guid id) => new([new ValidationError(field, $"no {field} with id {id}")]);
+
     private static ValidationException NotFound<T>(Guid id, string field) => new([new ValidationError(field, NotFoundMessage<T>(id))]);
 
     private static string Describe<T>() => WordStart().Replace(typeof(T).Name, " $1").ToLowerInvariant();

@@ -15,7 +15,7 @@ public sealed class DecideDiscount(CrmDbContext db)
 
     public async Task<DiscountApproval> Handle(Request request, CancellationToken ct = default)
     {
-        var approval = await db.DiscountApprovals.RequireAsync(request.ApprovalId, "approval", ct);
+        var approval = await db.DiscountApprovals.FindOrFail(request.ApprovalId, "approval", ct);
         await UserFunctions.RequireAsync(db, request.DeciderUserId, Functions.ApproveDiscount, "decider", ct);
         approval.Decide(request.Approve, request.DeciderUserId, DateTime.UtcNow);
         await db.SaveRefusingConflictsAsync("the discount request", "approval", ct);

@@ -13,7 +13,7 @@ public sealed class WithholdUnit(CrmDbContext db)
 
     public async Task<Unit> Handle(Request request, CancellationToken ct = default)
     {
-        var unit = await db.Units.RequireAsync(request.UnitId, "unit", ct);
+        var unit = await db.Units.FindOrFail(request.UnitId, "unit", ct);
         unit.MoveTo(request.Withhold ? UnitStatus.Withheld : UnitStatus.Available, DateTime.UtcNow);
         await db.SaveRefusingConflictsAsync($"unit {unit.RoomNo}", "unit", ct);
         return unit;

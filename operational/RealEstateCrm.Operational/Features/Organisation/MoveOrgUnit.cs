@@ -14,11 +14,11 @@ public sealed class MoveOrgUnit(CrmDbContext db)
 
     public async Task<OrgUnit> Handle(Request request, CancellationToken ct = default)
     {
-        var unit = await db.OrgUnits.RequireAsync(request.OrgUnitId, "org-unit", ct);
+        var unit = await db.OrgUnits.FindOrFail(request.OrgUnitId, "org-unit", ct);
         OrgUnit? parent = null;
         if (request.NewParentId is { } parentId)
         {
-            parent = await db.OrgUnits.RequireAsync(parentId, "parent", ct);
+            parent = await db.OrgUnits.FindOrFail(parentId, "parent", ct);
             if (parent.CompanyId != unit.CompanyId) throw new DomainException("an org unit cannot move to another company's tree", "parent");
             // A unit under its own subtree would make a cycle and orphan the whole branch.
             if (parent.Path.StartsWith(unit.Path, StringComparison.Ordinal)) throw new DomainException($"{parent.Name} is {unit.Name} itself or below it", "parent");

@@ -59,7 +59,7 @@ public sealed class CancelSale(CrmDbContext db)
 
     private async Task<(Reservation?, Contract?, decimal Paid)> CancelContractAsync(Guid contractId, CancellationToken ct)
     {
-        var contract = await db.Contracts.RequireAsync(contractId, "contract", ct);
+        var contract = await db.Contracts.FindOrFail(contractId, "contract", ct);
         if (contract.Status is not (ContractStatus.Active or ContractStatus.Paid))
             throw new DomainException($"contract {contract.ContractNo} is {contract.Status} and cannot be cancelled", "contract");
         contract.Status = ContractStatus.Cancelled;
@@ -70,7 +70,7 @@ public sealed class CancelSale(CrmDbContext db)
 
     private async Task<(Reservation?, Contract?, decimal Paid)> CancelReservationAsync(Guid reservationId, CancellationToken ct)
     {
-        var reservation = await db.Reservations.RequireAsync(reservationId, "reservation", ct);
+        var reservation = await db.Reservations.FindOrFail(reservationId, "reservation", ct);
         if (reservation.Status != ReservationStatus.Active)
             throw new DomainException($"the reservation is {reservation.Status}; a converted one is cancelled through its contract", "reservation");
         reservation.Status = ReservationStatus.Cancelled;

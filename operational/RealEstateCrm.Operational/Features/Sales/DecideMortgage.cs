@@ -16,7 +16,7 @@ public sealed class DecideMortgage(CrmDbContext db)
             .Require(request.Approved || !string.IsNullOrWhiteSpace(request.RejectionReason), "reason", "a rejection needs the bank's reason")
             .MaxLength(request.RejectionReason, "reason")
             .ThrowIfInvalid();
-        var mortgage = await db.Mortgages.RequireAsync(request.MortgageId, "mortgage", ct);
+        var mortgage = await db.Mortgages.FindOrFail(request.MortgageId, "mortgage", ct);
         mortgage.Decide(request.Approved, request.RejectionReason, request.At ?? DateTime.UtcNow);
         await db.SaveRefusingConflictsAsync("the mortgage", "mortgage", ct);
         return mortgage;

@@ -13,7 +13,7 @@ public sealed class DisburseMortgage(CrmDbContext db)
 
     public async Task<Mortgage> Handle(Request request, CancellationToken ct = default)
     {
-        var mortgage = await db.Mortgages.RequireAsync(request.MortgageId, "mortgage", ct);
+        var mortgage = await db.Mortgages.FindOrFail(request.MortgageId, "mortgage", ct);
         var at = request.At ?? DateTime.UtcNow;
         mortgage.MarkDisbursed(at);
         var contract = await db.Contracts.Include(c => c.Schedule).SingleAsync(c => c.Id == mortgage.ContractId, ct);

@@ -13,7 +13,7 @@ public sealed class RecordFirstContact(CrmDbContext db)
 
     public async Task<Lead> Handle(Request request, CancellationToken ct = default)
     {
-        var lead = await db.Leads.RequireAsync(request.LeadId, "lead", ct);
+        var lead = await db.Leads.FindOrFail(request.LeadId, "lead", ct);
         if (lead.FirstContactAt is not null) throw new DomainException($"the first contact was already recorded at {lead.FirstContactAt:u}", "lead");
         var at = request.At ?? DateTime.UtcNow;
         if (at < lead.CreatedAt) throw new DomainException("the first contact cannot be before the lead was created", "at");

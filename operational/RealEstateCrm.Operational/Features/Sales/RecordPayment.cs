@@ -19,7 +19,7 @@ public sealed class RecordPayment(CrmDbContext db)
             .MaxLength(request.ReceiptNo, "receipt-no")
             .Require(request.Channel != PaymentChannel.Mortgage, "channel", "mortgage money is booked by disbursing the mortgage")
             .ThrowIfInvalid();
-        var item = await db.PaymentScheduleItems.RequireAsync(request.ScheduleItemId, "schedule-item", ct);
+        var item = await db.PaymentScheduleItems.FindOrFail(request.ScheduleItemId, "schedule-item", ct);
         var contract = await db.Contracts.Include(c => c.Schedule).SingleAsync(c => c.Id == item.ContractId, ct);
         var payment = await ContractPayments.BookAsync(db, contract, item, request.Amount, request.Channel, request.ReceiptNo, request.At ?? DateTime.UtcNow, ct);
         await db.SaveRefusingConflictsAsync($"schedule item {item.Seq} of contract {contract.ContractNo}", "schedule-item", ct);

@@ -65,7 +65,7 @@ public sealed class ReserveUnit(CrmDbContext db)
     {
         if (leadId is null)
             return await db.Leads.FirstOrDefaultAsync(l => l.CustomerId == customerId && l.ProjectId == projectId && l.Status != LeadStatus.Won && l.Status != LeadStatus.Lost, ct);
-        var lead = await db.Leads.RequireAsync(leadId.Value, "lead", ct);
+        var lead = await db.Leads.FindOrFail(leadId.Value, "lead", ct);
         if (lead.CustomerId != customerId || lead.ProjectId != projectId) throw new DomainException("the lead is another customer's or another project's", "lead");
         if (!lead.IsOpen) throw new DomainException($"the lead is already {lead.Status}", "lead");
         return lead;

@@ -20,7 +20,7 @@ public sealed class SignContract(CrmDbContext db)
 
     public async Task<Contract> Handle(Request request, CancellationToken ct = default)
     {
-        var reservation = await db.Reservations.RequireAsync(request.ReservationId, "reservation", ct);
+        var reservation = await db.Reservations.FindOrFail(request.ReservationId, "reservation", ct);
         var at = request.At ?? DateTime.UtcNow;
         if (reservation.Status != ReservationStatus.Active) throw new DomainException($"the reservation is {reservation.Status}", "reservation");
         if (at > reservation.ExpiresAt) throw new DomainException($"the reservation expired at {reservation.ExpiresAt:u}", "reservation");
