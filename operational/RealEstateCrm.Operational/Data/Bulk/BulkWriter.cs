@@ -65,13 +65,16 @@ public sealed class BulkWriter : IAsyncDisposable
     /// <summary>Writes the bulk-load outbox rows, one per table loaded, in one transaction.</summary>
     public async Task CompleteAsync(CancellationToken ct = default)
     {
-        if (_loaded.Count == 0) return;
+        // Tables the outbox never reports (the generator's ground truth) get no marker either.
+        var announced = _loaded.Where(l => OutboxAndAuditInterceptor.IsTracked(l.Table.ClrType)).ToList();
+        _loaded.Clear();
+        if (announced.Count == 0) return;
         await using var transaction = await _db.Database.BeginTransactionAsync(ct);
-        var first = await OutboxAndAuditInterceptor.ReserveSequences(_db, _loaded.Count, sync: false, ct);
+        var first = await OutboxAndAuditInterceptor.ReserveSequences(_db, announced.Count, sync: false, ct);
         var now = DateTime.UtcNow;
-        for (var i = 0; i < _loaded.Count; i++)
+        for (var i = 0; i < announced.Count; i++)
         {
-            var (table, rows) = _loaded[i];
+            var (table, rows) = announced[i];
             _db.OutboxMessages.Add(new OutboxMessage
             {
                 Sequence = first + i,
@@ -84,7 +87,6 @@ public sealed class BulkWriter : IAsyncDisposable
         }
         await _db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        _loaded.Clear();
     }
 
     private BulkTable Table(Type type)
