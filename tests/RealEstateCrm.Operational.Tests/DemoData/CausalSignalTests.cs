@@ -1,19 +1,16 @@
 using Microsoft.EntityFrameworkCore;
-using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.DemoData;
 
 namespace RealEstateCrm.Operational.Tests.DemoData;
 
 /// <summary>The outcomes in the demo data really depend on their documented drivers, so models trained
 /// on it have something to find.</summary>
-public sealed class CausalSignalTests
+public sealed class CausalSignalTests(TinySeededSqlite seeded) : IClassFixture<TinySeededSqlite>
 {
     [Fact]
     public async Task Leads_with_two_or_more_visits_convert_clearly_more_often_than_leads_without_visits()
     {
-        var (test, _) = await SeededDatabase.Create(DatabaseProvider.Sqlite);
-        await using var _test = test;
-        await using var db = test.Context();
+        await using var db = seeded.Context();
         var ct = TestContext.Current.CancellationToken;
         var visits = await db.Visits.GroupBy(v => v.LeadId).Select(g => new { LeadId = g.Key, Count = g.Count() }).ToDictionaryAsync(v => v.LeadId!.Value, v => v.Count, ct);
         var converted = (await db.Reservations.Select(r => r.LeadId).ToListAsync(ct)).ToHashSet();
@@ -33,9 +30,7 @@ public sealed class CausalSignalTests
     [Fact]
     public async Task True_probabilities_are_calibrated_and_higher_where_the_outcome_happened()
     {
-        var (test, _) = await SeededDatabase.Create(DatabaseProvider.Sqlite);
-        await using var _test = test;
-        await using var db = test.Context();
+        await using var db = seeded.Context();
         var rows = await db.TrueProbabilities.Where(t => t.Outcome == CausalModel.LeadConversion).ToListAsync(TestContext.Current.CancellationToken);
         var happened = rows.Where(r => r.Happened).Average(r => r.Probability);
         var notHappened = rows.Where(r => !r.Happened).Average(r => r.Probability);
@@ -47,9 +42,7 @@ public sealed class CausalSignalTests
     [Fact]
     public async Task Every_lead_and_contract_has_its_true_probability_and_none_leaks_into_the_outbox()
     {
-        var (test, _) = await SeededDatabase.Create(DatabaseProvider.Sqlite);
-        await using var _test = test;
-        await using var db = test.Context();
+        await using var db = seeded.Context();
         var ct = TestContext.Current.CancellationToken;
         Assert.Equal(await db.Leads.CountAsync(ct), await db.TrueProbabilities.CountAsync(t => t.Outcome == CausalModel.LeadConversion, ct));
         Assert.Equal(await db.Contracts.CountAsync(ct), await db.TrueProbabilities.CountAsync(t => t.Outcome == CausalModel.ContractCancellation, ct));

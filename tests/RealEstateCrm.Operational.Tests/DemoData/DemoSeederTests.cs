@@ -10,7 +10,7 @@ using RealEstateCrm.Testing;
 
 namespace RealEstateCrm.Operational.Tests.DemoData;
 
-public sealed class DemoSeederTests
+public sealed class DemoSeederTests(TinySeededSqlite seeded) : IClassFixture<TinySeededSqlite>
 {
     // Merges are made by the duplicate-merging use case and audit entries by SaveChanges; seeding writes neither.
     private static readonly string[] NotSeeded = ["audit_entry", "customer_merge"];
@@ -65,9 +65,7 @@ public sealed class DemoSeederTests
     [Fact]
     public async Task Seeded_id_numbers_are_valid_and_phones_normalised()
     {
-        var (test, _) = await SeededDatabase.Create(DatabaseProvider.Sqlite);
-        await using var _test = test;
-        await using var db = test.Context();
+        await using var db = seeded.Context();
         var customers = await db.Customers.ToListAsync(TestContext.Current.CancellationToken);
         Assert.All(customers.Where(c => c.IdNumber is not null), c => Assert.True(ChineseIdNumber.IsValid(c.IdNumber), c.IdNumber));
         Assert.All(customers.Where(c => c.Phone is not null), c => Assert.Matches("^1[3-9][0-9]{9}$", c.Phone!));

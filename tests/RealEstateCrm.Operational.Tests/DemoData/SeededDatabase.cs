@@ -13,3 +13,18 @@ internal static class SeededDatabase
         return (test, summary);
     }
 }
+
+/// <summary>One tiny seeded SQLite database shared by the read-only tests of a class.</summary>
+public sealed class TinySeededSqlite : IAsyncLifetime
+{
+    private TestDatabase? _test;
+
+    public Data.CrmDbContext Context() => _test!.Context();
+
+    public async ValueTask InitializeAsync() => (_test, _) = await SeededDatabase.Create(Data.DatabaseProvider.Sqlite);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_test is not null) await _test.DisposeAsync();
+    }
+}
