@@ -43,7 +43,7 @@ public sealed class DemoSeeder(CrmDatabase database)
         var world = new DemoWorld { Options = options };
         var faker = new Faker("zh_CN") { Random = new Randomizer(options.Seed) };
         var rows = new RowBuffer();
-        Task Flush() => rows.FlushAsync(writer, (_, _) => { }, ct);
+        Task Flush() => rows.FlushAsync(writer, ct);
 
         var org = OrganisationGenerator.Generate(world, rows, new DemoRandom(options.Seed, 1), faker);
         await Flush();
