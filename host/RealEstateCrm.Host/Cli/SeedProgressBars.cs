@@ -21,7 +21,7 @@ public sealed class SeedProgressBars(ProgressContext context) : ISeedProgress
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(context => seeder.SeedAsync(options, new SeedProgressBars(context)));
         AnsiConsole.MarkupLineInterpolated(
-            $"[green]seeded[/] scale {options.Scale.Name}, seed {options.Seed}, as of {options.AsOf ?? SeedOptions.DefaultAsOf:yyyy-MM-dd}: {summary.TotalRows:N0} rows in {summary.Tables.Count} tables, {summary.Elapsed.TotalSeconds:0.0} s ({summary.TotalRows / Math.Max(0.001, summary.Elapsed.TotalSeconds):N0} rows/s)");
+            $"[green]seeded[/] scale {options.Scale.Name}, seed {options.Seed}, as of {options.AsOf ?? SeedOptions.DefaultAsOf:yyyy-MM-dd}: {summary.TotalRows:N0} rows in {summary.Tables.Count} tables, {summary.Elapsed.TotalSeconds:0.0} s (bulk writes {summary.WriteTime.TotalSeconds:0.0} s, {summary.BulkRowsPerSecond:N0} rows/s)");
         return summary;
     }
 }

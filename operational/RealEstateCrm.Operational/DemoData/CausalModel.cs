@@ -52,16 +52,17 @@ internal static class CausalModel
         IncomeBand.Low => 0, IncomeBand.Middle => 1, IncomeBand.UpperMiddle => 2, IncomeBand.High => 3, _ => 1,
     };
 
-    /// <summary>The add-ons an owner may buy after signing, each a customer tag, with its logistic drivers.</summary>
+    /// <summary>The add-ons an owner may buy after signing (车位 parking space, 储藏室 storage room, 装修包 renovation
+    /// package, 物业服务升级 property-service upgrade), each a customer tag, with its logit in (bedrooms, family size, income level).</summary>
     public static readonly IReadOnlyList<AddOn> AddOns =
     [
-        new("addon:parking", "车位 parking space", (bedrooms, family, income) => -1.5 + 0.5 * (bedrooms - 2) + 0.4 * income + 0.2 * (family - 3)),
-        new("addon:storage", "储藏室 storage room", (bedrooms, family, _) => -2.0 + 0.3 * (bedrooms - 2) + 0.4 * (family - 3)),
-        new("addon:renovation", "装修包 renovation package", (bedrooms, _, income) => -1.8 - 0.2 * (bedrooms - 2) + 0.5 * income),
-        new("addon:service-upgrade", "物业服务升级 property-service upgrade", (_, family, income) => -2.2 + 0.6 * income + 0.3 * (family - 3)),
+        new("addon:parking", (bedrooms, family, income) => -1.5 + 0.5 * (bedrooms - 2) + 0.4 * income + 0.2 * (family - 3)),
+        new("addon:storage", (bedrooms, family, _) => -2.0 + 0.3 * (bedrooms - 2) + 0.4 * (family - 3)),
+        new("addon:renovation", (bedrooms, _, income) => -1.8 - 0.2 * (bedrooms - 2) + 0.5 * income),
+        new("addon:service-upgrade", (_, family, income) => -2.2 + 0.6 * income + 0.3 * (family - 3)),
     ];
 
-    public sealed record AddOn(string Tag, string Description, Func<int, int, int, double> Logit)
+    public sealed record AddOn(string Tag, Func<int, int, int, double> Logit)
     {
         public double Probability(int bedrooms, int familySize, IncomeBand income) => Logistic(Logit(bedrooms, familySize, IncomeLevel(income)));
     }

@@ -24,6 +24,5 @@ internal static class ChineseVocabulary
     public static readonly string[] Contractors = ["中建八局第三建设有限公司", "浙江宝业建设集团有限公司", "上海建工一建集团有限公司", "江苏南通三建集团股份有限公司", "中铁建工集团有限公司", "浙江中天建设集团有限公司", "四川华西集团有限公司", "湖北工建集团有限公司"];
     public static readonly string[] MortgageRejections = ["征信记录不良 poor credit record", "收入证明不足 insufficient income proof", "负债率过高 debt ratio too high", "首付来源不明 unclear down-payment source"];
     public static readonly string[] IssueLocations = ["主卧", "次卧", "客厅", "厨房", "主卫", "次卫", "阳台", "入户门"];
-    public static readonly string[] Layouts = ["两室一厅", "三室两厅", "四室两厅", "三室一厅"];
     public const string Hotline = "4008123456";
 }

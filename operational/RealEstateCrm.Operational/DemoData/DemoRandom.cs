@@ -7,7 +7,6 @@ internal sealed class DemoRandom(int seed, int stream)
     private static readonly DateTime UnixEpoch = DateTime.UnixEpoch;
     private readonly Random _random = new(unchecked(seed * 1_000_003 + stream * 7_919));
 
-    public Random Inner => _random;
     public int Next(int maxExclusive) => _random.Next(maxExclusive);
     public int Next(int min, int maxExclusive) => _random.Next(min, maxExclusive);
     public double NextDouble() => _random.NextDouble();

@@ -10,6 +10,9 @@ internal static class OrganisationGenerator
 {
     public const string DemoPassword = "Demo!2026pass";
 
+    // PBKDF2 at 210,000 iterations is deliberately slow; the demo accounts share one hash per process.
+    private static readonly Lazy<string> DemoPasswordHash = new(() => PasswordHasher.Hash(DemoPassword));
+
     public static readonly IReadOnlyList<(string UserName, string Role)> DemoAccounts =
     [
         ("demo.admin", BuiltInRoles.Admin), ("demo.manager", BuiltInRoles.Manager), ("demo.analyst", BuiltInRoles.Analyst),
@@ -61,7 +64,7 @@ internal static class OrganisationGenerator
                 OrgUnitId = unit.Id, IsSupervisor = supervisor, Phone = $"139{random.Next(10_000_000, 99_999_999)}",
                 Email = $"{userName ?? role + userNo}@qiantang-demo.cn", CreatedAt = at,
                 // Only the demo accounts can sign in; generated staff have no password.
-                PasswordHash = userName is null ? null : PasswordHasher.Hash(DemoPassword),
+                PasswordHash = userName is null ? null : DemoPasswordHash.Value,
             });
             rows.Add(new UserRole { UserId = user.Id, RoleId = roleIds[role] });
             world.UsersByRole[role].Add(user);
@@ -106,7 +109,7 @@ internal static class OrganisationGenerator
             {
                 Id = random.Id(at), UserName = name, DisplayName = faker.Name.LastName() + faker.Name.FirstName(), OrgUnitId = team.Id,
                 IsSupervisor = i == 0, Phone = $"137{random.Next(10_000_000, 99_999_999)}", CreatedAt = at,
-                PasswordHash = name == "demo.sales" ? PasswordHasher.Hash(DemoPassword) : null,
+                PasswordHash = name == "demo.sales" ? DemoPasswordHash.Value : null,
             });
             rows.Add(new UserRole { UserId = user.Id, RoleId = org.RoleIds[role] });
             world.UsersByRole[role].Add(user);

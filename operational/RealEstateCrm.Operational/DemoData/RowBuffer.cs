@@ -45,13 +45,12 @@ internal sealed class RowBuffer
         return row;
     }
 
-    public async Task FlushAsync(BulkWriter writer, Action<string, int> written, CancellationToken ct)
+    public async Task FlushAsync(BulkWriter writer, CancellationToken ct)
     {
         foreach (var type in WriteOrder)
         {
             if (!_rows.TryGetValue(type, out var entry) || entry.Rows.Count == 0) continue;
             await entry.Write(writer, ct);
-            written(type.Name, entry.Rows.Count);
         }
         var unknown = _rows.Keys.Except(WriteOrder).FirstOrDefault();
         if (unknown is not null) throw new InvalidOperationException($"{unknown.Name} has no place in the demo write order");

@@ -58,6 +58,9 @@ internal sealed class SalesJourney(DemoWorld world, RowBuffer rows, DemoRandom r
 
     private Sale? Lead(Customer customer, ProjectState project, DateTime createdAt)
     {
+        // Registration (蓄客) opens two months before launch; nothing can be reserved before the launch itself.
+        var launch = project.Project.LaunchDate!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        if (createdAt < launch.AddDays(-60)) createdAt = random.Between(launch.AddDays(-60), launch);
         var channel = random.Pick(Channels);
         var campaign = project.Campaigns.Where(c => c.Channel == channel).OrderBy(c => Math.Abs(c.StartDate.DayNumber - DateOnly.FromDateTime(createdAt).DayNumber)).FirstOrDefault();
         var budgetRatio = CausalModel.IncomeLevel(customer.IncomeBand) switch { 0 => 0.7, 1 => 0.9, 2 => 1.1, _ => 1.4 } * (0.8 + random.NextDouble() * 0.4);
@@ -90,8 +93,9 @@ internal sealed class SalesJourney(DemoWorld world, RowBuffer rows, DemoRandom r
 
         var gap = project.CompetitorGap(createdAt, world.Start);
         var p = CausalModel.ConversionProbability(channel, visits, budgetRatio, responseHours, gap);
-        var reservedAt = random.Between(lastVisit.AddHours(1), createdAt.AddDays(90));
-        var converts = random.Chance(p) && reservedAt <= world.AsOf;
+        var earliest = lastVisit.AddHours(1) > launch ? lastVisit.AddHours(1) : launch;
+        var reservedAt = random.Between(earliest, createdAt.AddDays(90));
+        var converts = random.Chance(p) && reservedAt <= createdAt.AddDays(90) && reservedAt <= world.AsOf;
         var unit = converts ? TakeUnit(project, lead.WantedBedrooms!.Value) : null;
         rows.Add(new TrueProbability { CustomerId = customer.Id, SubjectId = lead.Id, Outcome = CausalModel.LeadConversion, Probability = p, Happened = unit is not null });
 

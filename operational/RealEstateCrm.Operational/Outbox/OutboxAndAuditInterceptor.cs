@@ -152,8 +152,12 @@ internal sealed class OutboxAndAuditInterceptor : SaveChangesInterceptor
         }
     }
 
-    private static bool IsTracked(object entity) =>
-        entity is not (OutboxMessage or AuditEntry or OutboxCounter or TrueProbability);
+    private static bool IsTracked(object entity) => IsTracked(entity.GetType());
+
+    /// <summary>Whether changes to this type go to the outbox: the outbox, the audit log and the
+    /// generator's ground truth do not.</summary>
+    internal static bool IsTracked(Type type) =>
+        type != typeof(OutboxMessage) && type != typeof(AuditEntry) && type != typeof(OutboxCounter) && type != typeof(TrueProbability);
 
     private static string KeyOf(EntityEntry entry) =>
         string.Join("|", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));

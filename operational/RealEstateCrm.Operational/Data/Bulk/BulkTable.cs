@@ -11,7 +11,8 @@ namespace RealEstateCrm.Operational.Data.Bulk;
 internal sealed class BulkTable
 {
     public required string Name { get; init; }
-    public required string Entity { get; init; }
+    public required Type ClrType { get; init; }
+    public string Entity => ClrType.Name;
     public required IReadOnlyList<BulkColumn> Columns { get; init; }
 
     public static BulkTable For(DbContext db, Type clrType)
@@ -24,7 +25,7 @@ internal sealed class BulkTable
             .Where(p => p.PropertyInfo is not null && p.GetColumnName(store) is not null && !IsStoreGenerated(p))
             .Select(p => new BulkColumn(p.GetColumnName(store)!, Getter(clrType, p), (RelationalTypeMapping)p.GetTypeMapping()))
             .ToList();
-        return new BulkTable { Name = tableName, Entity = clrType.Name, Columns = columns };
+        return new BulkTable { Name = tableName, ClrType = clrType, Columns = columns };
     }
 
     // Integer keys with ValueGenerated.OnAdd are identity/autoincrement columns: the database numbers them.

@@ -7,22 +7,24 @@ namespace RealEstateCrm.Operational.Data.Bulk;
 /// load, because the cost is in the commit, not in the statement.</summary>
 internal static class SqliteBulkInsert
 {
-    public static async Task<int> WriteAsync(DbConnection connection, DbTransaction transaction, BulkTable table, IEnumerable<object> rows, CancellationToken ct)
+    // Synchronous on purpose: Microsoft.Data.Sqlite's async methods run synchronously anyway and only add a
+    // task per row.
+    public static int Write(DbConnection connection, DbTransaction transaction, BulkTable table, IEnumerable<object> rows, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""))}) " +
                               $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => $"$p{i}"))})";
         // The type mapping configures each parameter the way EF does (Guid, decimal and dates as TEXT).
         var parameters = table.Columns.Select((c, i) => c.Mapping.CreateParameter(command, $"$p{i}", null, nullable: true)).ToArray();
         command.Parameters.AddRange(parameters);
-        await command.PrepareAsync(ct);
+        command.Prepare();
         var count = 0;
         foreach (var row in rows)
         {
             for (var i = 0; i < parameters.Length; i++) parameters[i].Value = table.Columns[i].StoredValue(row) ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(ct);
-            count++;
+            command.ExecuteNonQuery();
+            if (++count % 10_000 == 0) ct.ThrowIfCancellationRequested();
         }
         return count;
     }
