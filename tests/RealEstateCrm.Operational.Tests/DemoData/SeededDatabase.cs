@@ -1,3 +1,4 @@
+using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.DemoData;
 using RealEstateCrm.Testing;
 
@@ -6,7 +7,7 @@ namespace RealEstateCrm.Operational.Tests.DemoData;
 /// <summary>A fresh test database with the tiny demo data set in it.</summary>
 internal static class SeededDatabase
 {
-    public static async Task<(TestDatabase Test, SeedSummary Summary)> Create(Data.DatabaseProvider provider, int seed = 42)
+    public static async Task<(TestDatabase Test, SeedSummary Summary)> Create(DatabaseProvider provider, int seed = 42)
     {
         var test = await TestDatabase.Create(provider);
         var summary = await new DemoSeeder(test.Database).SeedAsync(new SeedOptions(SeedScale.Tiny, seed), ct: TestContext.Current.CancellationToken);
@@ -19,9 +20,9 @@ public sealed class TinySeededSqlite : IAsyncLifetime
 {
     private TestDatabase? _test;
 
-    public Data.CrmDbContext Context() => _test!.Context();
+    public CrmDbContext Context() => _test!.Context();
 
-    public async ValueTask InitializeAsync() => (_test, _) = await SeededDatabase.Create(Data.DatabaseProvider.Sqlite);
+    public async ValueTask InitializeAsync() => (_test, _) = await SeededDatabase.Create(DatabaseProvider.Sqlite);
 
     public async ValueTask DisposeAsync()
     {
