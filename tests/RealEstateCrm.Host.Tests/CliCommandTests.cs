@@ -5,8 +5,8 @@ using static RealEstateCrm.Host.Tests.CliRun;
 
 namespace RealEstateCrm.Host.Tests;
 
-/// <summary>The import, export, backup and restore commands as a user runs them: arguments, exit codes, messages.
-/// One class, so the tests run one after another: they share the process-wide console they capture.</summary>
+/// <summary>The import, export, backup and restore commands as a user runs them: arguments, exit codes, messages.</summary>
+[Collection(nameof(ConsoleCollection))]
 public sealed class CliCommandTests : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("crm-cli-test-");

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Testing;
+using static RealEstateCrm.Host.Tests.CliRun;
+
+namespace RealEstateCrm.Host.Tests;
+
+/// <summary><c>crm seed</c> and <c>crm demo</c> as a newcomer runs them.</summary>
+[Collection(nameof(ConsoleCollection))]
+public sealed class SeedAndDemoCommandTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task Seed_fills_an_empty_database_and_refuses_one_that_holds_data(DatabaseProvider provider)
+    {
+        await using var test = await TestDatabase.Create(provider);
+
+        var (first, _) = await Crm(test, "seed", "--scale", "tiny", "--seed", "7");
+        int customers;
+        await using (var db = test.Context()) customers = await db.Customers.CountAsync(Ct);
+        var (second, error) = await Crm(test, "seed", "--scale", "tiny", "--seed", "8");
+
+        Assert.Equal(0, first);
+        Assert.True(customers > 0);
+        Assert.Equal(2, second);
+        Assert.Contains("already holds data", error);
+        await using var read = test.Context();
+        Assert.Equal(customers, await read.Customers.CountAsync(Ct));
+    }
+
+    [Theory]
+    [InlineData("--scale", "huge", "huge")]
+    [InlineData("--as-of", "30/06/2026", "--as-of")]
+    public async Task Seed_refuses_bad_options_naming_them_and_stores_nothing(string option, string value, string named)
+    {
+        await using var test = await TestDatabase.Create(DatabaseProvider.Sqlite);
+
+        var (exit, error) = await Crm(test, "seed", option, value);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(named, error);
+        await using var db = test.Context();
+        Assert.Equal(0, await db.Customers.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Demo_on_an_empty_database_seeds_and_prints_the_demo_accounts_and_a_second_run_keeps_the_data()
+    {
+        await using var test = await TestDatabase.Create(DatabaseProvider.Sqlite);
+
+        var (first, output) = await Crm(test, "demo", "--no-serve");
+        int customers;
+        await using (var db = test.Context()) customers = await db.Customers.CountAsync(Ct);
+        var (second, again) = await Crm(test, "demo", "--no-serve");
+
+        Assert.Equal(0, first);
+        Assert.InRange(customers, 2_000, 5_000);
+        Assert.Contains("demo.sales", output);
+        Assert.Contains("Demo!2026pass", output);
+        Assert.Equal(0, second);
+        Assert.Contains("not seeding", again);
+        await using var read = test.Context();
+        Assert.Equal(customers, await read.Customers.CountAsync(Ct));
+        var sales = await read.Users.SingleAsync(u => u.UserName == "demo.sales", Ct);
+        Assert.True(Operational.Domain.Organisation.PasswordHasher.Verify("Demo!2026pass", sales.PasswordHash!));
+    }
+}
