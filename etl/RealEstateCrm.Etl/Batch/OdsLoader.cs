@@ -19,7 +19,7 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, Action<long> onRow)
 
     public async Task LoadAsync(CrmDbContext db, SourceTable table, OutboxChanges changes, CancellationToken ct)
     {
-        var entity = table.EntityType.ClrType.Name;
+        var entity = table.Entity;
         IReadOnlyCollection<Guid>? ids = null;
         if (changes.Whole(entity))
         {
@@ -38,7 +38,7 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, Action<long> onRow)
         var loaded = new List<Guid>();
         using (var appender = warehouse.Connection.CreateAppender(table.OdsName))
         {
-            var idColumn = table.Columns.Select((c, i) => (c, i)).Single(x => x.c.Name == "Id").i;
+            var idColumn = table.Stored.Columns.Select((c, i) => (c, i)).Single(x => x.c.Name == "Id").i;
             await foreach (var values in table.ReadAsync(db, ids, ct).WithCancellation(ct))
             {
                 var row = appender.CreateRow();
@@ -72,6 +72,7 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, Action<long> onRow)
             case double v: row.AppendValue(v); break;
             case DateTime v: row.AppendValue(v); break;
             case DateOnly v: row.AppendValue(v); break;
+            // Enums are stored by name, as the operational DB stores them.
             default: row.AppendValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); break;
         }
     }
