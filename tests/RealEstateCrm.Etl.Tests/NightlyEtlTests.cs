@@ -35,23 +35,7 @@ public sealed class NightlyEtlTests
         await bed.Etl(warehouse).RunAsync(full: true, ct: Ct);
         var calls = await EtlTestBed.CountAsync(warehouse, "SELECT count(*) FROM fact_call");
 
-        Guid customerId;
-        await using (var db = bed.Operational.Context("sales"))
-        {
-            var customer = await db.Customers.OrderBy(c => c.Code).FirstAsync(c => c.City != "杭州市", Ct);
-            customerId = customer.Id;
-            customer.City = "杭州市";
-            customer.UpdatedAt = new DateTime(2026, 6, 30, 9, 0, 0, DateTimeKind.Utc);
-            await db.SaveChangesAsync(Ct);
-        }
-        await using (var db = bed.Operational.Context("agent"))
-        {
-            var agent = await db.Set<Agent>().OrderBy(a => a.AgentNo).FirstAsync(Ct);
-            var at = new DateTime(2026, 6, 30, 10, 0, 0, DateTimeKind.Utc);
-            await new RecordCallDetail(db).Handle(new RecordCallDetail.Request("etl-test-call-1", CallDirection.Inbound, "13912345678", "4008001234",
-                CallOutcome.Answered, at, at.AddSeconds(130), AnsweredAt: at.AddSeconds(10), WaitSeconds: 10, TalkSeconds: 120,
-                AgentId: agent.Id, CustomerId: customerId, Queue: "sales"), Ct);
-        }
+        var customerId = await MoveACustomerAndRecordACallAsync(bed);
 
         var result = await bed.Etl(warehouse).RunAsync(ct: Ct);
 
@@ -88,6 +72,29 @@ public sealed class NightlyEtlTests
     }
 
     [Theory, ClassData(typeof(Providers))]
+    public async Task A_crash_in_an_incremental_load_followed_by_a_rerun_gives_the_same_warehouse_as_a_clean_run(DatabaseProvider provider)
+    {
+        await using var bed = await EtlTestBed.Create(provider);
+        var crashed = await bed.Warehouse("crashed");
+        var clean = await bed.Warehouse("clean");
+        await bed.Etl(crashed).RunAsync(ct: Ct);
+        await bed.Etl(clean).RunAsync(ct: Ct);
+        var watermark = await EtlTestBed.CountAsync(crashed, "SELECT last_sequence FROM etl_watermark");
+        await MoveACustomerAndRecordACallAsync(bed);
+
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => bed.Etl(crashed, crashAfterRows: 2).RunAsync(ct: Ct));
+        Assert.Equal(watermark, await EtlTestBed.CountAsync(crashed, "SELECT last_sequence FROM etl_watermark"));
+        var rerun = await bed.Etl(crashed).RunAsync(ct: Ct);
+        await bed.Etl(clean).RunAsync(ct: Ct);
+
+        Assert.True(rerun.ToSequence > watermark);
+        var expected = await EtlTestBed.ContentsAsync(clean);
+        var actual = await EtlTestBed.ContentsAsync(crashed);
+        foreach (var (table, rows) in expected) Assert.True(rows.SequenceEqual(actual[table]), $"{table} differs after crash and re-run");
+        Assert.Equal(1, await EtlTestBed.CountAsync(crashed, "SELECT count(*) FROM dim_customer WHERE NOT is_current"));
+    }
+
+    [Theory, ClassData(typeof(Providers))]
     public async Task Reconciliation_catches_a_deliberately_broken_row(DatabaseProvider provider)
     {
         await using var bed = await EtlTestBed.Create(provider);
@@ -119,5 +126,28 @@ public sealed class NightlyEtlTests
         Assert.Equal(first.ToSequence, again.ToSequence);
         var after = await EtlTestBed.ContentsAsync(warehouse);
         foreach (var (table, rows) in before) Assert.True(rows.SequenceEqual(after[table]), $"{table} changed on an empty re-run");
+    }
+
+    /// <summary>Two use-case changes: a customer moves to 杭州市 (a type-2 attribute) and a new call is recorded for him.</summary>
+    private static async Task<Guid> MoveACustomerAndRecordACallAsync(EtlTestBed bed)
+    {
+        Guid customerId;
+        await using (var db = bed.Operational.Context("sales"))
+        {
+            var customer = await db.Customers.OrderBy(c => c.Code).FirstAsync(c => c.City != "杭州市", Ct);
+            customerId = customer.Id;
+            customer.City = "杭州市";
+            customer.UpdatedAt = new DateTime(2026, 6, 30, 9, 0, 0, DateTimeKind.Utc);
+            await db.SaveChangesAsync(Ct);
+        }
+        await using (var db = bed.Operational.Context("agent"))
+        {
+            var agent = await db.Set<Agent>().OrderBy(a => a.AgentNo).FirstAsync(Ct);
+            var at = new DateTime(2026, 6, 30, 10, 0, 0, DateTimeKind.Utc);
+            await new RecordCallDetail(db).Handle(new RecordCallDetail.Request("etl-test-call-1", CallDirection.Inbound, "13912345678", "4008001234",
+                CallOutcome.Answered, at, at.AddSeconds(130), AnsweredAt: at.AddSeconds(10), WaitSeconds: 10, TalkSeconds: 120,
+                AgentId: agent.Id, CustomerId: customerId, Queue: "sales"), Ct);
+        }
+        return customerId;
     }
 }
