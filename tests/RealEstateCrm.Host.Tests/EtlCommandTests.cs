@@ -46,5 +46,20 @@ public sealed class EtlCommandTests : IDisposable
         Assert.Contains("--warehouse", output);
     }
 
+    [Fact]
+    public async Task Etl_run_names_the_warehouse_file_it_cannot_open()
+    {
+        await using var test = await TestDatabase.Create(DatabaseProvider.Sqlite);
+        var notADatabase = Path.Combine(_folder, "客户台帐.csv");
+        var ledger = "code,name,phone\n" + string.Concat(Enumerable.Range(1, 400).Select(i => $"C{i:D4},张伟,1391234{i:D4}\n"));
+        await File.WriteAllTextAsync(notADatabase, ledger, TestContext.Current.CancellationToken);
+
+        var (exit, output) = await Crm(test, "etl", "run", "--warehouse", notADatabase);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"--warehouse: cannot open {notADatabase}", output);
+        Assert.Equal(ledger, await File.ReadAllTextAsync(notADatabase, TestContext.Current.CancellationToken));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -67,6 +67,18 @@ public sealed class WarehouseDatabaseTests : IDisposable
         Assert.Equal("fiscalYearStartMonth", error.ParamName);
     }
 
+    [Fact]
+    public async Task A_file_that_is_not_a_duckdb_database_is_refused_and_left_as_it_was()
+    {
+        var csv = "code,name\n" + string.Concat(Enumerable.Range(1, 300).Select(i => $"C{i:D4},李娜\n"));
+        await File.WriteAllTextAsync(FilePath, csv, Ct);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => WarehouseDatabase.OpenAsync(FilePath, ct: Ct));
+
+        Assert.Contains("is not a DuckDB database file", error.Message);
+        Assert.Equal(csv, await File.ReadAllTextAsync(FilePath, Ct));
+    }
+
     private static async Task<string?> Row(WarehouseDatabase warehouse, string sql) => (string?)await warehouse.ScalarAsync(sql, Ct);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -26,6 +26,7 @@ public sealed class WarehouseDatabase : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (fiscalYearStartMonth is < 1 or > 12) throw new ArgumentException("fiscal year start month must be 1..12", nameof(fiscalYearStartMonth));
+        RefuseForeignFile(path);
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (folder is not null) Directory.CreateDirectory(folder);
         var connection = new DuckDBConnection($"Data Source={path}");
@@ -41,6 +42,17 @@ public sealed class WarehouseDatabase : IAsyncDisposable
             throw;
         }
         return database;
+    }
+
+    // DuckDB opens some other formats (a CSV, for one) as a throwaway in-memory database without complaint: the
+    // load would "succeed" and vanish. An existing file must carry DuckDB's header magic at offset 8.
+    private static void RefuseForeignFile(string path)
+    {
+        if (!File.Exists(path) || new FileInfo(path).Length == 0) return;
+        Span<byte> header = stackalloc byte[12];
+        using (var file = File.OpenRead(path))
+            if (file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length && header[8..].SequenceEqual("DUCK"u8)) return;
+        throw new ArgumentException($"{path} is not a DuckDB database file", nameof(path));
     }
 
     /// <summary>The schema version applied: the number of the last <c>Schema/NNN_*.sql</c> file run.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DuckDB.NET.Data;
 using RealEstateCrm.Etl.Batch;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Warehouse;
@@ -16,11 +17,24 @@ public static class WarehouseLoad
         DefaultValueFactory = _ => WarehouseDatabase.DefaultPath,
     };
 
+    private static async Task<WarehouseDatabase> OpenAsync(string path)
+    {
+        try
+        {
+            return await WarehouseDatabase.OpenAsync(path);
+        }
+        catch (Exception e) when (e is DuckDBException or ArgumentException)
+        {
+            // Most often another process (a running crm, a duckdb shell) holds the file: DuckDB allows one writer.
+            throw new ArgumentException($"--warehouse: cannot open {path}: {e.Message}", e);
+        }
+    }
+
     /// <summary>Loads the warehouse; returns whether every data-quality check passed.</summary>
     public static async Task<bool> RunAsync(CrmDatabase database, string warehousePath, bool full)
     {
         if (string.IsNullOrWhiteSpace(warehousePath)) throw new ArgumentException("--warehouse: give a file path");
-        await using var warehouse = await WarehouseDatabase.OpenAsync(warehousePath);
+        await using var warehouse = await OpenAsync(warehousePath);
         var etl = new NightlyEtl(database, warehouse, TimeProvider.System);
         var result = await AnsiConsole.Status().StartAsync("extracting", async context =>
             await etl.RunAsync(full, new Progress<EtlProgress>(p => context.Status($"{Markup.Escape(p.Step)} ({p.RowsExtracted:N0} rows extracted)"))));
