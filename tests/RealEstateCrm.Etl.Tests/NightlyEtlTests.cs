@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Etl.Batch;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Calls;
+using RealEstateCrm.Operational.Domain.Marketing;
+using RealEstateCrm.Operational.Domain.Sales;
 using RealEstateCrm.Operational.Features.Calls;
 using RealEstateCrm.Testing;
 
@@ -23,6 +25,8 @@ public sealed class NightlyEtlTests
         await using var db = bed.Operational.Context();
         Assert.Equal(await db.Set<CallRecord>().CountAsync(Ct), await EtlTestBed.CountAsync(warehouse, "SELECT count(*) FROM fact_call"));
         Assert.True(await EtlTestBed.CountAsync(warehouse, "SELECT count(*) FROM fact_sale") > 0);
+        Assert.Equal(await db.Set<Contract>().SumAsync(c => c.FinalPrice, Ct), (decimal)(await warehouse.ScalarAsync("SELECT sum(final_price) FROM fact_sale", Ct))!);
+        Assert.Equal(await db.Set<Payment>().SumAsync(p => p.Amount, Ct), (decimal)(await warehouse.ScalarAsync("SELECT sum(amount) FROM fact_payment", Ct))!);
         Assert.True(await EtlTestBed.CountAsync(warehouse, "SELECT count(*) FROM fact_unit_status_daily WHERE snapshot_date_key = 20260701") > 0);
         Assert.Equal(result.DataQuality.Count, await EtlTestBed.CountAsync(warehouse, $"SELECT count(*) FROM etl_dq_result WHERE run_id = {result.RunId} AND passed"));
     }
@@ -92,6 +96,28 @@ public sealed class NightlyEtlTests
         var actual = await EtlTestBed.ContentsAsync(crashed);
         foreach (var (table, rows) in expected) Assert.True(rows.SequenceEqual(actual[table]), $"{table} differs after crash and re-run");
         Assert.Equal(1, await EtlTestBed.CountAsync(crashed, "SELECT count(*) FROM dim_customer WHERE NOT is_current"));
+    }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task A_row_deleted_in_the_operational_database_leaves_the_warehouse_on_the_next_run(DatabaseProvider provider)
+    {
+        await using var bed = await EtlTestBed.Create(provider);
+        var warehouse = await bed.Warehouse();
+        await bed.Etl(warehouse).RunAsync(ct: Ct);
+        Guid observationId;
+        await using (var db = bed.Operational.Context("analyst"))
+        {
+            var observation = await db.Set<CompetitorPriceObservation>().OrderBy(o => o.Id).FirstAsync(Ct);
+            observationId = observation.Id;
+            db.Remove(observation);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var result = await bed.Etl(warehouse).RunAsync(ct: Ct);
+
+        Assert.True(result.DataQualityPassed);
+        Assert.Equal(0, await EtlTestBed.CountAsync(warehouse, $"SELECT count(*) FROM fact_competitor_price WHERE observation_id = '{observationId}'"));
+        Assert.Equal(0, await EtlTestBed.CountAsync(warehouse, $"SELECT count(*) FROM ods_competitor_price_observation WHERE id = '{observationId}'"));
     }
 
     [Theory, ClassData(typeof(Providers))]
