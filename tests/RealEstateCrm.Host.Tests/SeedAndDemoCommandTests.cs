@@ -48,16 +48,22 @@ public sealed class SeedAndDemoCommandTests
     public async Task Demo_on_an_empty_database_seeds_and_prints_the_demo_accounts_and_a_second_run_keeps_the_data()
     {
         await using var test = await TestDatabase.Create(DatabaseProvider.Sqlite);
+        var folder = Directory.CreateTempSubdirectory("crm-demo-test-").FullName;
+        var warehouse = Path.Combine(folder, "warehouse.duckdb");
 
-        var (first, output) = await Crm(test, "demo", "--no-serve");
+        var (first, output) = await Crm(test, "demo", "--no-serve", "--warehouse", warehouse);
         int customers;
         await using (var db = test.Context()) customers = await db.Customers.CountAsync(Ct);
-        var (second, again) = await Crm(test, "demo", "--no-serve");
+        var (second, again) = await Crm(test, "demo", "--no-serve", "--warehouse", warehouse);
+        Directory.Delete(folder, recursive: true);
 
         Assert.Equal(0, first);
         Assert.InRange(customers, 2_000, 5_000);
         Assert.Contains("demo.sales", output);
         Assert.Contains("Demo!2026pass", output);
+        Assert.Contains($"Warehouse: {warehouse}", output);
+        Assert.Contains("checks passed", output);
+        Assert.Contains("0 events", again);
         Assert.Equal(0, second);
         Assert.Contains("not seeding", again);
         await using var read = test.Context();

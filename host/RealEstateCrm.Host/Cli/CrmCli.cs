@@ -18,6 +18,7 @@ public static class CrmCli
         root.Add(ExportCommand.Create(options));
         root.Add(BackupCommand.Create(options));
         root.Add(RestoreCommand.Create(options));
+        root.Add(EtlCommand.Create(options));
         return root;
     }
 }

@@ -11,7 +11,8 @@ public static class DemoCommand
     public static Command Create(GlobalOptions options)
     {
         var noServe = new Option<bool>("--no-serve") { Description = "Stop once everything is prepared (for scripts and CI)." };
-        var command = new Command("demo", "Migrate, seed the small demo data set and print what to do next.") { noServe };
+        var warehouse = WarehouseLoad.PathOption();
+        var command = new Command("demo", "Migrate, seed the small demo data set, load the warehouse and print what to do next.") { noServe, warehouse };
         command.SetAction(parse => CliRunner.Run(async () =>
         {
             var database = new CrmDatabase(options.ResolveDatabase(parse));
@@ -21,6 +22,9 @@ public static class DemoCommand
             var existing = await seeder.ExistingDataAsync();
             if (existing.Count == 0) await SeedProgressBars.RunAsync(seeder, new SeedOptions(SeedScale.Small));
             else AnsiConsole.MarkupLineInterpolated($"[yellow]note:[/] not seeding: the database already holds data ({string.Join(", ", existing)})");
+
+            if (!await WarehouseLoad.RunAsync(database, parse.GetValue(warehouse)!, full: false)) return 1;
+            AnsiConsole.MarkupLineInterpolated($"Warehouse: [bold]{Path.GetFullPath(parse.GetValue(warehouse)!)}[/] (query it with [bold]duckdb {parse.GetValue(warehouse)}[/])");
 
             var accounts = new Table().AddColumns("user", "role", "password");
             foreach (var (userName, role) in DemoSeeder.DemoAccounts) accounts.AddRow(userName, role, DemoSeeder.DemoPassword);

@@ -44,11 +44,17 @@ public sealed class StoredTable
         await foreach (var entity in Entities(db).WithCancellation(ct)) yield return ValuesOf(entity);
     }
 
+    /// <summary>The rows whose <c>Id</c> is one of <paramref name="ids"/> (an incremental extract), in primary-key order.</summary>
+    public async IAsyncEnumerable<object?[]> ReadRows(CrmDbContext db, IReadOnlyCollection<Guid> ids, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await foreach (var entity in Entities(db, ids).WithCancellation(ct)) yield return ValuesOf(entity);
+    }
+
     /// <summary>The same rows for synchronous consumers (the XLSX writer pulls rows).</summary>
     public IEnumerable<object?[]> ReadRowsSync(CrmDbContext db) => ((IEnumerable<object>)Entities(db)).Select(ValuesOf);
 
-    private IAsyncEnumerable<object> Entities(CrmDbContext db) =>
-        (IAsyncEnumerable<object>)QueryMethod.MakeGenericMethod(EntityType.ClrType).Invoke(null, [db, EntityType.FindPrimaryKey()!.Properties])!;
+    private IAsyncEnumerable<object> Entities(CrmDbContext db, IReadOnlyCollection<Guid>? ids = null) =>
+        (IAsyncEnumerable<object>)QueryMethod.MakeGenericMethod(EntityType.ClrType).Invoke(null, [db, EntityType.FindPrimaryKey()!.Properties, ids])!;
 
     private object?[] ValuesOf(object entity)
     {
@@ -57,9 +63,14 @@ public sealed class StoredTable
         return values;
     }
 
-    private static IQueryable<T> Query<T>(CrmDbContext db, IReadOnlyList<IProperty> key) where T : class
+    private static IQueryable<T> Query<T>(CrmDbContext db, IReadOnlyList<IProperty> key, IReadOnlyCollection<Guid>? ids) where T : class
     {
         IQueryable<T> query = db.Set<T>().AsNoTracking();
+        if (ids is not null)
+        {
+            var idArray = ids.ToArray();
+            query = query.Where(e => idArray.Contains(EF.Property<Guid>(e, "Id")));
+        }
         var ordered = query.OrderBy(e => EF.Property<object>(e, key[0].Name));
         foreach (var property in key.Skip(1)) ordered = ordered.ThenBy(e => EF.Property<object>(e, property.Name));
         return ordered;

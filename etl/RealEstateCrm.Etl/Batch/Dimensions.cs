@@ -1,0 +1,105 @@
+namespace RealEstateCrm.Etl.Batch;
+
+/// <summary>The dimension loads. Type-1 dimensions are recomputed from ods for the changed ids and keep
+/// their surrogate key; new members get the next keys in id order, so a re-run hands out the same keys.</summary>
+internal static class Dimensions
+{
+    private sealed record TypeOne(string Dimension, string KeyColumn, string IdColumn, string Source, string Select);
+
+    private static readonly TypeOne[] TypeOneDimensions =
+    [
+        new("dim_project", "project_key", "project_id", "project",
+            "SELECT id AS project_id, code, name, city, district, launch_date, base_price_per_sqm FROM ods_project"),
+        new("dim_building", "building_key", "building_id", "building",
+            "SELECT id AS building_id, project_id, name, floors, planned_handover_date FROM ods_building"),
+        new("dim_unit", "unit_key", "unit_id", "unit",
+            "SELECT id AS unit_id, building_id, project_id, room_no, floor, stack_no, layout, bedrooms, area, orientation, list_price, status FROM ods_unit"),
+        new("dim_campaign", "campaign_key", "campaign_id", "campaign",
+            "SELECT id AS campaign_id, code, name, channel, project_id, cost, start_date, end_date, status FROM ods_campaign"),
+        new("dim_sales_rep", "sales_rep_key", "user_id", "app_user",
+            "SELECT id AS user_id, user_name, display_name, org_unit_id, is_supervisor, is_active FROM ods_app_user"),
+        new("dim_agent", "agent_key", "agent_id", "agent",
+            "SELECT id AS agent_id, user_id, agent_no, extension, seat_no FROM ods_agent"),
+        new("dim_competitor", "competitor_key", "competitor_id", "competitor", "SELECT id AS competitor_id, name FROM ods_competitor"),
+        new("dim_complaint_category", "complaint_category_key", "complaint_category_id", "complaint_category",
+            "SELECT id AS complaint_category_id, parent_id, code, name, sla_hours, severity FROM ods_complaint_category"),
+        new("dim_contractor", "contractor_key", "contractor_id", "contractor",
+            "SELECT id AS contractor_id, name, contact_person FROM ods_contractor"),
+    ];
+
+    /// <summary>Dimensions whose members are the distinct values of a column, never removed.</summary>
+    private static readonly (string Dimension, string KeyColumn, string Column, string Values)[] ValueDimensions =
+    [
+        ("dim_channel", "channel_key", "channel", "SELECT channel FROM ods_lead UNION SELECT channel FROM ods_campaign"),
+        ("dim_queue", "queue_key", "queue", "SELECT queue FROM ods_call_record WHERE queue IS NOT NULL"),
+    ];
+
+    public static IEnumerable<string> Statements()
+    {
+        foreach (var d in TypeOneDimensions) foreach (var sql in TypeOneStatements(d)) yield return sql;
+        foreach (var (dimension, key, column, values) in ValueDimensions)
+            yield return $"""
+                INSERT INTO {dimension}
+                SELECT (SELECT coalesce(max({key}), 0) FROM {dimension}) + row_number() OVER (ORDER BY v.{column}), v.{column}
+                FROM (SELECT DISTINCT * FROM ({values})) v WHERE v.{column} NOT IN (SELECT {column} FROM {dimension})
+                """;
+        foreach (var sql in CustomerStatements) yield return sql;
+    }
+
+    private static IEnumerable<string> TypeOneStatements(TypeOne d)
+    {
+        var changed = $"(SELECT id FROM changed WHERE table_name = '{d.Source}')";
+        yield return $"CREATE OR REPLACE TEMP TABLE dim_keys AS SELECT {d.IdColumn}, {d.KeyColumn} FROM {d.Dimension} WHERE {d.IdColumn} IN {changed}";
+        yield return $"DELETE FROM {d.Dimension} WHERE {d.IdColumn} IN {changed}";
+        yield return $"""
+            INSERT INTO {d.Dimension}
+            SELECT coalesce(k.{d.KeyColumn}, top.k + row_number() OVER (PARTITION BY k.{d.KeyColumn} IS NULL ORDER BY r.{d.IdColumn})), r.*
+            FROM ({d.Select}) r
+            LEFT JOIN dim_keys k ON k.{d.IdColumn} = r.{d.IdColumn}
+            CROSS JOIN (SELECT coalesce(max(x), 0) AS k FROM (SELECT {d.KeyColumn} AS x FROM {d.Dimension} UNION ALL SELECT {d.KeyColumn} FROM dim_keys)) top
+            WHERE r.{d.IdColumn} IN {changed}
+            """;
+    }
+
+    // Type 2: a change of segment, city, income band or assigned rep closes the current row at the customer's
+    // updated_at and opens a new one; other attributes are corrected in place on the current row. The first
+    // version is valid from 1900 so facts older than the customer record still find it.
+    private static readonly string[] CustomerStatements =
+    [
+        """
+        CREATE OR REPLACE TEMP TABLE customer_rows AS
+        SELECT s.id AS customer_id, s.code, s.name, s.kind, s.gender, CAST(year(s.birth_date) AS SMALLINT) AS birth_year, s.family_size,
+               s.segment, s.city, s.income_band, s.assigned_rep_user_id AS assigned_rep_id, s.updated_at
+        FROM ods_customer s WHERE s.id IN (SELECT id FROM changed WHERE table_name = 'customer')
+        """,
+        """
+        CREATE OR REPLACE TEMP TABLE customer_versioned AS
+        SELECT r.customer_id FROM customer_rows r JOIN dim_customer d ON d.customer_id = r.customer_id AND d.is_current
+        WHERE d.segment IS DISTINCT FROM r.segment OR d.city IS DISTINCT FROM r.city
+           OR d.income_band IS DISTINCT FROM r.income_band OR d.assigned_rep_id IS DISTINCT FROM r.assigned_rep_id
+        """,
+        """
+        UPDATE dim_customer SET code = r.code, name = r.name, kind = r.kind, gender = r.gender, birth_year = r.birth_year, family_size = r.family_size
+        FROM customer_rows r WHERE dim_customer.customer_id = r.customer_id AND dim_customer.is_current
+        """,
+        """
+        UPDATE dim_customer SET valid_to = r.updated_at, is_current = false
+        FROM customer_rows r WHERE dim_customer.customer_id = r.customer_id AND dim_customer.is_current
+          AND r.customer_id IN (SELECT customer_id FROM customer_versioned)
+        """,
+        """
+        UPDATE dim_customer SET valid_to = getvariable('as_of'), is_current = false
+        WHERE is_current AND customer_id IN (SELECT id FROM changed WHERE table_name = 'customer')
+          AND customer_id NOT IN (SELECT id FROM ods_customer)
+        """,
+        """
+        INSERT INTO dim_customer
+        SELECT (SELECT coalesce(max(customer_key), 0) FROM dim_customer) + row_number() OVER (ORDER BY r.customer_id),
+               r.customer_id, r.code, r.name, r.kind, r.gender, r.birth_year, r.family_size, r.segment, r.city, r.income_band, r.assigned_rep_id,
+               CASE WHEN r.customer_id IN (SELECT customer_id FROM customer_versioned) THEN r.updated_at ELSE TIMESTAMP '1900-01-01' END,
+               TIMESTAMP '9999-12-31', true
+        FROM customer_rows r
+        WHERE r.customer_id NOT IN (SELECT customer_id FROM dim_customer WHERE is_current)
+        """,
+    ];
+}

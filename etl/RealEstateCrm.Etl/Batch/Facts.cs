@@ -1,0 +1,157 @@
+namespace RealEstateCrm.Etl.Batch;
+
+/// <summary>The fact loads: for the facts touched by this run's changes, delete and re-insert from ods, keyed
+/// by the operational id, so applying the same changes twice leaves the same rows. Customer keys are the
+/// dim_customer version valid when the event happened.</summary>
+internal static class Facts
+{
+    private sealed record Fact(string Table, string IdColumn, string Affected, string Select);
+
+    private static string Changed(string table) => $"SELECT id FROM changed WHERE table_name = '{table}'";
+
+    private static string CustomerAt(string alias, string customerId, string at) =>
+        $"LEFT JOIN dim_customer {alias} ON {alias}.customer_id = {customerId} AND {at} >= {alias}.valid_from AND {at} < {alias}.valid_to";
+
+    private static readonly Fact[] All =
+    [
+        new("fact_lead_funnel", "lead_id",
+            $"""
+            {Changed("lead")}
+            UNION SELECT lead_id FROM ods_visit WHERE id IN ({Changed("visit")})
+            UNION SELECT lead_id FROM ods_reservation WHERE id IN ({Changed("reservation")})
+            UNION SELECT r.lead_id FROM ods_contract k JOIN ods_reservation r ON r.id = k.reservation_id WHERE k.id IN ({Changed("contract")})
+            UNION SELECT r.lead_id FROM ods_cancellation x JOIN ods_reservation r ON r.id = x.reservation_id WHERE x.id IN ({Changed("cancellation")})
+            """,
+            $"""
+            SELECT l.id AS lead_id, c.customer_key, p.project_key, ch.channel_key, ca.campaign_key, rep.sales_rep_key, l.status, l.lost_reason,
+                   comp.competitor_key, date_key(l.created_at), l.created_at, l.first_contact_at, v.first_visit_at, rs.reserved_at, ct.contracted_at, cn.cancelled_at,
+                   date_diff('second', l.created_at, l.first_contact_at) / 3600.0,
+                   date_diff('second', l.created_at, v.first_visit_at) / 86400.0,
+                   date_diff('second', l.created_at, rs.reserved_at) / 86400.0,
+                   date_diff('second', l.created_at, ct.contracted_at) / 86400.0
+            FROM ods_lead l
+            {CustomerAt("c", "l.customer_id", "l.created_at")}
+            LEFT JOIN dim_project p ON p.project_id = l.project_id
+            LEFT JOIN dim_channel ch ON ch.channel = l.channel
+            LEFT JOIN dim_campaign ca ON ca.campaign_id = l.campaign_id
+            LEFT JOIN dim_sales_rep rep ON rep.user_id = l.assigned_rep_user_id
+            LEFT JOIN dim_competitor comp ON comp.competitor_id = l.lost_to_competitor_id
+            LEFT JOIN (SELECT lead_id, min(visited_at) AS first_visit_at FROM ods_visit GROUP BY lead_id) v ON v.lead_id = l.id
+            LEFT JOIN (SELECT lead_id, min(reserved_at) AS reserved_at FROM ods_reservation GROUP BY lead_id) rs ON rs.lead_id = l.id
+            LEFT JOIN (SELECT r.lead_id, min(k.signed_at) AS contracted_at FROM ods_contract k JOIN ods_reservation r ON r.id = k.reservation_id GROUP BY r.lead_id) ct ON ct.lead_id = l.id
+            LEFT JOIN (SELECT r.lead_id, min(x.cancelled_at) AS cancelled_at FROM ods_cancellation x JOIN ods_reservation r ON r.id = x.reservation_id GROUP BY r.lead_id) cn ON cn.lead_id = l.id
+            """),
+        new("fact_sale", "contract_id", Changed("contract"),
+            $"""
+            SELECT k.id AS contract_id, k.contract_no, date_key(k.signed_at), c.customer_key, u.unit_key, p.project_key, b.building_key, rep.sales_rep_key,
+                   k.payment_method, k.status, k.list_price, k.discount_amount, k.final_price, k.area, k.signed_at
+            FROM ods_contract k
+            {CustomerAt("c", "k.customer_id", "k.signed_at")}
+            LEFT JOIN dim_unit u ON u.unit_id = k.unit_id
+            LEFT JOIN dim_project p ON p.project_id = u.project_id
+            LEFT JOIN dim_building b ON b.building_id = u.building_id
+            LEFT JOIN dim_sales_rep rep ON rep.user_id = k.rep_user_id
+            """),
+        new("fact_payment", "payment_id", Changed("payment"),
+            $"""
+            SELECT x.id AS payment_id, x.contract_id, date_key(x.paid_at), c.customer_key, u.unit_key, p.project_key, s.kind, x.channel, x.amount, x.paid_at
+            FROM ods_payment x
+            JOIN ods_contract k ON k.id = x.contract_id
+            LEFT JOIN ods_payment_schedule_item s ON s.id = x.schedule_item_id
+            {CustomerAt("c", "k.customer_id", "x.paid_at")}
+            LEFT JOIN dim_unit u ON u.unit_id = k.unit_id
+            LEFT JOIN dim_project p ON p.project_id = u.project_id
+            """),
+        new("fact_call", "call_record_id",
+            $"{Changed("call_record")} UNION SELECT id FROM ods_call_record WHERE call_list_entry_id IN ({Changed("call_list_entry")})",
+            $"""
+            SELECT r.id AS call_record_id, r.call_id, date_key(r.started_at), time_key(r.started_at), c.customer_key, a.agent_key, q.queue_key,
+                   r.direction, r.outcome, r.outcome = 'Abandoned', r.ivr_path, r.wait_seconds, r.talk_seconds, e.disposition, r.started_at
+            FROM ods_call_record r
+            {CustomerAt("c", "r.customer_id", "r.started_at")}
+            LEFT JOIN dim_agent a ON a.agent_id = r.agent_id
+            LEFT JOIN dim_queue q ON q.queue = r.queue
+            LEFT JOIN ods_call_list_entry e ON e.id = r.call_list_entry_id
+            """),
+        new("fact_work_order", "work_order_id",
+            $"{Changed("work_order")} UNION SELECT work_order_id FROM ods_compensation WHERE id IN ({Changed("compensation")})",
+            $"""
+            SELECT w.id AS work_order_id, w.number, w.type, w.status, w.priority, date_key(w.opened_at), c.customer_key, p.project_key, u.unit_key,
+                   cat.complaint_category_key, con.contractor_key, w.opened_at, w.due_at, w.first_response_at, w.resolved_at, w.closed_at,
+                   date_diff('second', w.opened_at, w.first_response_at) / 3600.0, date_diff('second', w.opened_at, w.resolved_at) / 3600.0,
+                   CASE WHEN w.resolved_at IS NOT NULL THEN w.resolved_at <= w.due_at END, w.escalation_level, w.reopen_count,
+                   coalesce(comp.amount, 0), w.repair_cost
+            FROM ods_work_order w
+            {CustomerAt("c", "w.customer_id", "w.opened_at")}
+            LEFT JOIN dim_project p ON p.project_id = w.project_id
+            LEFT JOIN dim_unit u ON u.unit_id = w.unit_id
+            LEFT JOIN dim_complaint_category cat ON cat.complaint_category_id = w.category_id
+            LEFT JOIN dim_contractor con ON con.contractor_id = w.contractor_id
+            LEFT JOIN (SELECT work_order_id, sum(amount) AS amount FROM ods_compensation GROUP BY work_order_id) comp ON comp.work_order_id = w.id
+            """),
+        new("fact_inspection_issue", "inspection_issue_id",
+            $"{Changed("inspection_issue")} UNION SELECT id FROM ods_inspection_issue WHERE inspection_unit_id IN ({Changed("inspection_unit")})",
+            $"""
+            SELECT i.id AS inspection_issue_id, date_key(i.found_at), b.kind, p.project_key, u.unit_key, c.customer_key, cat.complaint_category_key,
+                   i.severity, i.found_at, i.fixed_at, date_diff('second', i.found_at, i.fixed_at) / 86400.0, i.work_order_id IS NOT NULL
+            FROM ods_inspection_issue i
+            JOIN ods_inspection_unit iu ON iu.id = i.inspection_unit_id
+            JOIN ods_inspection_batch b ON b.id = iu.batch_id
+            {CustomerAt("c", "iu.customer_id", "i.found_at")}
+            LEFT JOIN dim_project p ON p.project_id = b.project_id
+            LEFT JOIN dim_unit u ON u.unit_id = iu.unit_id
+            LEFT JOIN dim_complaint_category cat ON cat.complaint_category_id = i.category_id
+            """),
+        new("fact_campaign_touch", "campaign_member_id", Changed("campaign_member"),
+            $"""
+            SELECT m.id AS campaign_member_id, ca.campaign_key, c.customer_key, ch.channel_key, date_key(m.added_at), m.added_at, m.responded_at, m.responded_at IS NOT NULL
+            FROM ods_campaign_member m
+            JOIN ods_campaign oc ON oc.id = m.campaign_id
+            {CustomerAt("c", "m.customer_id", "m.added_at")}
+            LEFT JOIN dim_campaign ca ON ca.campaign_id = m.campaign_id
+            LEFT JOIN dim_channel ch ON ch.channel = oc.channel
+            """),
+        new("fact_competitor_price", "observation_id",
+            $"{Changed("competitor_price_observation")} UNION SELECT id FROM ods_competitor_price_observation WHERE competitor_project_id IN ({Changed("competitor_project")})",
+            """
+            SELECT o.id AS observation_id, comp.competitor_key, cp.name, cp.city, cp.district, p.project_key, date_key(o.observed_on), o.price_per_sqm, o.source
+            FROM ods_competitor_price_observation o
+            JOIN ods_competitor_project cp ON cp.id = o.competitor_project_id
+            LEFT JOIN dim_competitor comp ON comp.competitor_id = cp.competitor_id
+            LEFT JOIN dim_project p ON p.project_id = cp.near_project_id
+            """),
+    ];
+
+    public static IEnumerable<string> Statements()
+    {
+        foreach (var fact in All)
+        {
+            yield return $"CREATE OR REPLACE TEMP TABLE affected AS SELECT DISTINCT id FROM ({fact.Affected}) a(id) WHERE id IS NOT NULL";
+            yield return $"DELETE FROM {fact.Table} WHERE {fact.IdColumn} IN (SELECT id FROM affected)";
+            yield return $"INSERT INTO {fact.Table} SELECT * FROM ({fact.Select}) f WHERE f.{fact.IdColumn} IN (SELECT id FROM affected)";
+        }
+    }
+
+    /// <summary>The periodic snapshots for the run date (China Standard Time), replaced if the date is run again.</summary>
+    public static IEnumerable<string> SnapshotStatements()
+    {
+        yield return "DELETE FROM fact_unit_status_daily WHERE snapshot_date_key = date_key(getvariable('snapshot_date'))";
+        yield return """
+            INSERT INTO fact_unit_status_daily
+            SELECT date_key(getvariable('snapshot_date')), p.project_key, u.status, count(*), sum(u.area), sum(u.list_price)
+            FROM ods_unit u JOIN dim_project p ON p.project_id = u.project_id
+            GROUP BY p.project_key, u.status
+            """;
+        yield return "DELETE FROM fact_open_work_orders_daily WHERE snapshot_date_key = date_key(getvariable('snapshot_date'))";
+        yield return """
+            INSERT INTO fact_open_work_orders_daily
+            SELECT date_key(getvariable('snapshot_date')), p.project_key, cat.complaint_category_key, w.priority, count(*),
+                   count(*) FILTER (WHERE w.due_at < getvariable('as_of'))
+            FROM ods_work_order w
+            LEFT JOIN dim_project p ON p.project_id = w.project_id
+            LEFT JOIN dim_complaint_category cat ON cat.complaint_category_id = w.category_id
+            WHERE w.status IN ('Open', 'Dispatched', 'InProgress')
+            GROUP BY ALL
+            """;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Warehouse;
+
+namespace RealEstateCrm.Etl.Batch;
+
+/// <summary>The outcome of one ETL run.</summary>
+public sealed record EtlRunResult(long RunId, string Mode, long FromSequence, long ToSequence, long OutboxEvents, long RowsExtracted,
+    IReadOnlyList<DataQualityResult> DataQuality)
+{
+    public bool DataQualityPassed => DataQuality.All(r => r.Passed);
+}
+
+/// <summary>Progress of a run, for the CLI: a step name and the rows extracted so far.</summary>
+public sealed record EtlProgress(string Step, long RowsExtracted);
+
+/// <summary>The batch ETL: extracts what the outbox says changed since the watermark, transforms and loads
+/// it into the star schema, and commits the new watermark in the same DuckDB transaction as the rows, so
+/// a run either happens completely or not at all and a re-run after a crash picks up the same changes.</summary>
+public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase warehouse, TimeProvider clock)
+{
+    private const string Source = "outbox";
+    // Business dates (snapshot days) are Beijing dates, whatever the server's time zone.
+    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+
+    /// <summary>Test hook: throw after this many extracted rows, inside the load transaction, to simulate a crash.</summary>
+    public long? CrashAfterRows { get; init; }
+
+    public async Task<EtlRunResult> RunAsync(bool full = false, IProgress<EtlProgress>? progress = null, CancellationToken ct = default)
+    {
+        var startedAt = clock.GetUtcNow().UtcDateTime;
+        var mode = full ? "full" : "incremental";
+        var runId = Convert.ToInt64(await warehouse.ScalarAsync("SELECT coalesce(max(run_id), 0) + 1 FROM etl_run", ct), CultureInfo.InvariantCulture);
+        var watermark = full ? 0 : Convert.ToInt64(await warehouse.ScalarAsync($"SELECT coalesce(max(last_sequence), 0) FROM etl_watermark WHERE source = '{Source}'", ct), CultureInfo.InvariantCulture);
+        OutboxChanges? changes = null;
+        long rows = 0;
+        try
+        {
+            await using var db = operational.CreateContext("etl");
+            changes = full ? await OutboxChanges.EverythingAsync(db, ct) : await OutboxChanges.SinceAsync(db, watermark, ct);
+            await using var transaction = await warehouse.Connection.BeginTransactionAsync(ct);
+            if (full) await ClearAsync(ct);
+            await SetVariablesAsync(startedAt, ct);
+
+            var loader = new OdsLoader(warehouse, extracted =>
+            {
+                if (extracted == CrashAfterRows) throw new SimulatedCrashException(extracted);
+                if (extracted % 10_000 == 0) progress?.Report(new EtlProgress("extract", extracted));
+            });
+            var tables = SourceTable.All(db);
+            await loader.PrepareAsync(tables, ct);
+            foreach (var table in tables)
+            {
+                progress?.Report(new EtlProgress($"extract {table.Name}", loader.Rows));
+                await loader.LoadAsync(db, table, changes, ct);
+            }
+            rows = loader.Rows;
+
+            progress?.Report(new EtlProgress("transform and load", rows));
+            foreach (var sql in Dimensions.Statements().Concat(Facts.Statements()).Concat(Facts.SnapshotStatements())) await warehouse.ExecuteAsync(sql, ct);
+            await EnsureDatesAsync(ct);
+
+            await warehouse.ExecuteAsync($"DELETE FROM etl_watermark WHERE source = '{Source}'", ct);
+            await warehouse.ExecuteAsync($"INSERT INTO etl_watermark VALUES ('{Source}', {changes.ToSequence})", ct);
+            RecordRun(runId, mode, startedAt, watermark, changes.ToSequence, rows, "succeeded", null);
+            await transaction.CommitAsync(ct);
+        }
+        catch (Exception e)
+        {
+            // The load transaction rolled back (nothing of the run is left); the failure itself is worth keeping.
+            RecordRun(runId, mode, startedAt, watermark, changes?.ToSequence ?? watermark, rows, "failed", e.Message);
+            throw;
+        }
+
+        progress?.Report(new EtlProgress("data-quality checks", rows));
+        var quality = await DataQualityChecks.RunAsync(operational, warehouse, ct);
+        Store(runId, quality);
+        return new EtlRunResult(runId, mode, watermark, changes.ToSequence, changes.Events, rows, quality);
+    }
+
+    private async Task ClearAsync(CancellationToken ct)
+    {
+        foreach (var table in await warehouse.TableNamesAsync(ct))
+            if (table.StartsWith("dim_", StringComparison.Ordinal) && table is not ("dim_date" or "dim_time_of_day")
+                || table.StartsWith("fact_", StringComparison.Ordinal) || table.StartsWith("ods_", StringComparison.Ordinal) || table == "etl_watermark")
+                await warehouse.ExecuteAsync($"DELETE FROM {table}", ct);
+    }
+
+    private async Task SetVariablesAsync(DateTime startedAt, CancellationToken ct)
+    {
+        var snapshotDate = DateOnly.FromDateTime(startedAt + ChinaStandardTime);
+        await warehouse.ExecuteAsync($"SET VARIABLE as_of = TIMESTAMP '{startedAt:yyyy-MM-dd HH:mm:ss.ffffff}'", ct);
+        await warehouse.ExecuteAsync($"SET VARIABLE snapshot_date = DATE '{snapshotDate:yyyy-MM-dd}'", ct);
+    }
+
+    /// <summary>dim_date covers every day from the earliest fact date through the snapshot date.</summary>
+    private async Task EnsureDatesAsync(CancellationToken ct)
+    {
+        var first = await warehouse.ScalarAsync("""
+            SELECT min(d) FROM (
+                SELECT min(created_at)::DATE d FROM fact_lead_funnel UNION ALL SELECT min(signed_at)::DATE FROM fact_sale
+                UNION ALL SELECT min(paid_at)::DATE FROM fact_payment UNION ALL SELECT min(started_at)::DATE FROM fact_call
+                UNION ALL SELECT min(opened_at)::DATE FROM fact_work_order UNION ALL SELECT min(found_at)::DATE FROM fact_inspection_issue
+                UNION ALL SELECT min(added_at)::DATE FROM fact_campaign_touch UNION ALL SELECT min(strptime(observed_date_key::VARCHAR, '%Y%m%d'))::DATE FROM fact_competitor_price)
+            """, ct);
+        var last = await warehouse.ScalarAsync("""
+            SELECT max(d) FROM (
+                SELECT getvariable('snapshot_date') d UNION ALL SELECT max(signed_at)::DATE FROM fact_sale UNION ALL SELECT max(paid_at)::DATE FROM fact_payment
+                UNION ALL SELECT max(started_at)::DATE FROM fact_call UNION ALL SELECT max(opened_at)::DATE FROM fact_work_order
+                UNION ALL SELECT max(found_at)::DATE FROM fact_inspection_issue UNION ALL SELECT max(added_at)::DATE FROM fact_campaign_touch
+                UNION ALL SELECT max(created_at)::DATE FROM fact_lead_funnel UNION ALL SELECT max(strptime(observed_date_key::VARCHAR, '%Y%m%d'))::DATE FROM fact_competitor_price)
+            """, ct);
+        var to = AsDate(last)!.Value;
+        await warehouse.EnsureDatesAsync(AsDate(first) ?? to, to, ct);
+    }
+
+    private static DateOnly? AsDate(object? value) => value switch
+    {
+        DateOnly d => d,
+        DateTime t => DateOnly.FromDateTime(t),
+        _ => null,
+    };
+
+    private void RecordRun(long runId, string mode, DateTime startedAt, long from, long to, long rows, string status, string? error)
+    {
+        using var appender = warehouse.Connection.CreateAppender("etl_run");
+        var row = appender.CreateRow().AppendValue(runId).AppendValue(mode).AppendValue(startedAt).AppendValue(clock.GetUtcNow().UtcDateTime)
+            .AppendValue(from).AppendValue(to).AppendValue(rows).AppendValue(status);
+        (error is null ? row.AppendNullValue() : row.AppendValue(error)).EndRow();
+    }
+
+    private void Store(long runId, IReadOnlyList<DataQualityResult> results)
+    {
+        using var appender = warehouse.Connection.CreateAppender("etl_dq_result");
+        foreach (var r in results)
+            appender.CreateRow().AppendValue(runId).AppendValue(r.CheckKind).AppendValue(r.Subject).AppendValue(r.Expected).AppendValue(r.Actual).AppendValue(r.Passed).EndRow();
+    }
+}
+
+/// <summary>Thrown by the <see cref="NightlyEtl.CrashAfterRows"/> test hook.</summary>
+public sealed class SimulatedCrashException(long rows) : Exception($"simulated crash after {rows} extracted rows");

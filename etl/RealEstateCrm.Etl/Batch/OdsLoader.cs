@@ -1,0 +1,79 @@
+using DuckDB.NET.Data;
+using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Warehouse;
+
+namespace RealEstateCrm.Etl.Batch;
+
+/// <summary>Copies changed operational rows into the warehouse's ods_* mirror through the DuckDB Appender,
+/// and records every touched id (inserted, updated or deleted) in the temp table <c>changed</c>, which tells
+/// the transformations which dimension and fact rows to recompute.</summary>
+internal sealed class OdsLoader(WarehouseDatabase warehouse, Action<long> onRow)
+{
+    public long Rows { get; private set; }
+
+    public async Task PrepareAsync(IEnumerable<SourceTable> tables, CancellationToken ct)
+    {
+        foreach (var table in tables) await warehouse.ExecuteAsync(table.CreateOdsSql(), ct);
+        await warehouse.ExecuteAsync("CREATE OR REPLACE TEMP TABLE changed (table_name VARCHAR NOT NULL, id UUID NOT NULL)", ct);
+    }
+
+    public async Task LoadAsync(CrmDbContext db, SourceTable table, OutboxChanges changes, CancellationToken ct)
+    {
+        var entity = table.Entity;
+        IReadOnlyCollection<Guid>? ids = null;
+        if (changes.Whole(entity))
+        {
+            // Ids that disappear in a whole-table extract are deletions: they count as changed too.
+            await warehouse.ExecuteAsync($"INSERT INTO changed SELECT '{table.Name}', id FROM {table.OdsName}", ct);
+            await warehouse.ExecuteAsync($"DELETE FROM {table.OdsName}", ct);
+        }
+        else
+        {
+            ids = changes.Ids(entity);
+            if (ids.Count == 0) return;
+            AppendIds(table.Name, ids);
+            await warehouse.ExecuteAsync($"DELETE FROM {table.OdsName} WHERE id IN (SELECT id FROM changed WHERE table_name = '{table.Name}')", ct);
+        }
+
+        var loaded = new List<Guid>();
+        using (var appender = warehouse.Connection.CreateAppender(table.OdsName))
+        {
+            var idColumn = table.Stored.Columns.Select((c, i) => (c, i)).Single(x => x.c.Name == "Id").i;
+            await foreach (var values in table.ReadAsync(db, ids, ct).WithCancellation(ct))
+            {
+                var row = appender.CreateRow();
+                foreach (var value in values) Append(row, value);
+                row.EndRow();
+                if (ids is null) loaded.Add((Guid)values[idColumn]!);
+                Rows++;
+                onRow(Rows);
+            }
+        }
+        if (ids is null) AppendIds(table.Name, loaded);
+    }
+
+    private void AppendIds(string tableName, IEnumerable<Guid> ids)
+    {
+        using var appender = warehouse.Connection.CreateAppender("temp", "main", "changed");
+        foreach (var id in ids) appender.CreateRow().AppendValue(tableName).AppendValue(id).EndRow();
+    }
+
+    private static void Append(IDuckDBAppenderRow row, object? value)
+    {
+        switch (value)
+        {
+            case null: row.AppendNullValue(); break;
+            case Guid v: row.AppendValue(v); break;
+            case string v: row.AppendValue(v); break;
+            case int v: row.AppendValue(v); break;
+            case long v: row.AppendValue(v); break;
+            case bool v: row.AppendValue(v); break;
+            case decimal v: row.AppendValue(v); break;
+            case double v: row.AppendValue(v); break;
+            case DateTime v: row.AppendValue(v); break;
+            case DateOnly v: row.AppendValue(v); break;
+            // Enums are stored by name, as the operational DB stores them.
+            default: row.AppendValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); break;
+        }
+    }
+}

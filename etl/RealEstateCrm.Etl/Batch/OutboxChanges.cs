@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.Outbox;
+
+namespace RealEstateCrm.Etl.Batch;
+
+/// <summary>What changed in the operational DB after a watermark, read from the outbox: per entity, either
+/// the changed ids or "everything" (a bulk-load row, or a full rebuild).</summary>
+internal sealed class OutboxChanges
+{
+    private readonly Dictionary<string, HashSet<Guid>> _ids = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _whole = new(StringComparer.Ordinal);
+
+    public long FromSequence { get; private init; }
+    public long ToSequence { get; private init; }
+    public long Events { get; private set; }
+
+    /// <summary>Every table in full, up to the current end of the outbox.</summary>
+    public static async Task<OutboxChanges> EverythingAsync(CrmDbContext db, CancellationToken ct)
+    {
+        var changes = new OutboxChanges { ToSequence = await LastSequenceAsync(db, ct) };
+        changes._whole.UnionWith(SourceTable.Names);
+        return changes;
+    }
+
+    /// <summary>The outbox rows after <paramref name="watermark"/>. The sequence is gap-free and handed out in
+    /// commit order, so every row up to the last sequence read now is already committed.</summary>
+    public static async Task<OutboxChanges> SinceAsync(CrmDbContext db, long watermark, CancellationToken ct)
+    {
+        var last = await LastSequenceAsync(db, ct);
+        var changes = new OutboxChanges { FromSequence = watermark, ToSequence = last };
+        var rows = db.OutboxMessages.AsNoTracking().Where(m => m.Sequence > watermark && m.Sequence <= last)
+            .OrderBy(m => m.Sequence).Select(m => new { m.Entity, m.EntityKey, m.Operation }).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            changes.Events++;
+            if (row.Operation == OutboxOperations.BulkLoad) changes._whole.Add(row.Entity);
+            else if (Guid.TryParse(row.EntityKey, out var id)) changes.IdsOf(row.Entity).Add(id);
+        }
+        return changes;
+    }
+
+    private static async Task<long> LastSequenceAsync(CrmDbContext db, CancellationToken ct) =>
+        await db.OutboxMessages.MaxAsync(m => (long?)m.Sequence, ct) ?? 0;
+
+    private HashSet<Guid> IdsOf(string entity)
+    {
+        if (!_ids.TryGetValue(entity, out var ids)) _ids[entity] = ids = [];
+        return ids;
+    }
+
+    /// <summary>Whether <paramref name="entity"/> must be extracted in full.</summary>
+    public bool Whole(string entity) => _whole.Contains(entity);
+
+    /// <summary>The changed ids of <paramref name="entity"/> (empty when none or when it is extracted whole).</summary>
+    public IReadOnlyCollection<Guid> Ids(string entity) => _ids.TryGetValue(entity, out var ids) ? ids : [];
+}

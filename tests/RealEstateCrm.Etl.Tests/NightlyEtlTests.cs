@@ -1,0 +1,179 @@
+using Microsoft.EntityFrameworkCore;
+using RealEstateCrm.Etl.Batch;
+using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.Domain.Calls;
+using RealEstateCrm.Operational.Domain.Marketing;
+using RealEstateCrm.Operational.Domain.Sales;
+using RealEstateCrm.Operational.Features.Calls;
+using RealEstateCrm.Testing;
+
+namespace RealEstateCrm.Etl.Tests;
+
+public sealed class NightlyEtlTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task Full_load_reconciles_with_the_operational_database(DatabaseProvider provider)
+    {
+        await using var bed = await EtlTestBed.Create(provider);
+        var warehouse = await bed.Warehouse();
+
+        var result = await bed.Etl(warehouse).RunAsync(full: true, ct: Ct);
+
+        Assert.All(result.DataQuality, r => Assert.True(r.Passed, $"{r.CheckKind} {r.Subject}: expected {r.Expected}, got {r.Actual}"));
+        await using var db = bed.Operational.Context();
+        Assert.Equal(await db.Set<CallRecord>().CountAsync(Ct), await EtlTestBed.CountAsync(warehouse, "SELECT count(*) FROM fact_call"));
+        Assert.True(await EtlTestBed.CountAsync(warehouse, "SELECT count(*) FROM fact_sale") > 0);
+        Assert.Equal(await db.Set<Contract>().SumAsync(c => c.FinalPrice, Ct), (decimal)(await warehouse.ScalarAsync("SELECT sum(final_price) FROM fact_sale", Ct))!);
+        Assert.Equal(await db.Set<Payment>().SumAsync(p => p.Amount, Ct), (decimal)(await warehouse.ScalarAsync("SELECT sum(amount) FROM fact_payment", Ct))!);
+        Assert.True(await EtlTestBed.CountAsync(warehouse, "SELECT count(*) FROM fact_unit_status_daily WHERE snapshot_date_key = 20260701") > 0);
+        Assert.Equal(result.DataQuality.Count, await EtlTestBed.CountAsync(warehouse, $"SELECT count(*) FROM etl_dq_result WHERE run_id = {result.RunId} AND passed"));
+    }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task Incremental_load_versions_a_customer_whose_city_changed_and_adds_a_new_call(DatabaseProvider provider)
+    {
+        await using var bed = await EtlTestBed.Create(provider);
+        var warehouse = await bed.Warehouse();
+        await bed.Etl(warehouse).RunAsync(full: true, ct: Ct);
+        var calls = await EtlTestBed.CountAsync(warehouse, "SELECT count(*) FROM fact_call");
+
+        var customerId = await MoveACustomerAndRecordACallAsync(bed);
+
+        var result = await bed.Etl(warehouse).RunAsync(ct: Ct);
+
+        Assert.Equal("incremental", result.Mode);
+        Assert.True(result.DataQualityPassed);
+        Assert.Equal(calls + 1, await EtlTestBed.CountAsync(warehouse, "SELECT count(*) FROM fact_call"));
+        var versions = $"SELECT count(*) FROM dim_customer WHERE customer_id = '{customerId}'";
+        Assert.Equal(2, await EtlTestBed.CountAsync(warehouse, versions));
+        Assert.Equal(1, await EtlTestBed.CountAsync(warehouse, versions + " AND is_current AND city = '杭州市' AND valid_from = TIMESTAMP '2026-06-30 09:00:00'"));
+        Assert.Equal(1, await EtlTestBed.CountAsync(warehouse, versions + " AND NOT is_current AND city <> '杭州市' AND valid_to = TIMESTAMP '2026-06-30 09:00:00'"));
+        // The new call, made after the move, points at the new version.
+        Assert.Equal(1, await EtlTestBed.CountAsync(warehouse,
+            "SELECT count(*) FROM fact_call f JOIN dim_customer c USING (customer_key) WHERE f.call_id = 'etl-test-call-1' AND c.is_current AND c.city = '杭州市'"));
+    }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task A_crash_inside_the_load_followed_by_a_rerun_gives_the_same_warehouse_as_a_clean_run(DatabaseProvider provider)
+    {
+        await using var bed = await EtlTestBed.Create(provider);
+        var crashed = await bed.Warehouse("crashed");
+        var clean = await bed.Warehouse("clean");
+
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => bed.Etl(crashed, crashAfterRows: 500).RunAsync(ct: Ct));
+        Assert.Equal(0, await EtlTestBed.CountAsync(crashed, "SELECT count(*) FROM etl_watermark"));
+        Assert.Equal(1, await EtlTestBed.CountAsync(crashed, "SELECT count(*) FROM etl_run WHERE status = 'failed'"));
+        await bed.Etl(crashed).RunAsync(ct: Ct);
+        await bed.Etl(clean).RunAsync(ct: Ct);
+
+        var expected = await EtlTestBed.ContentsAsync(clean);
+        var actual = await EtlTestBed.ContentsAsync(crashed);
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+        foreach (var (table, rows) in expected) Assert.True(rows.SequenceEqual(actual[table]), $"{table} differs after crash and re-run");
+        Assert.True(expected["fact_call"].Count > 0);
+    }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task A_crash_in_an_incremental_load_followed_by_a_rerun_gives_the_same_warehouse_as_a_clean_run(DatabaseProvider provider)
+    {
+        await using var bed = await EtlTestBed.Create(provider);
+        var crashed = await bed.Warehouse("crashed");
+        var clean = await bed.Warehouse("clean");
+        await bed.Etl(crashed).RunAsync(ct: Ct);
+        await bed.Etl(clean).RunAsync(ct: Ct);
+        var watermark = await EtlTestBed.CountAsync(crashed, "SELECT last_sequence FROM etl_watermark");
+        await MoveACustomerAndRecordACallAsync(bed);
+
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => bed.Etl(crashed, crashAfterRows: 2).RunAsync(ct: Ct));
+        Assert.Equal(watermark, await EtlTestBed.CountAsync(crashed, "SELECT last_sequence FROM etl_watermark"));
+        var rerun = await bed.Etl(crashed).RunAsync(ct: Ct);
+        await bed.Etl(clean).RunAsync(ct: Ct);
+
+        Assert.True(rerun.ToSequence > watermark);
+        var expected = await EtlTestBed.ContentsAsync(clean);
+        var actual = await EtlTestBed.ContentsAsync(crashed);
+        foreach (var (table, rows) in expected) Assert.True(rows.SequenceEqual(actual[table]), $"{table} differs after crash and re-run");
+        Assert.Equal(1, await EtlTestBed.CountAsync(crashed, "SELECT count(*) FROM dim_customer WHERE NOT is_current"));
+    }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task A_row_deleted_in_the_operational_database_leaves_the_warehouse_on_the_next_run(DatabaseProvider provider)
+    {
+        await using var bed = await EtlTestBed.Create(provider);
+        var warehouse = await bed.Warehouse();
+        await bed.Etl(warehouse).RunAsync(ct: Ct);
+        Guid observationId;
+        await using (var db = bed.Operational.Context("analyst"))
+        {
+            var observation = await db.Set<CompetitorPriceObservation>().OrderBy(o => o.Id).FirstAsync(Ct);
+            observationId = observation.Id;
+            db.Remove(observation);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var result = await bed.Etl(warehouse).RunAsync(ct: Ct);
+
+        Assert.True(result.DataQualityPassed);
+        Assert.Equal(0, await EtlTestBed.CountAsync(warehouse, $"SELECT count(*) FROM fact_competitor_price WHERE observation_id = '{observationId}'"));
+        Assert.Equal(0, await EtlTestBed.CountAsync(warehouse, $"SELECT count(*) FROM ods_competitor_price_observation WHERE id = '{observationId}'"));
+    }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task Reconciliation_catches_a_deliberately_broken_row(DatabaseProvider provider)
+    {
+        await using var bed = await EtlTestBed.Create(provider);
+        var warehouse = await bed.Warehouse();
+        await bed.Etl(warehouse).RunAsync(ct: Ct);
+
+        await warehouse.ExecuteAsync("DELETE FROM fact_call WHERE call_record_id = (SELECT min(call_record_id) FROM fact_call)", Ct);
+        await warehouse.ExecuteAsync("UPDATE fact_sale SET customer_key = 999999999 WHERE contract_id = (SELECT min(contract_id) FROM fact_sale)", Ct);
+        var results = await DataQualityChecks.RunAsync(bed.Operational.Database, warehouse, Ct);
+
+        var failed = results.Where(r => !r.Passed).Select(r => $"{r.CheckKind} {r.Subject} {r.Expected}->{r.Actual}").ToList();
+        Assert.True(failed.Count == 2, string.Join("; ", failed));
+        Assert.Contains(failed, f => f.StartsWith("row count fact_call", StringComparison.Ordinal));
+        Assert.Contains("orphan key fact_sale.customer_key 0->1", failed);
+    }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task A_rerun_with_nothing_new_changes_nothing(DatabaseProvider provider)
+    {
+        await using var bed = await EtlTestBed.Create(provider);
+        var warehouse = await bed.Warehouse();
+        var first = await bed.Etl(warehouse).RunAsync(ct: Ct);
+        var before = await EtlTestBed.ContentsAsync(warehouse);
+
+        var again = await bed.Etl(warehouse).RunAsync(ct: Ct);
+
+        Assert.Equal(0, again.OutboxEvents);
+        Assert.Equal(0, again.RowsExtracted);
+        Assert.Equal(first.ToSequence, again.ToSequence);
+        var after = await EtlTestBed.ContentsAsync(warehouse);
+        foreach (var (table, rows) in before) Assert.True(rows.SequenceEqual(after[table]), $"{table} changed on an empty re-run");
+    }
+
+    /// <summary>Two use-case changes: a customer moves to 杭州市 (a type-2 attribute) and a new call is recorded for him.</summary>
+    private static async Task<Guid> MoveACustomerAndRecordACallAsync(EtlTestBed bed)
+    {
+        Guid customerId;
+        await using (var db = bed.Operational.Context("sales"))
+        {
+            var customer = await db.Customers.OrderBy(c => c.Code).FirstAsync(c => c.City != "杭州市", Ct);
+            customerId = customer.Id;
+            customer.City = "杭州市";
+            customer.UpdatedAt = new DateTime(2026, 6, 30, 9, 0, 0, DateTimeKind.Utc);
+            await db.SaveChangesAsync(Ct);
+        }
+        await using (var db = bed.Operational.Context("agent"))
+        {
+            var agent = await db.Set<Agent>().OrderBy(a => a.AgentNo).FirstAsync(Ct);
+            var at = new DateTime(2026, 6, 30, 10, 0, 0, DateTimeKind.Utc);
+            await new RecordCallDetail(db).Handle(new RecordCallDetail.Request("etl-test-call-1", CallDirection.Inbound, "13912345678", "4008001234",
+                CallOutcome.Answered, at, at.AddSeconds(130), AnsweredAt: at.AddSeconds(10), WaitSeconds: 10, TalkSeconds: 120,
+                AgentId: agent.Id, CustomerId: customerId, Queue: "sales"), Ct);
+        }
+        return customerId;
+    }
+}
