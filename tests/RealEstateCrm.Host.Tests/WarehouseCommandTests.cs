@@ -1,0 +1,47 @@
+using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.DemoData;
+using RealEstateCrm.Testing;
+using RealEstateCrm.Warehouse;
+using static RealEstateCrm.Host.Tests.CliRun;
+
+namespace RealEstateCrm.Host.Tests;
+
+/// <summary><c>crm warehouse export</c> on a warehouse loaded from the tiny demo data.</summary>
+[Collection(nameof(ConsoleCollection))]
+public sealed class WarehouseCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("crm-warehouse-cli-test-").FullName;
+    private string WarehousePath => Path.Combine(_folder, "warehouse.duckdb");
+    private string ExportPath => Path.Combine(_folder, "parquet");
+
+    [Fact]
+    public async Task Warehouse_export_writes_readable_parquet_and_refuses_unknown_tables_and_a_used_directory()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.Create(DatabaseProvider.Sqlite);
+        await new DemoSeeder(test.Database).SeedAsync(new SeedOptions(SeedScale.Tiny), ct: ct);
+        Assert.Equal(0, (await Crm(test, "etl", "run", "--warehouse", WarehousePath)).ExitCode);
+
+        var (exported, output) = await Crm(test, "warehouse", "export", "--to", ExportPath, "--format", "parquet", "--warehouse", WarehousePath);
+        var (unknown, unknownOutput) = await Crm(test, "warehouse", "export", "--to", Path.Combine(_folder, "other"), "--tables", "fact_call,客户", "--warehouse", WarehousePath);
+        var (used, usedOutput) = await Crm(test, "warehouse", "export", "--to", ExportPath, "--warehouse", WarehousePath);
+        var (replaced, _) = await Crm(test, "warehouse", "export", "--to", ExportPath, "--tables", "fact_call", "--overwrite", "--warehouse", WarehousePath);
+
+        Assert.Equal(0, exported);
+        Assert.Contains("started_date_key", output);
+        Assert.Contains("exported", output);
+        Assert.Equal(2, unknown);
+        Assert.Contains("--tables: unknown table 客户; valid tables: dim_agent, dim_building", unknownOutput);
+        Assert.Equal(2, used);
+        Assert.Contains("--to:", usedOutput);
+        Assert.Contains("not empty", usedOutput);
+        Assert.Equal(0, replaced);
+        Assert.Equal(["_manifest.json", "fact_call"], Directory.GetFileSystemEntries(ExportPath).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        await using var warehouse = await WarehouseDatabase.OpenAsync(WarehousePath, ct: ct);
+        var calls = await warehouse.ScalarAsync("SELECT count(*) FROM fact_call", ct);
+        Assert.NotEqual(0L, calls);
+        Assert.Equal(calls, await warehouse.ScalarAsync($"SELECT count(*) FROM read_parquet('{ExportPath}/fact_call/**/*.parquet', hive_partitioning = true)", ct));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
