@@ -1,7 +1,5 @@
 using RealEstateCrm.Operational.Data;
-using RealEstateCrm.Operational.DemoData;
 using RealEstateCrm.Testing;
-using RealEstateCrm.Warehouse;
 using static RealEstateCrm.Host.Tests.CliRun;
 
 namespace RealEstateCrm.Host.Tests;
@@ -10,20 +8,23 @@ namespace RealEstateCrm.Host.Tests;
 [Collection(nameof(ConsoleCollection))]
 public sealed class WarehouseCommandTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("crm-warehouse-cli-test-").FullName;
-    private string WarehousePath => Path.Combine(_folder, "warehouse.duckdb");
-    private string ExportPath => Path.Combine(_folder, "parquet");
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("crm-warehouse-cli-test-");
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    private string WarehousePath => Path.Join(_root.FullName, "warehouse.duckdb");
+    private string ExportPath => Path.Join(_root.FullName, "parquet");
 
     [Fact]
     public async Task Warehouse_export_writes_readable_parquet_and_refuses_unknown_tables_and_a_used_directory()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.Create(DatabaseProvider.Sqlite);
-        await new DemoSeeder(test.Database).SeedAsync(new SeedOptions(SeedScale.Tiny), ct: ct);
+        Assert.Equal(0, (await Crm(test, "seed", "--scale", "tiny")).ExitCode);
         Assert.Equal(0, (await Crm(test, "etl", "run", "--warehouse", WarehousePath)).ExitCode);
 
         var (exported, output) = await Crm(test, "warehouse", "export", "--to", ExportPath, "--format", "parquet", "--warehouse", WarehousePath);
-        var (unknown, unknownOutput) = await Crm(test, "warehouse", "export", "--to", Path.Combine(_folder, "other"), "--tables", "fact_call,客户", "--warehouse", WarehousePath);
+        var (unknown, unknownOutput) = await Crm(test, "warehouse", "export", "--to", Path.Join(_root.FullName, "other"), "--tables", "fact_call,客户", "--warehouse", WarehousePath);
         var (used, usedOutput) = await Crm(test, "warehouse", "export", "--to", ExportPath, "--warehouse", WarehousePath);
         var (replaced, _) = await Crm(test, "warehouse", "export", "--to", ExportPath, "--tables", "fact_call", "--overwrite", "--warehouse", WarehousePath);
 
@@ -37,11 +38,9 @@ public sealed class WarehouseCommandTests : IDisposable
         Assert.Contains("not empty", usedOutput);
         Assert.Equal(0, replaced);
         Assert.Equal(["_manifest.json", "fact_call"], Directory.GetFileSystemEntries(ExportPath).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        await using var warehouse = await WarehouseDatabase.OpenAsync(WarehousePath, ct: ct);
+        await using var warehouse = await Warehouse.WarehouseDatabase.OpenAsync(WarehousePath, ct: ct);
         var calls = await warehouse.ScalarAsync("SELECT count(*) FROM fact_call", ct);
         Assert.NotEqual(0L, calls);
         Assert.Equal(calls, await warehouse.ScalarAsync($"SELECT count(*) FROM read_parquet('{ExportPath}/fact_call/**/*.parquet', hive_partitioning = true)", ct));
     }
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
