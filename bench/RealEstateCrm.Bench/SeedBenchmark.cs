@@ -34,7 +34,7 @@ internal static class SeedBenchmark
         return 0;
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? $"load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}" : "load average unknown";
 
     private static async Task<TimeSpan> BulkAsync(CrmDatabase database)

@@ -1,6 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Etl.Batch;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.DemoData;
+using RealEstateCrm.Operational.Domain.Calls;
+using RealEstateCrm.Operational.Features.Calls;
 using RealEstateCrm.Testing;
 using RealEstateCrm.Warehouse;
 
@@ -30,6 +33,16 @@ internal sealed class EtlTestBed : IAsyncDisposable
         var warehouse = await WarehouseDatabase.OpenAsync(Path.Combine(_folder, name + ".duckdb"), ct: TestContext.Current.CancellationToken);
         _warehouses.Add(warehouse);
         return warehouse;
+    }
+
+    /// <summary>An answered inbound call on the 'sales' queue, recorded through the use case by the first agent.</summary>
+    public async Task RecordCallAsync(string callId, DateTime at, Guid? customerId = null)
+    {
+        await using var db = Operational.Context("agent");
+        var agent = await db.Set<Agent>().OrderBy(a => a.AgentNo).FirstAsync(TestContext.Current.CancellationToken);
+        await new RecordCallDetail(db).Handle(new RecordCallDetail.Request(callId, CallDirection.Inbound, "13912345678", "4008001234",
+            CallOutcome.Answered, at, at.AddSeconds(130), AnsweredAt: at.AddSeconds(10), WaitSeconds: 10, TalkSeconds: 120,
+            AgentId: agent.Id, CustomerId: customerId, Queue: "sales"), TestContext.Current.CancellationToken);
     }
 
     public NightlyEtl Etl(WarehouseDatabase warehouse, long? crashAfterRows = null) =>
@@ -64,7 +77,7 @@ internal sealed class EtlTestBed : IAsyncDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
     }

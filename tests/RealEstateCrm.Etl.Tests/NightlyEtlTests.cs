@@ -4,7 +4,6 @@ using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Calls;
 using RealEstateCrm.Operational.Domain.Marketing;
 using RealEstateCrm.Operational.Domain.Sales;
-using RealEstateCrm.Operational.Features.Calls;
 using RealEstateCrm.Testing;
 
 namespace RealEstateCrm.Etl.Tests;
@@ -166,14 +165,7 @@ public sealed class NightlyEtlTests
             customer.UpdatedAt = new DateTime(2026, 6, 30, 9, 0, 0, DateTimeKind.Utc);
             await db.SaveChangesAsync(Ct);
         }
-        await using (var db = bed.Operational.Context("agent"))
-        {
-            var agent = await db.Set<Agent>().OrderBy(a => a.AgentNo).FirstAsync(Ct);
-            var at = new DateTime(2026, 6, 30, 10, 0, 0, DateTimeKind.Utc);
-            await new RecordCallDetail(db).Handle(new RecordCallDetail.Request("etl-test-call-1", CallDirection.Inbound, "13912345678", "4008001234",
-                CallOutcome.Answered, at, at.AddSeconds(130), AnsweredAt: at.AddSeconds(10), WaitSeconds: 10, TalkSeconds: 120,
-                AgentId: agent.Id, CustomerId: customerId, Queue: "sales"), Ct);
-        }
+        await bed.RecordCallAsync("etl-test-call-1", new DateTime(2026, 6, 30, 10, 0, 0, DateTimeKind.Utc), customerId);
         return customerId;
     }
 }

@@ -26,18 +26,38 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
     /// <summary>Test hook: throw after this many extracted rows, inside the load transaction, to simulate a crash.</summary>
     public long? CrashAfterRows { get; init; }
 
-    public async Task<EtlRunResult> RunAsync(bool full = false, IProgress<EtlProgress>? progress = null, CancellationToken ct = default)
+    // What one apply does: the nightly run (incremental or full) and a streaming micro-batch share every step
+    // and the watermark; they differ only in the snapshots, the checks and whether an empty outbox is a run.
+    private sealed record Plan(string Mode, bool Full, bool Snapshots, bool DataQuality, bool SkipWhenNothingNew);
+
+    public Task<EtlRunResult> RunAsync(bool full = false, IProgress<EtlProgress>? progress = null, CancellationToken ct = default) =>
+        WarehouseWriter.Of(warehouse).UseAsync(async _ =>
+            (await ApplyAsync(new Plan(full ? "full" : "incremental", full, Snapshots: true, DataQuality: true, SkipWhenNothingNew: false), progress, ct))!, ct);
+
+    /// <summary>A streaming micro-batch: the same extraction, transformation, load and watermark commit as a run,
+    /// without the daily snapshots (they belong to the nightly run) and with data-quality checks only when asked.
+    /// Null when the outbox holds nothing after the watermark (no run is recorded).</summary>
+    public Task<EtlRunResult?> ApplyMicroBatchAsync(bool dataQuality = false, CancellationToken ct = default) =>
+        WarehouseWriter.Of(warehouse).UseAsync(_ =>
+            ApplyAsync(new Plan("stream", Full: false, Snapshots: false, dataQuality, SkipWhenNothingNew: true), null, ct), ct);
+
+    /// <summary>The last outbox sequence loaded. Call it inside <see cref="WarehouseWriter.UseAsync{T}"/>.</summary>
+    public static async Task<long> WatermarkAsync(WarehouseDatabase warehouse, CancellationToken ct = default) =>
+        Convert.ToInt64(await warehouse.ScalarAsync($"SELECT coalesce(max(last_sequence), 0) FROM etl_watermark WHERE source = '{Source}'", ct), CultureInfo.InvariantCulture);
+
+    private async Task<EtlRunResult?> ApplyAsync(Plan plan, IProgress<EtlProgress>? progress, CancellationToken ct)
     {
+        var (mode, full) = (plan.Mode, plan.Full);
         var startedAt = clock.GetUtcNow().UtcDateTime;
-        var mode = full ? "full" : "incremental";
-        var runId = Convert.ToInt64(await warehouse.ScalarAsync("SELECT coalesce(max(run_id), 0) + 1 FROM etl_run", ct), CultureInfo.InvariantCulture);
-        var watermark = full ? 0 : Convert.ToInt64(await warehouse.ScalarAsync($"SELECT coalesce(max(last_sequence), 0) FROM etl_watermark WHERE source = '{Source}'", ct), CultureInfo.InvariantCulture);
+        var watermark = full ? 0 : await WatermarkAsync(warehouse, ct);
         OutboxChanges? changes = null;
         long rows = 0;
+        var runId = Convert.ToInt64(await warehouse.ScalarAsync("SELECT coalesce(max(run_id), 0) + 1 FROM etl_run", ct), CultureInfo.InvariantCulture);
         try
         {
             await using var db = operational.CreateContext("etl");
             changes = full ? await OutboxChanges.EverythingAsync(db, ct) : await OutboxChanges.SinceAsync(db, watermark, ct);
+            if (plan.SkipWhenNothingNew && changes.Events == 0) return null;
             await using var transaction = await warehouse.Connection.BeginTransactionAsync(ct);
             if (full) await ClearAsync(ct);
             await SetVariablesAsync(startedAt, ct);
@@ -57,7 +77,9 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
             rows = loader.Rows;
 
             progress?.Report(new EtlProgress("transform and load", rows));
-            foreach (var sql in Dimensions.Statements().Concat(Facts.Statements()).Concat(Facts.SnapshotStatements())) await warehouse.ExecuteAsync(sql, ct);
+            var statements = Dimensions.Statements().Concat(Facts.Statements());
+            if (plan.Snapshots) statements = statements.Concat(Facts.SnapshotStatements());
+            foreach (var sql in statements) await warehouse.ExecuteAsync(sql, ct);
             await EnsureDatesAsync(ct);
 
             await warehouse.ExecuteAsync($"DELETE FROM etl_watermark WHERE source = '{Source}'", ct);
@@ -72,6 +94,7 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
             throw;
         }
 
+        if (!plan.DataQuality) return new EtlRunResult(runId, mode, watermark, changes.ToSequence, changes.Events, rows, []);
         progress?.Report(new EtlProgress("data-quality checks", rows));
         var quality = await DataQualityChecks.RunAsync(operational, warehouse, ct);
         Store(runId, quality);

@@ -122,15 +122,19 @@ internal sealed class OutboxAndAuditInterceptor : SaveChangesInterceptor
         // sequences are handed out in commit order with no gaps (a rollback returns them).
         const string bump = "UPDATE outbox_counter SET last_sequence = last_sequence + {0} WHERE id = 1";
         const string read = "SELECT last_sequence AS \"Value\" FROM outbox_counter WHERE id = 1";
+        // The streaming ETL listens; the other providers have no NOTIFY and their readers poll.
+        var notify = db.Database.IsNpgsql() ? $"NOTIFY {OutboxNotifications.Channel}" : null;
         long last;
         if (sync)
         {
             db.Database.ExecuteSqlRaw(bump, count);
+            if (notify is not null) db.Database.ExecuteSqlRaw(notify);
             last = db.Database.SqlQueryRaw<long>(read).AsEnumerable().First();
         }
         else
         {
             await db.Database.ExecuteSqlRawAsync(bump, [count], ct);
+            if (notify is not null) await db.Database.ExecuteSqlRawAsync(notify, ct);
             last = (await db.Database.SqlQueryRaw<long>(read).ToListAsync(ct))[0];
         }
         return last - count + 1;

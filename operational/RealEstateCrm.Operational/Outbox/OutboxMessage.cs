@@ -19,6 +19,13 @@ public sealed class OutboxCounter
     public long LastSequence { get; set; }
 }
 
+/// <summary>On PostgreSQL every transaction that writes outbox rows sends a NOTIFY on this channel; PostgreSQL
+/// delivers it at commit (and drops it on rollback), so a LISTENing reader wakes exactly when there is news.</summary>
+public static class OutboxNotifications
+{
+    public const string Channel = "crm_outbox";
+}
+
 public static class OutboxOperations
 {
     public const string Insert = "insert", Update = "update", Delete = "delete";

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Customers;
+using RealEstateCrm.Operational.Outbox;
 using RealEstateCrm.Testing;
 
 namespace RealEstateCrm.Operational.Tests.Outbox;
@@ -120,5 +122,35 @@ public sealed class OutboxTests
         Assert.Contains("13800138000", update.Before);
         Assert.Contains("13900139000", update.After);
         Assert.DoesNotContain("Name", update.After);
+    }
+
+    [Fact]
+    public async Task On_PostgreSQL_a_commit_notifies_the_outbox_channel_and_a_rollback_does_not()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.Create(DatabaseProvider.Postgres);
+        await using var listener = new NpgsqlConnection(test.Database.Options.ConnectionString);
+        await listener.OpenAsync(ct);
+        var heard = new List<string>();
+        listener.Notification += (_, e) => heard.Add(e.Channel);
+        await using (var listen = new NpgsqlCommand($"LISTEN {OutboxNotifications.Channel}", listener)) await listen.ExecuteNonQueryAsync(ct);
+
+        await using (var db = test.Context())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.Customers.Add(NewCustomer("C1"));
+            await db.SaveChangesAsync(ct);
+            await tx.RollbackAsync(ct);
+        }
+        await using (var db = test.Context())
+        {
+            db.Customers.Add(NewCustomer("C2"));
+            db.Customers.Add(NewCustomer("C3"));
+            await db.SaveChangesAsync(ct);
+        }
+
+        // Notifications arrive in commit order: had the rollback notified, it would be heard before the commit's.
+        Assert.True(await listener.WaitAsync(TimeSpan.FromSeconds(10), ct), "no notification within 10 s of the commit");
+        Assert.Equal([OutboxNotifications.Channel], heard);
     }
 }
