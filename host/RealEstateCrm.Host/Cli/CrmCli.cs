@@ -19,6 +19,7 @@ public static class CrmCli
         root.Add(BackupCommand.Create(options));
         root.Add(RestoreCommand.Create(options));
         root.Add(EtlCommand.Create(options));
+        root.Add(OlapCommand.Create());
         return root;
     }
 }

@@ -17,7 +17,7 @@ public static class WarehouseLoad
         DefaultValueFactory = _ => WarehouseDatabase.DefaultPath,
     };
 
-    private static async Task<WarehouseDatabase> OpenAsync(string path)
+    internal static async Task<WarehouseDatabase> OpenAsync(string path)
     {
         try
         {
