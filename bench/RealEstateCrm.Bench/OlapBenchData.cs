@@ -3,7 +3,7 @@ using RealEstateCrm.Warehouse;
 namespace RealEstateCrm.Bench;
 
 /// <summary>A synthetic warehouse for the <c>olap</c> suite, generated inside DuckDB with range(): 10M calls over
-/// 2025–2026 (8 queues, 300 agents, 80% inbound, ~8% abandoned), 500k work orders and 60k contracts over
+/// 2025–2026 in time order, as nightly loads append them (8 queues, 300 agents, 80% inbound, ~8% abandoned), 500k work orders and 60k contracts over
 /// 12 projects in 4 cities. Keys are drawn from hash(i), so every run builds the same rows.</summary>
 internal static class OlapBenchData
 {
@@ -32,22 +32,22 @@ internal static class OlapBenchData
                    CASE WHEN outcome = 'Answered' THEN CAST(30 + (h >> 32) % 600 AS INTEGER) ELSE 0 END, NULL, ts
             FROM (SELECT i, h, ts, direction,
                          CASE WHEN direction = 'Inbound' AND (h >> 8) % 100 < 8 THEN 'Abandoned' WHEN (h >> 16) % 100 < 3 THEN 'Voicemail' ELSE 'Answered' END AS outcome
-                  FROM (SELECT i, hash(i) AS h, TIMESTAMP '2025-01-01 08:00:00' + to_days(CAST(i % 730 AS INTEGER)) + to_seconds(CAST(hash(i) % 50400 AS BIGINT)) AS ts,
+                  FROM (SELECT i, hash(i) AS h, TIMESTAMP '2025-01-01 08:00:00' + to_days(CAST(i * 730 // {Calls} AS INTEGER)) + to_seconds(CAST(hash(i) % 50400 AS BIGINT)) AS ts,
                                CASE WHEN hash(i) % 10 < 8 THEN 'Inbound' WHEN hash(i) % 10 < 9 THEN 'Outbound' ELSE 'Internal' END AS direction
                         FROM range({Calls}) t(i)));
             """);
         await warehouse.ExecuteAsync("""
             INSERT INTO fact_work_order
             SELECT uuid(), 'WO' || i, ['Repair', 'Complaint', 'Inquiry'][1 + h % 3], 'Closed', ['Low', 'Medium', 'High'][1 + (h >> 4) % 3], date_key(opened), 1 + (h >> 8) % 200000,
-                   u.project_key, u.unit_key, 1 + (h >> 12) % 6, NULL, opened, opened + INTERVAL 48 HOUR, opened + INTERVAL 2 HOUR, opened + to_hours(CAST(resolve AS BIGINT)), NULL,
+                   p.project_key, u.unit_key, 1 + (h >> 12) % 6, NULL, opened, opened + INTERVAL 48 HOUR, opened + INTERVAL 2 HOUR, opened + to_hours(CAST(resolve AS BIGINT)), NULL,
                    2, resolve, resolve <= 48, CAST((h >> 28) % 3 AS INTEGER), 0, CAST((h >> 30) % 500 AS DECIMAL(18,2)), 200
             FROM (SELECT i, CAST(hash(i) >> 1 AS BIGINT) AS h, TIMESTAMP '2025-01-01 09:00:00' + to_days(CAST(i % 730 AS INTEGER)) AS opened, 1 + (hash(i) >> 40) % 96 AS resolve FROM range(500000) t(i)) w
-            JOIN dim_unit u ON u.unit_key = 1 + w.h % 24000;
+            JOIN dim_unit u ON u.unit_key = 1 + w.h % 24000 JOIN dim_project p ON p.project_id = u.project_id;
             INSERT INTO fact_sale
-            SELECT uuid(), 'HT' || i, date_key(signed), 1 + (h >> 8) % 200000, u.unit_key, u.project_key, b.building_key, 1 + (h >> 20) % 60, ['全款', '按揭'][1 + (h >> 4) % 2], 'Signed',
+            SELECT uuid(), 'HT' || i, date_key(signed), 1 + (h >> 8) % 200000, u.unit_key, p.project_key, b.building_key, 1 + (h >> 20) % 60, ['全款', '按揭'][1 + (h >> 4) % 2], 'Signed',
                    u.area * 30000, u.area * 30000 * ((h >> 24) % 5) / 100, u.area * 30000 * (100 - (h >> 24) % 5) / 100, u.area, signed
             FROM (SELECT i, CAST(hash(i) >> 1 AS BIGINT) AS h, TIMESTAMP '2025-01-01 10:00:00' + to_days(CAST(i % 730 AS INTEGER)) AS signed FROM range(60000) t(i)) s
-            JOIN dim_unit u ON u.unit_key = 1 + s.h % 24000 JOIN dim_building b ON b.building_id = u.building_id;
+            JOIN dim_unit u ON u.unit_key = 1 + s.h % 24000 JOIN dim_building b ON b.building_id = u.building_id JOIN dim_project p ON p.project_id = u.project_id;
             CHECKPOINT;
             """);
     }

@@ -9,7 +9,7 @@ internal static class OlapDimensions
     /// ("2026-Q1", "2026-03") so a month never merges across years.</summary>
     public static OlapDimension Date(string factDateKey, string description)
     {
-        var d = new OlapJoin("d", "dim_date", $"d.date_key = f.{factDateKey}");
+        var d = new OlapJoin("d", "dim_date", $"d.date_key = f.{factDateKey}", Inner: true);
         return new OlapDimension("date", description,
         [
             new("year", "d.year", typeof(int), d),

@@ -2,8 +2,10 @@ namespace RealEstateCrm.Warehouse.Olap;
 
 /// <summary>A LEFT JOIN a dimension attribute needs. Joins are written once per cube and shared by the
 /// attributes that need them, so a query joins each dimension table at most once and only if it is used.
-/// <paramref name="After"/> is the join this one's ON clause reads from (a snowflaked table such as building via unit).</summary>
-public sealed record OlapJoin(string Alias, string Table, string On, OlapJoin? After = null);
+/// <paramref name="After"/> is the join this one's ON clause reads from (a snowflaked table such as building via unit).
+/// <paramref name="Inner"/> when the fact's key is NOT NULL and always has its dimension row (dates): an inner join lets
+/// DuckDB reorder it and push the dimension's filter into the fact scan, a LEFT JOIN would keep every fact row.</summary>
+public sealed record OlapJoin(string Alias, string Table, string On, OlapJoin? After = null, bool Inner = false);
 
 /// <summary>A groupable, filterable attribute of a dimension: <c>dimension.attribute</c> in queries.
 /// <paramref name="Sql"/> is a model-owned expression over the fact (alias <c>f</c>) and its joins.</summary>

@@ -130,7 +130,7 @@ public static class OlapSqlBuilder
         sql.Append(groupings.Count == 0 || totals == OlapTotals.None ? "0" : $"CAST(GROUPING({keys}) AS INTEGER)").Append(" AS grouping_id");
         foreach (var m in measures) sql.Append($",\n       {m.Sql} AS \"{m.Name}\"");
         sql.Append($"\nFROM {cube.From}");
-        foreach (var j in joins) sql.Append($"\nLEFT JOIN {j.Table} {j.Alias} ON {j.On}");
+        foreach (var j in joins) sql.Append($"\n{(j.Inner ? "JOIN" : "LEFT JOIN")} {j.Table} {j.Alias} ON {j.On}");
         sql.Append(where);
         if (groupings.Count > 0)
             sql.Append("\nGROUP BY ").Append(totals switch { OlapTotals.Rollup => $"ROLLUP ({keys})", OlapTotals.Cube => $"CUBE ({keys})", _ => keys });
