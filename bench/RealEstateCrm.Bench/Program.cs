@@ -4,11 +4,12 @@ return args.FirstOrDefault() switch
 {
     "seed" => await SeedBenchmark.RunAsync(),
     "streaming" => await StreamingBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "olap" => await OlapBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/RealEstateCrm.Bench -- <suite>\nsuites: seed, streaming [seconds] [changes/s]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/RealEstateCrm.Bench -- <suite>\nsuites: seed, streaming [seconds] [changes/s], olap");
     return 2;
 }

@@ -1,0 +1,174 @@
+using System.Text;
+
+namespace RealEstateCrm.Warehouse.Olap;
+
+/// <summary>Turns an <see cref="OlapQuery"/> into one DuckDB statement. Every identifier and expression spliced in
+/// comes from <see cref="OlapCatalog"/> after a name lookup; every filter value becomes a <c>$pN</c> parameter.</summary>
+public static class OlapSqlBuilder
+{
+    private sealed record Grouping(OlapDimension Dimension, OlapAttribute Attribute, string Alias);
+    private sealed record Condition(OlapDimension Dimension, OlapAttribute Attribute, OlapOperator Operator, object[] Values);
+
+    public static OlapStatement Build(OlapQuery query)
+    {
+        var cube = OlapCatalog.Cube(query.Cube);
+        if (query.Measures.Count == 0) throw new OlapModelException($"no measure asked; measures of cube {cube.Name}: {MeasureNames(cube)}");
+        var measures = query.Measures.Distinct().Select(m => cube.FindMeasure(m)
+            ?? throw new OlapModelException($"unknown measure '{m}' in cube {cube.Name}; valid measures: {MeasureNames(cube)}")).ToList();
+        var groupings = Groupings(cube, query);
+        var conditions = (query.Filters ?? []).Select(f => ResolveCondition(cube, f)).ToList();
+        if (query.Top is <= 0) throw new OlapModelException($"top must be a positive number of rows, not {query.Top}");
+        var topBy = query.TopBy is null ? measures[0] : measures.FirstOrDefault(m => m.Name == query.TopBy)
+            ?? throw new OlapModelException($"top by '{query.TopBy}': not among the measures asked ({string.Join(", ", measures.Select(m => m.Name))})");
+
+        var parameters = new Dictionary<string, object>();
+        var joins = Joins(groupings.Select(g => g.Attribute).Concat(conditions.Select(c => c.Attribute)));
+        string body;
+        List<OlapColumn> columns = [.. groupings.Select(g => new OlapColumn(g.Alias, OlapColumnRole.Dimension, g.Attribute.Type)), new("grouping_id", OlapColumnRole.GroupingId, typeof(int))];
+        if (query.Compare == OlapComparison.None)
+        {
+            body = Aggregate(cube, measures, groupings, joins, Where(conditions, parameters, period: null), query.Totals);
+            columns.AddRange(measures.Select(m => new OlapColumn(m.Name, OlapColumnRole.Measure, m.Type)));
+        }
+        else
+        {
+            body = Comparison(cube, measures, groupings, joins, conditions, parameters, query);
+            foreach (var m in measures)
+                columns.AddRange([new(m.Name, OlapColumnRole.Measure, m.Type), new(m.Name + "_previous", OlapColumnRole.Previous, m.Type), new(m.Name + "_delta", OlapColumnRole.Delta, m.Type)]);
+        }
+        var sql = Present(body, groupings, query.Top, topBy, parameters);
+        return new OlapStatement(sql, parameters, columns);
+    }
+
+    private static string MeasureNames(OlapCube cube) => string.Join(", ", cube.Measures.Select(m => m.Name));
+
+    private static List<Grouping> Groupings(OlapCube cube, OlapQuery query)
+    {
+        var refs = new List<(OlapDimension, OlapAttribute)>();
+        if (query.Drill is not null)
+        {
+            var (dimension, level) = Resolve(cube, query.Drill);
+            var depth = dimension.Hierarchy.ToList().IndexOf(level.Name);
+            if (depth < 0)
+                throw new OlapModelException($"drill '{query.Drill}': {level.Name} is not a level of the {dimension.Name} hierarchy ({string.Join(" › ", dimension.Hierarchy)})");
+            refs.AddRange(dimension.Hierarchy.Take(depth + 1).Select(l => (dimension, dimension.Find(l)!)));
+        }
+        refs.AddRange((query.By ?? []).Select(b => Resolve(cube, b)));
+        return refs.DistinctBy(r => (r.Item1.Name, r.Item2.Name))
+            .Select(r => new Grouping(r.Item1, r.Item2, r.Item1.Name == r.Item2.Name ? r.Item1.Name : $"{r.Item1.Name}_{r.Item2.Name}")).ToList();
+    }
+
+    /// <summary><c>dimension.attribute</c>, or a bare dimension name for the top of its hierarchy.</summary>
+    private static (OlapDimension, OlapAttribute) Resolve(OlapCube cube, string reference)
+    {
+        var dot = reference.IndexOf('.');
+        var dimensionName = dot < 0 ? reference : reference[..dot];
+        var dimension = cube.FindDimension(dimensionName)
+            ?? throw new OlapModelException($"unknown dimension '{dimensionName}' in cube {cube.Name}; valid dimensions: {string.Join(", ", cube.Dimensions.Select(d => d.Name))}");
+        var attributeName = dot < 0 ? dimension.Hierarchy[0] : reference[(dot + 1)..];
+        var attribute = dimension.Find(attributeName)
+            ?? throw new OlapModelException($"unknown level or attribute '{attributeName}' of dimension {dimension.Name}; valid: {string.Join(", ", dimension.Attributes.Select(a => a.Name))}");
+        return (dimension, attribute);
+    }
+
+    private static Condition ResolveCondition(OlapCube cube, OlapFilter filter)
+    {
+        var (dimension, attribute) = Resolve(cube, filter.Attribute);
+        if (!Enum.IsDefined(filter.Operator)) throw new OlapModelException($"filter on {filter.Attribute}: unknown operator '{filter.Operator}'; valid operators: {OlapFilter.ValidOperators}");
+        var count = filter.Values.Count;
+        var ok = filter.Operator switch { OlapOperator.In => count >= 1, OlapOperator.Between => count == 2, _ => count == 1 };
+        if (!ok) throw new OlapModelException($"filter on {filter.Attribute}: {filter.Operator} takes {(filter.Operator == OlapOperator.Between ? "two values (from, to)" : filter.Operator == OlapOperator.In ? "one or more values" : "one value")}, got {count}");
+        return new Condition(dimension, attribute, filter.Operator, filter.Values.Select(v => OlapFilter.Convert(filter.Attribute, attribute.Type, v)).ToArray());
+    }
+
+    /// <summary>The joins the used attributes need, each once, a snowflaked join after the one it reads from.</summary>
+    private static List<OlapJoin> Joins(IEnumerable<OlapAttribute> attributes)
+    {
+        var joins = new List<OlapJoin>();
+        void Add(OlapJoin join)
+        {
+            if (joins.Any(j => j.Alias == join.Alias)) return;
+            if (join.After is not null) Add(join.After);
+            joins.Add(join);
+        }
+        foreach (var attribute in attributes) if (attribute.Join is not null) Add(attribute.Join);
+        return joins;
+    }
+
+    private static string Bind(Dictionary<string, object> parameters, object value)
+    {
+        var name = $"p{parameters.Count}";
+        parameters[name] = value;
+        return "$" + name;
+    }
+
+    /// <summary>The WHERE clause; <paramref name="period"/> replaces the values of the date.day between filter.</summary>
+    private static string Where(List<Condition> conditions, Dictionary<string, object> parameters, (Condition Filter, DateOnly From, DateOnly To)? period)
+    {
+        if (conditions.Count == 0) return "";
+        var parts = conditions.Select(c =>
+        {
+            var values = period is { } p && ReferenceEquals(c, p.Filter) ? [p.From, p.To] : c.Values;
+            var bound = values.Select(v => Bind(parameters, v)).ToList();
+            return c.Operator switch
+            {
+                OlapOperator.Equal => $"{c.Attribute.Sql} = {bound[0]}",
+                OlapOperator.GreaterOrEqual => $"{c.Attribute.Sql} >= {bound[0]}",
+                OlapOperator.LessOrEqual => $"{c.Attribute.Sql} <= {bound[0]}",
+                OlapOperator.Between => $"{c.Attribute.Sql} BETWEEN {bound[0]} AND {bound[1]}",
+                _ => $"{c.Attribute.Sql} IN ({string.Join(", ", bound)})",
+            };
+        });
+        return "\nWHERE " + string.Join("\n  AND ", parts);
+    }
+
+    private static string Aggregate(OlapCube cube, List<OlapMeasure> measures, List<Grouping> groupings, List<OlapJoin> joins, string where, OlapTotals totals)
+    {
+        var sql = new StringBuilder("SELECT ");
+        foreach (var g in groupings) sql.Append($"{g.Attribute.Sql} AS \"{g.Alias}\", ");
+        var keys = string.Join(", ", groupings.Select(g => g.Attribute.Sql));
+        sql.Append(groupings.Count == 0 || totals == OlapTotals.None ? "0" : $"CAST(GROUPING({keys}) AS INTEGER)").Append(" AS grouping_id");
+        foreach (var m in measures) sql.Append($",\n       {m.Sql} AS \"{m.Name}\"");
+        sql.Append($"\nFROM {cube.From}");
+        foreach (var j in joins) sql.Append($"\n{(j.Inner ? "JOIN" : "LEFT JOIN")} {j.Table} {j.Alias} ON {j.On}");
+        sql.Append(where);
+        if (groupings.Count > 0)
+            sql.Append("\nGROUP BY ").Append(totals switch { OlapTotals.Rollup => $"ROLLUP ({keys})", OlapTotals.Cube => $"CUBE ({keys})", _ => keys });
+        return sql.ToString();
+    }
+
+    private static string Comparison(OlapCube cube, List<OlapMeasure> measures, List<Grouping> groupings, List<OlapJoin> joins,
+        List<Condition> conditions, Dictionary<string, object> parameters, OlapQuery query)
+    {
+        var period = conditions.FirstOrDefault(c => c.Dimension.Name == "date" && c.Attribute.Name == "day" && c.Operator == OlapOperator.Between)
+            ?? throw new OlapModelException("period-over-period needs the period as a filter 'date.day between FROM,TO'");
+        var misaligned = groupings.FirstOrDefault(g => g.Dimension.Name == "date" && g.Dimension.Hierarchy.Contains(g.Attribute.Name));
+        if (misaligned is not null)
+            throw new OlapModelException($"period-over-period cannot group by {misaligned.Alias.Replace('_', '.')}: the two periods have different {misaligned.Attribute.Name}s; compare by other dimensions");
+        var (from, to) = ((DateOnly)period.Values[0], (DateOnly)period.Values[1]);
+        var (previousFrom, previousTo) = query.Compare == OlapComparison.PreviousYear
+            ? (from.AddYears(-1), to.AddYears(-1))
+            : (from.AddDays(-(to.DayNumber - from.DayNumber + 1)), from.AddDays(-1));
+        var current = Aggregate(cube, measures, groupings, joins, Where(conditions, parameters, (period, from, to)), query.Totals);
+        var previous = Aggregate(cube, measures, groupings, joins, Where(conditions, parameters, (period, previousFrom, previousTo)), query.Totals);
+        var sql = new StringBuilder($"WITH olap_current AS (\n{current}\n), olap_previous AS (\n{previous}\n)\nSELECT ");
+        foreach (var g in groupings) sql.Append($"coalesce(c.\"{g.Alias}\", p.\"{g.Alias}\") AS \"{g.Alias}\", ");
+        sql.Append("coalesce(c.grouping_id, p.grouping_id) AS grouping_id");
+        foreach (var m in measures)
+            sql.Append($",\n       c.\"{m.Name}\" AS \"{m.Name}\", p.\"{m.Name}\" AS \"{m.Name}_previous\", c.\"{m.Name}\" - p.\"{m.Name}\" AS \"{m.Name}_delta\"");
+        sql.Append("\nFROM olap_current c FULL JOIN olap_previous p ON c.grouping_id = p.grouping_id");
+        foreach (var g in groupings) sql.Append($" AND c.\"{g.Alias}\" IS NOT DISTINCT FROM p.\"{g.Alias}\"");
+        return sql.ToString();
+    }
+
+    /// <summary>Orders each grouping column's detail rows before its subtotal, and keeps the top N detail rows.</summary>
+    private static string Present(string body, List<Grouping> groupings, int? top, OlapMeasure topBy, Dictionary<string, object> parameters)
+    {
+        var n = groupings.Count;
+        var order = groupings.Select((g, i) => $"(grouping_id >> {n - 1 - i}) & 1, \"{g.Alias}\" NULLS LAST").ToList();
+        if (top is null) return $"SELECT * FROM (\n{body}\n) olap\nORDER BY {(n == 0 ? "grouping_id" : string.Join(", ", order))}";
+        var limit = Bind(parameters, (long)top.Value);
+        return $"SELECT * EXCLUDE (olap_rank) FROM (\nSELECT *, row_number() OVER (PARTITION BY grouping_id ORDER BY \"{topBy.Name}\" DESC NULLS LAST) AS olap_rank FROM (\n{body}\n) olap\n) ranked\n" +
+               $"WHERE grouping_id <> 0 OR olap_rank <= {limit}\nORDER BY grouping_id, \"{topBy.Name}\" DESC NULLS LAST, {(n == 0 ? "grouping_id" : string.Join(", ", order))}";
+    }
+}
