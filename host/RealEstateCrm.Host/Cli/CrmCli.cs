@@ -19,6 +19,7 @@ public static class CrmCli
         root.Add(BackupCommand.Create(options));
         root.Add(RestoreCommand.Create(options));
         root.Add(EtlCommand.Create(options));
+        root.Add(WorkerCommand.Create(options));
         root.Add(WarehouseCommand.Create());
         root.Add(OlapCommand.Create());
         return root;

@@ -1,0 +1,58 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RealEstateCrm.Operational;
+using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.Features.Service;
+
+namespace RealEstateCrm.Host.Jobs;
+
+/// <summary>Hangfire for the CRM: the storage follows the operational database (PostgreSQL: shared by every
+/// <c>crm worker</c>, schema <c>hangfire</c>; SQLite: in memory, one process) and the recurring jobs by id.</summary>
+public static class CrmJobs
+{
+    public const string NightlyEtlId = "NightlyEtlJob";
+    public const string EscalationId = nameof(EscalateOverdueWorkOrders);
+    public const string DefaultNightlyEtlCron = "0 2 * * *";
+    public const string EscalationCron = "*/5 * * * *";
+    public static readonly TimeZoneInfo ChinaStandardTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static IServiceCollection AddCrmJobs(this IServiceCollection services, DatabaseOptions database, string warehousePath, IConfiguration configuration)
+    {
+        if (string.IsNullOrWhiteSpace(warehousePath)) throw new ArgumentException("--warehouse: give a file path");
+        services.AddOperational(database);
+        services.AddSingleton(new NightlyEtlSettings(warehousePath, configuration["Jobs:NightlyEtlCron"] ?? DefaultNightlyEtlCron));
+        services.AddTransient<NightlyEtlJob>();
+        // Registered before AddHangfire so Hangfire.NetCore takes this storage instead of the process-wide
+        // JobStorage.Current: two hosts in one process (the tests) then keep their own storage. Resolving the
+        // global configuration first points Hangfire's (static) logging at this provider before the storage logs.
+        services.AddSingleton(sp =>
+        {
+            sp.GetRequiredService<IGlobalConfiguration>();
+            return Storage(database);
+        });
+        services.AddHangfire(config => config.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
+        return services;
+    }
+
+    /// <summary>Adds or updates both recurring jobs; idempotent, so every worker calls it at start.</summary>
+    public static void ScheduleCrmJobs(this IServiceProvider services)
+    {
+        var manager = services.GetRequiredService<IRecurringJobManager>();
+        var settings = services.GetRequiredService<NightlyEtlSettings>();
+        var options = new RecurringJobOptions { TimeZone = ChinaStandardTime };
+        manager.AddOrUpdate<NightlyEtlJob>(NightlyEtlId, job => job.RunAsync(CancellationToken.None), settings.Cron, options);
+        manager.AddOrUpdate<EscalateOverdueWorkOrders>(EscalationId, useCase => useCase.Handle(CancellationToken.None), EscalationCron, options);
+    }
+
+    private static JobStorage Storage(DatabaseOptions database) => database.Provider switch
+    {
+        DatabaseProvider.Postgres => new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, new PostgreSqlStorageOptions()),
+            new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }),
+        DatabaseProvider.Sqlite => new InMemoryStorage(),
+        _ => throw new ArgumentException($"--db: crm worker supports sqlite and postgres, not {database.Provider}"),
+    };
+}

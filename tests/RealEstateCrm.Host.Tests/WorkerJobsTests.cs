@@ -1,0 +1,109 @@
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using RealEstateCrm.Host.Jobs;
+using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Testing;
+using RealEstateCrm.Warehouse;
+using static RealEstateCrm.Host.Tests.CliRun;
+
+namespace RealEstateCrm.Host.Tests;
+
+/// <summary>The Hangfire jobs behind <c>crm worker</c>, on real Hangfire storage (in memory and PostgreSQL).</summary>
+[Collection(nameof(ConsoleCollection))]
+public sealed class WorkerJobsTests : IDisposable
+{
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("crm-worker-test-");
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    private string WarehousePath => Path.Join(_root.FullName, "warehouse.duckdb");
+
+    private ServiceProvider Jobs(DatabaseOptions database, string? nightlyCron = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Jobs:NightlyEtlCron"] = nightlyCron }).Build();
+        var services = new ServiceCollection().AddLogging().AddCrmJobs(database, WarehousePath, configuration).BuildServiceProvider();
+        services.ScheduleCrmJobs();
+        return services;
+    }
+
+    private static Dictionary<string, RecurringJobDto> RecurringJobs(IServiceProvider services)
+    {
+        using var connection = services.GetRequiredService<JobStorage>().GetConnection();
+        return connection.GetRecurringJobs().ToDictionary(j => j.Id);
+    }
+
+    [Fact]
+    public async Task Scheduling_adds_the_nightly_etl_with_the_configured_cron_and_escalation_every_five_minutes_in_China_time()
+    {
+        await using var test = await TestDatabase.Create(DatabaseProvider.Sqlite);
+        await using var services = Jobs(test.Database.Options, nightlyCron: "30 3 * * *");
+
+        var jobs = RecurringJobs(services);
+
+        Assert.IsType<Hangfire.InMemory.InMemoryStorage>(services.GetRequiredService<JobStorage>());
+        Assert.Equal(["EscalateOverdueWorkOrders", "NightlyEtlJob"], jobs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("30 3 * * *", jobs["NightlyEtlJob"].Cron);
+        Assert.Equal("*/5 * * * *", jobs["EscalateOverdueWorkOrders"].Cron);
+        Assert.All(jobs.Values, j => Assert.Equal("Asia/Shanghai", j.TimeZoneId));
+        Assert.Equal(typeof(NightlyEtlJob), jobs["NightlyEtlJob"].Job.Type);
+    }
+
+    [Fact]
+    public async Task Nightly_etl_defaults_to_two_in_the_morning()
+    {
+        await using var test = await TestDatabase.Create(DatabaseProvider.Sqlite);
+        await using var services = Jobs(test.Database.Options);
+
+        Assert.Equal("0 2 * * *", RecurringJobs(services)["NightlyEtlJob"].Cron);
+    }
+
+    [Fact]
+    public async Task Triggered_nightly_etl_runs_on_a_hangfire_server_and_loads_the_warehouse()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.Create(DatabaseProvider.Sqlite);
+        Assert.Equal(0, (await Crm(test, "seed", "--scale", "tiny")).ExitCode);
+        using var host = WorkerHost.Build(test.Database.Options, WarehousePath, workers: 1);
+        await host.StartAsync(ct);
+
+        var jobId = host.Services.GetRequiredService<IRecurringJobManagerV2>().TriggerJob(CrmJobs.NightlyEtlId);
+        var monitoring = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        string? state = null;
+        while (state is not ("Succeeded" or "Failed") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, ct);
+            state = monitoring.JobDetails(jobId)?.History.FirstOrDefault()?.StateName;
+        }
+        await host.StopAsync(ct);
+
+        Assert.Equal("Succeeded", state);
+        await using var warehouse = await WarehouseDatabase.OpenAsync(WarehousePath, ct: ct);
+        Assert.NotEqual(0L, await warehouse.ScalarAsync("SELECT count(*) FROM fact_call", ct));
+        Assert.Equal(1L, await warehouse.ScalarAsync("SELECT count(*) FROM etl_run", ct));
+    }
+
+    [Fact]
+    public async Task On_postgres_the_recurring_jobs_are_stored_in_the_hangfire_schema()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        TestDatabase.PostgresServer();
+        await using var test = await TestDatabase.Create(DatabaseProvider.Postgres);
+        await using (var services = Jobs(test.Database.Options))
+            Assert.Equal(["EscalateOverdueWorkOrders", "NightlyEtlJob"], RecurringJobs(services).Keys.Order(StringComparer.Ordinal));
+
+        // A second worker's storage on the same database sees what the first stored.
+        await using var other = new ServiceCollection().AddLogging()
+            .AddCrmJobs(test.Database.Options, WarehousePath, new ConfigurationBuilder().Build()).BuildServiceProvider();
+        Assert.IsType<Hangfire.PostgreSql.PostgreSqlStorage>(other.GetRequiredService<JobStorage>());
+        Assert.Equal(2, RecurringJobs(other).Count);
+        await using var connection = new NpgsqlConnection(test.Database.Options.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM hangfire.hash WHERE key IN ('recurring-job:NightlyEtlJob', 'recurring-job:EscalateOverdueWorkOrders') AND field = 'Cron'", connection);
+        Assert.Equal(2L, await command.ExecuteScalarAsync(ct));
+    }
+}
