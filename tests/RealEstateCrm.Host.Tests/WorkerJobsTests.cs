@@ -26,8 +26,16 @@ public sealed class WorkerJobsTests : IDisposable
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Jobs:NightlyEtlCron"] = nightlyCron }).Build();
         var services = new ServiceCollection().AddLogging().AddCrmJobs(database, WarehousePath, configuration).BuildServiceProvider();
-        services.ScheduleCrmJobs();
-        return services;
+        try
+        {
+            services.ScheduleCrmJobs();
+            return services;
+        }
+        catch
+        {
+            services.Dispose();
+            throw;
+        }
     }
 
     private static Dictionary<string, RecurringJobDto> RecurringJobs(IServiceProvider services)
@@ -59,6 +67,16 @@ public sealed class WorkerJobsTests : IDisposable
         await using var services = Jobs(test.Database.Options);
 
         Assert.Equal("0 2 * * *", RecurringJobs(services)["NightlyEtlJob"].Cron);
+    }
+
+    [Fact]
+    public async Task A_bad_nightly_cron_is_refused_naming_the_setting()
+    {
+        await using var test = await TestDatabase.Create(DatabaseProvider.Sqlite);
+
+        var error = Assert.Throws<ArgumentException>(() => Jobs(test.Database.Options, nightlyCron: "每天两点"));
+
+        Assert.StartsWith("Jobs:NightlyEtlCron: \"每天两点\" is not a cron expression", error.Message);
     }
 
     [Fact]

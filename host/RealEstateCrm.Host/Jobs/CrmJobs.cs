@@ -44,7 +44,14 @@ public static class CrmJobs
         var manager = services.GetRequiredService<IRecurringJobManager>();
         var settings = services.GetRequiredService<NightlyEtlSettings>();
         var options = new RecurringJobOptions { TimeZone = ChinaStandardTime };
-        manager.AddOrUpdate<NightlyEtlJob>(NightlyEtlId, job => job.RunAsync(CancellationToken.None), settings.Cron, options);
+        try
+        {
+            manager.AddOrUpdate<NightlyEtlJob>(NightlyEtlId, job => job.RunAsync(CancellationToken.None), settings.Cron, options);
+        }
+        catch (ArgumentException e) when (e.ParamName == "cronExpression")
+        {
+            throw new ArgumentException($"Jobs:NightlyEtlCron: \"{settings.Cron}\" is not a cron expression (minute hour day month weekday, e.g. 0 2 * * *)", e);
+        }
         manager.AddOrUpdate<EscalateOverdueWorkOrders>(EscalationId, useCase => useCase.Handle(CancellationToken.None), EscalationCron, options);
     }
 
