@@ -1,3 +1,4 @@
+using RealEstateCrm.Operational.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Calls;
@@ -35,7 +36,7 @@ public sealed class AgentTests
         await using var db = test.Context();
         var first = await Given.User(db);
         await new AddAgent(db).Handle(new AddAgent.Request(first.Id, "A001", "8001", new Dictionary<string, int>()), Ct);
-        var before = await Given.SavedChanges(test);
+        var before = await Refusal.StoredChanges(test);
 
         var error = await Assert.ThrowsAsync<ValidationException>(() =>
             new AddAgent(db).Handle(new AddAgent.Request(first.Id, "A002", "8001", new Dictionary<string, int> { ["投诉"] = 6 }), Ct));
@@ -44,6 +45,6 @@ public sealed class AgentTests
 
         Assert.Equal(["user", "extension", "skills.投诉"], error.Errors.Select(e => e.Field));
         Assert.Contains("extension", extension.Errors.Select(e => e.Field));
-        Assert.Equal(before, await Given.SavedChanges(test));
+        Assert.Equal(before, await Refusal.StoredChanges(test));
     }
 }

@@ -1,3 +1,4 @@
+using RealEstateCrm.Operational.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Calls;
@@ -62,7 +63,7 @@ public sealed class CallDetailTests
         await using var test = await TestDatabase.Create(provider);
         await using var db = test.Context();
         var agent = await Agent(db);
-        var before = await Given.SavedChanges(test);
+        var before = await Refusal.StoredChanges(test);
         var record = new RecordCallDetail(db);
 
         var outOfOrder = await Assert.ThrowsAsync<ValidationException>(() => record.Handle(Answered(agent.Id) with { AnsweredAt = Ring.AddSeconds(10) }, Ct));
@@ -74,7 +75,7 @@ public sealed class CallDetailTests
         Assert.Contains("ended-at", endedEarly.Errors.Select(e => e.Field));
         Assert.Equal(["wait-seconds", "talk-seconds"], wrongSeconds.Errors.Select(e => e.Field));
         Assert.Equal("agent", noAgent.Errors.Single().Field);
-        Assert.Equal(before, await Given.SavedChanges(test));
+        Assert.Equal(before, await Refusal.StoredChanges(test));
     }
 
     [Theory, ClassData(typeof(Providers))]

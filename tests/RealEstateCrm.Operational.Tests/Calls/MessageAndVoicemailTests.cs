@@ -1,3 +1,4 @@
+using RealEstateCrm.Operational.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Calls;
@@ -50,13 +51,13 @@ public sealed class MessageAndVoicemailTests
         await using var db = test.Context();
         var desk = await Given.ServiceDesk(db);
         var voicemail = await Voicemail(db, "13111112222");
-        var before = await Given.SavedChanges(test);
+        var before = await Refusal.StoredChanges(test);
 
         var error = await Assert.ThrowsAsync<DomainException>(() => new TurnVoicemailIntoWorkOrder(db, new FixedClock(Given.Monday))
             .Handle(new TurnVoicemailIntoWorkOrder.Request(voicemail.Id, desk.BathroomLeak.Id, "留言投诉"), Ct));
 
         Assert.Contains("131****2222", error.Message);
-        Assert.Equal(before, await Given.SavedChanges(test));
+        Assert.Equal(before, await Refusal.StoredChanges(test));
     }
 
     [Theory, ClassData(typeof(Providers))]

@@ -11,15 +11,16 @@ internal static class Refusal
     /// after mean no change reached the database.</summary>
     public static async Task<TException> AssertRefused<TException>(this TestDatabase test, Func<CrmDbContext, Task> action) where TException : Exception
     {
-        var before = await Fingerprint(test);
+        var before = await StoredChanges(test);
         TException error;
         await using (var db = test.Context("refused"))
             error = await Assert.ThrowsAsync<TException>(() => action(db));
-        Assert.Equal(before, await Fingerprint(test));
+        Assert.Equal(before, await StoredChanges(test));
         return error;
     }
 
-    private static async Task<(int Outbox, int Audit)> Fingerprint(TestDatabase test)
+    /// <summary>Outbox and audit row counts: unchanged counts prove a refused request stored nothing.</summary>
+    public static async Task<(int Outbox, int Audit)> StoredChanges(TestDatabase test)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var db = test.Context();

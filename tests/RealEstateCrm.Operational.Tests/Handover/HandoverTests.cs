@@ -1,3 +1,4 @@
+using RealEstateCrm.Operational.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Common;
@@ -58,7 +59,7 @@ public sealed class HandoverTests
         var paid = await Given.Unit(db, desk.Project, "802", UnitStatus.Paid);
         var other = await Given.Project(db, "XHY", "西湖苑");
         var foreign = await Given.Unit(db, other, "301", UnitStatus.Paid);
-        var before = await Given.SavedChanges(test);
+        var before = await Refusal.StoredChanges(test);
         var create = new CreateInspectionBatch(db);
 
         var unpaid = await Assert.ThrowsAsync<DomainException>(() => create.Handle(new CreateInspectionBatch.Request(
@@ -72,7 +73,7 @@ public sealed class HandoverTests
         Assert.DoesNotContain("802", unpaid.Message);
         Assert.Contains("301", elsewhere.Message);
         Assert.Equal(["name", "planned-end", "units"], badInput.Errors.Select(e => e.Field));
-        Assert.Equal(before, await Given.SavedChanges(test));
+        Assert.Equal(before, await Refusal.StoredChanges(test));
     }
 
     [Theory, ClassData(typeof(Providers))]
@@ -150,13 +151,13 @@ public sealed class HandoverTests
         var inspected = await db.InspectionUnits.SingleAsync(u => u.UnitId == site.Unit1201.Id, Ct);
         db.InspectionIssues.Add(new InspectionIssue { InspectionUnitId = inspected.Id, Location = "阳台", Description = "栏杆松动", Severity = Severity.High, FoundAt = clock.UtcNow });
         await db.SaveChangesAsync(Ct);
-        var before = await Given.SavedChanges(test);
+        var before = await Refusal.StoredChanges(test);
 
         var error = await Assert.ThrowsAsync<DomainException>(() =>
             new CreateRepairOrdersForIssues(db, clock).Handle(new CreateRepairOrdersForIssues.Request(site.Batch.Id, site.Unit1201.Id), Ct));
 
         Assert.Contains("阳台", error.Message);
-        Assert.Equal(before, await Given.SavedChanges(test));
+        Assert.Equal(before, await Refusal.StoredChanges(test));
     }
 
     [Theory, ClassData(typeof(Providers))]
@@ -167,11 +168,11 @@ public sealed class HandoverTests
         var site = await Prepare(db);
         var clock = new FixedClock(Given.Monday);
         var gasOrder = (await RepairOrdersFor1201(db, clock, site, GasLeak(site))).Single();
-        var before = await Given.SavedChanges(test);
+        var before = await Refusal.StoredChanges(test);
 
         var refused = await Assert.ThrowsAsync<DomainException>(() => new HandOverUnit(db, clock).Handle(new HandOverUnit.Request(site.Batch.Id, site.Unit1201.Id), Ct));
         Assert.Contains("厨房", refused.Message);
-        Assert.Equal(before, await Given.SavedChanges(test));
+        Assert.Equal(before, await Refusal.StoredChanges(test));
 
         clock.Advance(TimeSpan.FromHours(3));
         await new ResolveWorkOrder(db, clock).Handle(new ResolveWorkOrder.Request(gasOrder.Id, "更换燃气管接头并试压"), Ct);

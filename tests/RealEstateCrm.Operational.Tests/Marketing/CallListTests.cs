@@ -1,3 +1,4 @@
+using RealEstateCrm.Operational.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Common;
@@ -49,13 +50,13 @@ public sealed class CallListTests
         await using var test = await TestDatabase.Create(provider);
         await using var db = test.Context();
         var customer = await Given.Customer(db);
-        var before = await Given.SavedChanges(test);
+        var before = await Refusal.StoredChanges(test);
 
         var error = await Assert.ThrowsAsync<ValidationException>(() => new CreateCallList(db, new FixedClock(Given.Monday)).Handle(
             new CreateCallList.Request("回访", CallListKind.ChurnCare, Today, [new(customer.Id, 0.5, BestHour: 24), new(customer.Id, 0.4)]), Ct));
 
         Assert.Equal(["entries", "entries[1].best-hour"], error.Errors.Select(e => e.Field));
-        Assert.Equal(before, await Given.SavedChanges(test));
+        Assert.Equal(before, await Refusal.StoredChanges(test));
     }
 
     [Theory, ClassData(typeof(Providers))]

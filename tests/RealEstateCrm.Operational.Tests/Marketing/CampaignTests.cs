@@ -1,3 +1,4 @@
+using RealEstateCrm.Operational.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Common;
@@ -23,13 +24,13 @@ public sealed class CampaignTests
         await using var test = await TestDatabase.Create(provider);
         await using var db = test.Context();
         await Expo(db);
-        var before = await Given.SavedChanges(test);
+        var before = await Refusal.StoredChanges(test);
 
         var error = await Assert.ThrowsAsync<ValidationException>(() => new CreateCampaign(db).Handle(
             new CreateCampaign.Request("2026-05-EXPO", "五一房展会", Channel.Event, -1m, May1, May1.AddDays(-1), Guid.CreateVersion7()), Ct));
 
         Assert.Equal(["cost", "end-date", "code", "project"], error.Errors.Select(e => e.Field));
-        Assert.Equal(before, await Given.SavedChanges(test));
+        Assert.Equal(before, await Refusal.StoredChanges(test));
     }
 
     [Theory, ClassData(typeof(Providers))]

@@ -1,3 +1,4 @@
+using RealEstateCrm.Operational.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Common;
@@ -35,13 +36,13 @@ public sealed class ComplaintLibraryTests
         await using var db = test.Context();
         var desk = await Given.ServiceDesk(db);
         await new OpenWorkOrder(db, new FixedClock(Given.Monday)).Handle(new OpenWorkOrder.Request(WorkOrderType.Complaint, desk.Customer.Id, desk.BathroomLeak.Id, "渗水"), Ct);
-        var before = await Given.SavedChanges(test);
+        var before = await Refusal.StoredChanges(test);
 
         var error = await Assert.ThrowsAsync<DomainException>(() =>
             new CreateComplaintCategory(db).Handle(new CreateComplaintCategory.Request("SL-01-1", "淋浴区渗水", 24, ParentId: desk.BathroomLeak.Id), Ct));
 
         Assert.Equal("parent", error.Field);
-        Assert.Equal(before, await Given.SavedChanges(test));
+        Assert.Equal(before, await Refusal.StoredChanges(test));
     }
 
     [Theory, ClassData(typeof(Providers))]

@@ -1,3 +1,4 @@
+using RealEstateCrm.Operational.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Calls;
@@ -42,7 +43,7 @@ public sealed class DispatchAndReplyTests
         var walls = await Given.Category(db, "SL-02", "外墙渗水", 72, parent: desk.Leaks);
         var painter = await Given.Contractor(db, "杭州外墙涂装", desk.Project, walls);
         var order = await Open(db, desk, new FixedClock(Given.Monday));
-        var before = await Given.SavedChanges(test);
+        var before = await Refusal.StoredChanges(test);
 
         var error = await Assert.ThrowsAsync<DomainException>(() =>
             new DispatchWorkOrder(db, new FixedClock(Given.Monday)).Handle(new DispatchWorkOrder.Request(order.Id, ContractorId: painter.Id), Ct));
@@ -50,7 +51,7 @@ public sealed class DispatchAndReplyTests
         Assert.Equal("contractor", error.Field);
         Assert.Contains("杭州外墙涂装", error.Message);
         Assert.Contains("scope", error.Message);
-        Assert.Equal(before, await Given.SavedChanges(test));
+        Assert.Equal(before, await Refusal.StoredChanges(test));
     }
 
     [Theory, ClassData(typeof(Providers))]
@@ -99,12 +100,12 @@ public sealed class DispatchAndReplyTests
         desk.Customer.Phone = null;
         await db.SaveChangesAsync(Ct);
         var order = await Open(db, desk, new FixedClock(Given.Monday));
-        var before = await Given.SavedChanges(test);
+        var before = await Refusal.StoredChanges(test);
 
         var error = await Assert.ThrowsAsync<DomainException>(() =>
             new ReplyToCustomer(db, new FixedClock(Given.Monday)).Handle(new ReplyToCustomer.Request(order.Id, "您好"), Ct));
 
         Assert.Equal("customer", error.Field);
-        Assert.Equal(before, await Given.SavedChanges(test));
+        Assert.Equal(before, await Refusal.StoredChanges(test));
     }
 }

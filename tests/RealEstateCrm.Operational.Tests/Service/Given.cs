@@ -106,13 +106,6 @@ public static class Given
         return user;
     }
 
-    /// <summary>Every stored change writes an outbox row, so an unchanged count proves a refused request stored nothing.</summary>
-    public static async Task<int> SavedChanges(TestDatabase test)
-    {
-        await using var db = test.Context();
-        return await db.OutboxMessages.CountAsync(Ct);
-    }
-
     /// <summary>A service desk: the customer-service department, a project, a buyer with a mobile, and the
     /// library branch 渗漏 (leaks) with its leaf 卫生间渗水 (bathroom leak, 24 h, high).</summary>
     public static async Task<Desk> ServiceDesk(CrmDbContext db)

@@ -1,3 +1,4 @@
+using RealEstateCrm.Operational.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Common;
@@ -17,7 +18,7 @@ public sealed class ReceptionTests
         await using var test = await TestDatabase.Create(provider);
         await using var db = test.Context();
         var desk = await Given.ServiceDesk(db);
-        var before = await Given.SavedChanges(test);
+        var before = await Refusal.StoredChanges(test);
 
         var record = await new RecordReception(db, new FixedClock(Given.Monday)).Handle(new RecordReception.Request(
             ReceptionChannel.WeChat, "业主微信反映主卫渗水", desk.Customer.Id,
@@ -25,7 +26,7 @@ public sealed class ReceptionTests
 
         await using var check = test.Context();
         // One save: the reception, the order and its Opened event, nothing else.
-        var outbox = await check.OutboxMessages.OrderBy(m => m.Sequence).Skip(before).ToListAsync(Ct);
+        var outbox = await check.OutboxMessages.OrderBy(m => m.Sequence).Skip(before.Outbox).ToListAsync(Ct);
         Assert.Equal(["ReceptionRecord", "WorkOrder", "WorkOrderEvent"], outbox.Select(m => m.Entity).Order());
         var order = await check.WorkOrders.SingleAsync(Ct);
         var stored = await check.ReceptionRecords.SingleAsync(Ct);
@@ -52,7 +53,7 @@ public sealed class ReceptionTests
         await using var test = await TestDatabase.Create(provider);
         await using var db = test.Context();
         var desk = await Given.ServiceDesk(db);
-        var before = await Given.SavedChanges(test);
+        var before = await Refusal.StoredChanges(test);
 
         var error = await Assert.ThrowsAsync<DomainException>(() => new RecordReception(db, new FixedClock(Given.Monday)).Handle(new RecordReception.Request(
             ReceptionChannel.Phone, "来电投诉渗水", desk.Customer.Id, WorkOrder: new RecordReception.NewWorkOrder(WorkOrderType.Complaint, desk.Leaks.Id, "渗水")), Ct));
@@ -61,6 +62,6 @@ public sealed class ReceptionTests
 
         Assert.Equal("work-order.category", error.Field);
         Assert.Equal("customer", Assert.Single(noCustomer.Errors).Field);
-        Assert.Equal(before, await Given.SavedChanges(test));
+        Assert.Equal(before, await Refusal.StoredChanges(test));
     }
 }

@@ -1,3 +1,4 @@
+using RealEstateCrm.Operational.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Common;
@@ -61,7 +62,7 @@ public sealed class ReturnVisitTests
         await using var db = test.Context();
         var customer = await Given.Customer(db);
         var survey = await Survey(db);
-        var before = await Given.SavedChanges(test);
+        var before = await Refusal.StoredChanges(test);
 
         var error = await Assert.ThrowsAsync<ValidationException>(() => new RecordReturnVisit(db, new FixedClock(Given.Monday)).Handle(
             new RecordReturnVisit.Request(customer.Id, survey.Id, true, [new(survey.Questions[0].Id, 11), new(survey.Questions[1].Id, 0), new(survey.Questions[3].Id, Text: " ")]), Ct));
@@ -69,7 +70,7 @@ public sealed class ReturnVisitTests
         Assert.Equal(["question 1", "question 2", "question 4", "question 3"], error.Errors.Select(e => e.Field));
         Assert.Contains("0 to 10", error.Errors[0].Message);
         Assert.Contains("is required", error.Errors[3].Message);
-        Assert.Equal(before, await Given.SavedChanges(test));
+        Assert.Equal(before, await Refusal.StoredChanges(test));
     }
 
     [Theory, ClassData(typeof(Providers))]

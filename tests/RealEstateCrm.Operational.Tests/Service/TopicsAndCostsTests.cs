@@ -1,3 +1,4 @@
+using RealEstateCrm.Operational.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Common;
@@ -115,11 +116,11 @@ public sealed class TopicsAndCostsTests
         var desk = await Given.ServiceDesk(db);
         var clock = new FixedClock(Given.Monday);
         var (_, order) = await RepairByBuilder(db, desk, clock, 500m, paidByCustomer: true);
-        var before = await Given.SavedChanges(test);
+        var before = await Refusal.StoredChanges(test);
 
         var error = await Assert.ThrowsAsync<DomainException>(() => new ChargeBackToContractor(db, clock).Handle(new ChargeBackToContractor.Request(order.Id, 100m), Ct));
 
         Assert.Contains("paid repair", error.Message);
-        Assert.Equal(before, await Given.SavedChanges(test));
+        Assert.Equal(before, await Refusal.StoredChanges(test));
     }
 }

@@ -1,3 +1,4 @@
+using RealEstateCrm.Operational.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Common;
@@ -43,14 +44,14 @@ public sealed class WorkOrderLifeCycleTests
         await using var test = await TestDatabase.Create(provider);
         await using var db = test.Context();
         var desk = await Given.ServiceDesk(db);
-        var before = await Given.SavedChanges(test);
+        var before = await Refusal.StoredChanges(test);
 
         var error = await Assert.ThrowsAsync<DomainException>(() => new OpenWorkOrder(db, new FixedClock(Given.Monday))
             .Handle(new OpenWorkOrder.Request(WorkOrderType.Complaint, desk.Customer.Id, desk.Leaks.Id, "渗水"), Ct));
 
         Assert.Equal("category", error.Field);
         Assert.Contains("渗漏", error.Message);
-        Assert.Equal(before, await Given.SavedChanges(test));
+        Assert.Equal(before, await Refusal.StoredChanges(test));
     }
 
     [Theory, ClassData(typeof(Providers))]
@@ -119,14 +120,14 @@ public sealed class WorkOrderLifeCycleTests
         var desk = await Given.ServiceDesk(db);
         var clock = new FixedClock(Given.Monday);
         var order = await OpenLeak(db, desk, clock);
-        var before = await Given.SavedChanges(test);
+        var before = await Refusal.StoredChanges(test);
 
         await Assert.ThrowsAsync<DomainException>(() => new CloseWorkOrder(db, clock).Handle(new CloseWorkOrder.Request(order.Id), Ct));
         await Assert.ThrowsAsync<DomainException>(() => new StartWorkOrder(db, clock).Handle(new StartWorkOrder.Request(order.Id), Ct));
         var reopen = await Assert.ThrowsAsync<DomainException>(() => new ReopenWorkOrder(db, clock).Handle(new ReopenWorkOrder.Request(order.Id, "业主不满意"), Ct));
 
         Assert.Contains("from Open to Open", reopen.Message);
-        Assert.Equal(before, await Given.SavedChanges(test));
+        Assert.Equal(before, await Refusal.StoredChanges(test));
         await using var check = test.Context();
         Assert.Equal(WorkOrderStatus.Open, (await check.WorkOrders.SingleAsync(w => w.Id == order.Id, Ct)).Status);
     }
