@@ -38,7 +38,7 @@ public sealed class CallDistributor : IDisposable
     public AgentSeat Login(AgentProfile profile, string seat) => Locked(() =>
     {
         if (!_agents.TryGetValue(profile.AgentNo, out var agent)) _agents[profile.AgentNo] = agent = new AgentSeat(profile, _clock);
-        agent.Login(seat);
+        agent.Login(seat, profile);
         return agent;
     });
 

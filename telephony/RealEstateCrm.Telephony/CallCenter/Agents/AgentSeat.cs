@@ -13,7 +13,7 @@ public sealed class AgentSeat
         _clock = clock;
     }
 
-    public AgentProfile Profile { get; }
+    public AgentProfile Profile { get; private set; }
     public string AgentNo => Profile.AgentNo;
     public AgentState State { get; private set; } = AgentState.LoggedOut;
     public string? Seat { get; private set; }
@@ -34,9 +34,12 @@ public sealed class AgentSeat
 
     public int SkillLevel(string skill) => Profile.Skills.TryGetValue(skill, out var level) ? level : 0;
 
-    public void Login(string seat)
+    /// <param name="profile">The agent's skills as of this login, when they changed since the last one.</param>
+    public void Login(string seat, AgentProfile? profile = null)
     {
         Require(AgentState.LoggedOut, "log in");
+        if (profile is not null && profile.AgentNo != AgentNo) throw new ArgumentException($"profile of {profile.AgentNo} given to agent {AgentNo}", nameof(profile));
+        Profile = profile ?? Profile;
         Seat = seat;
         CallsAnswered = 0;
         LastFreeAt = _clock.GetUtcNow();
