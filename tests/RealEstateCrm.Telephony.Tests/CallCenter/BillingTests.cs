@@ -38,7 +38,7 @@ public sealed class BillingTests
     {
         var csv = "prefix,name,rate_per_minute,increment_seconds\n1,mobile,0.1,60\n1,again,0.1,60\n13x,bad,-1,0\n9,short\n";
 
-        var e = Assert.Throws<FormatException>(() => TariffCsv.Parse(new StringReader(csv), "tariff.csv"));
+        var e = Assert.Throws<InvalidDataException>(() => TariffCsv.Parse(new StringReader(csv), "tariff.csv"));
 
         Assert.Equal("tariff.csv: line 3, column prefix: 1 is already on line 2; line 4, column prefix: \"13x\" must be digits; "
             + "line 4, column rate_per_minute: \"-1\" is not an amount of zero or more; line 4, column increment_seconds: \"0\" is not a whole number of seconds from 1 to 3600; "

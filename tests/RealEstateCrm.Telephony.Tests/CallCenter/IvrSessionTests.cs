@@ -142,6 +142,31 @@ public sealed class IvrSessionTests
         Assert.Equal(new VoicemailMessage("call-1", Caller, CallCenterWorld.Start.AddSeconds(40), "vm/call-1.wav", TimeSpan.FromSeconds(38), IsComplaint: true), saved);
         Assert.Equal(new HangUp("5"), end[^1]);
         Assert.Equal(IvrOutcome.HungUpByIvr, session.Outcome);
+        var cdr = session.IvrOnlyDetail("4008001234", CallCenterWorld.Start);
+        Assert.Equal((CallDisposition.Voicemail, "5", "vm/call-1.wav", CallCenterWorld.Start.AddSeconds(40)), (cdr.Disposition, cdr.IvrPath, cdr.RecordingFile, cdr.EndedAt));
+    }
+
+    [Fact]
+    public async Task A_call_that_ends_in_self_service_gets_an_ivr_only_record_and_a_queued_one_does_not()
+    {
+        using var served = Session();
+        await served.StartAsync(Ct);
+        await FinishPlaying(served);
+        await served.KeyAsync('2', Ct);
+        await FinishPlaying(served);
+        _world.Advance(75);
+        served.CallerHungUp();
+        using var queued = Session();
+        await queued.StartAsync(Ct);
+        await FinishPlaying(queued);
+        await queued.KeyAsync('0', Ct);
+        await FinishPlaying(queued);
+
+        var cdr = served.IvrOnlyDetail("4008001234", CallCenterWorld.Start);
+
+        Assert.Equal(new CallDetail("call-1", null, CallLegDirection.Inbound, Caller, "4008001234", CallDisposition.IvrOnly,
+            CallCenterWorld.Start, CallCenterWorld.Start.AddSeconds(75), IvrPath: "2"), cdr);
+        Assert.Throws<InvalidOperationException>(() => queued.IvrOnlyDetail("4008001234", CallCenterWorld.Start));
     }
 
     [Fact]

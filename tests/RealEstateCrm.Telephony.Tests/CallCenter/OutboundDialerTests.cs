@@ -87,4 +87,31 @@ public sealed class OutboundDialerTests
         Assert.Throws<InvalidOperationException>(() => dialer.Pace(["A003"]));
         Assert.Throws<InvalidOperationException>(() => dialer.Dial("A003"));
     }
+
+    [Fact]
+    public async Task Progressive_pacing_follows_the_distributors_idle_agents_and_an_agent_dialling_out_gets_no_inbound_call()
+    {
+        _world.CallList.AddRange([Target(1), Target(2)]);
+        var dialer = await Dialer(DialerMode.Progressive);
+        using var acd = _world.Distributor(new AcdQueueSettings("service", "service", RoutingStrategy.LeastRecent));
+        acd.Login(CallCenterWorld.Agent("A001", ("service", 1), ("outbound", 1)), "S01");
+        acd.Login(CallCenterWorld.Agent("A002", ("service", 1)), "S02");
+
+        var call = dialer.Pace(acd.IdleAgents("outbound")).Single();
+        acd.StartOutbound(call.AgentNo, call.CallId);
+        await acd.EnqueueAsync(new InboundCall("in-1", "13900000000", "400", "service", _world.Clock.GetUtcNow()), Ct);
+        var rung = acd.Events.Drain().OfType<AgentRinging>().Select(r => r.AgentNo).ToList();
+        _world.Advance(60);
+        await dialer.CompleteAsync(call.CallId, DialResult.NoAnswer, ct: Ct);
+        acd.EndOutbound("A001", TimeSpan.FromSeconds(5));
+        var duringWrapUp = dialer.Pace(acd.IdleAgents("outbound"));
+        _world.Advance(5);
+
+        Assert.Equal("A001", call.AgentNo);
+        Assert.Equal(["A002"], rung);
+        Assert.Empty(duringWrapUp);
+        Assert.Equal(["A001"], acd.IdleAgents("outbound"));
+        Assert.Equal("agent A002 is on inbound call in-1, not an outbound one",
+            Assert.Throws<InvalidOperationException>(() => { acd.Answer("A002", "in-1"); acd.EndOutbound("A002", TimeSpan.Zero); }).Message);
+    }
 }

@@ -48,6 +48,25 @@ public sealed class CallDistributor : IDisposable
 
     public void Resume(string agentNo) => Locked(() => Agent(agentNo).Resume());
 
+    /// <summary>Idle agents with this skill, for the outbound dialer's pacing.</summary>
+    public IReadOnlyList<string> IdleAgents(string skill, int minLevel = 1)
+    {
+        lock (_gate)
+            return [.. _agents.Values.Where(a => a.State == AgentState.Idle && a.SkillLevel(skill) >= minLevel).Select(a => a.AgentNo).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The dialer placed an outbound call for this idle agent: busy, so the ACD offers them nothing meanwhile.</summary>
+    public void StartOutbound(string agentNo, string callId) => Locked(() => Agent(agentNo).StartOutbound(callId));
+
+    /// <summary>The outbound call ended: the agent wraps up for <paramref name="wrapUp"/>, then is idle again.</summary>
+    public void EndOutbound(string agentNo, TimeSpan wrapUp) => Locked(() =>
+    {
+        var agent = Agent(agentNo);
+        if (_calls.Values.FirstOrDefault(c => c.AnsweredBy == agent) is { } inbound)
+            throw new InvalidOperationException($"agent {agentNo} is on inbound call {inbound.CallId}, not an outbound one");
+        StartWrapUp(agent, agent.CallId ?? throw new InvalidOperationException($"agent {agentNo} is not on a call"), wrapUp);
+    });
+
     /// <summary>The agent says they are ready before their wrap-up time is over.</summary>
     public void FinishWrapUp(string agentNo) => Locked(() => Agent(agentNo).FinishWrapUp());
 
@@ -164,7 +183,7 @@ public sealed class CallDistributor : IDisposable
             else if (disposition == CallDisposition.Answered)
             {
                 call.Legs.Last(l => l.Agent == call.AnsweredBy).EndedAt = now;
-                StartWrapUp(call.AnsweredBy!, call);
+                StartWrapUp(call.AnsweredBy!, callId, call.Queue.WrapUp);
                 var i = _outcomes.FindLastIndex(o => o.CallId == callId);
                 _outcomes[i] = _outcomes[i] with { EndedAt = now };
             }
@@ -280,10 +299,10 @@ public sealed class CallDistributor : IDisposable
         Publish(new CallSentToVoicemail(now, call.CallId, call.Queue.Name));
     }
 
-    private void StartWrapUp(AgentSeat agent, AcdCall call)
+    private void StartWrapUp(AgentSeat agent, string callId, TimeSpan wrapUp)
     {
         agent.EndCall();
-        if (call.Queue.WrapUp <= TimeSpan.Zero)
+        if (wrapUp <= TimeSpan.Zero)
         {
             agent.FinishWrapUp();
             return;
@@ -292,8 +311,8 @@ public sealed class CallDistributor : IDisposable
         timer = _clock.CreateTimer(_ => Locked(() =>
         {
             timer?.Dispose();
-            if (agent.State == AgentState.WrapUp && agent.CallId == call.CallId) agent.FinishWrapUp();
-        }), null, call.Queue.WrapUp, Timeout.InfiniteTimeSpan);
+            if (agent.State == AgentState.WrapUp && agent.CallId == callId) agent.FinishWrapUp();
+        }), null, wrapUp, Timeout.InfiniteTimeSpan);
     }
 
     private AcdCall Call(string callId) =>

@@ -30,7 +30,7 @@ public static class TariffCsv
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var header = reader.ReadLine()?.TrimStart('\uFEFF').Split(',').Select(h => h.Trim().ToLowerInvariant()).ToArray();
         if (header is null || !header.SequenceEqual(Header))
-            throw new FormatException($"{source}: line 1: the header must be {string.Join(',', Header)}");
+            throw new InvalidDataException($"{source}: line 1: the header must be {string.Join(',', Header)}");
         var number = 1;
         for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
         {
@@ -55,7 +55,7 @@ public static class TariffCsv
                 ok = false;
             }
         }
-        if (errors.Count > 0) throw new FormatException($"{source}: {string.Join("; ", errors)}");
+        if (errors.Count > 0) throw new InvalidDataException($"{source}: {string.Join("; ", errors)}");
         return new Tariff(rates);
     }
 }

@@ -19,6 +19,8 @@ public sealed class IvrSession : IDisposable
     private int _sequence;
     private int _retries;
     private ITimer? _timeout;
+    private string? _voicemailFile;
+    private DateTimeOffset _endedAt;
 
     private enum Waiting { Nothing, Prompt, Key, Recording }
 
@@ -68,6 +70,7 @@ public sealed class IvrSession : IDisposable
     {
         if (_node is not IvrVoicemail v || _waiting != Waiting.Recording) return;
         await _voicemail.SaveAsync(new VoicemailMessage(CallId, Caller, _clock.GetUtcNow(), file, duration, v.IsComplaint), ct);
+        _voicemailFile = file;
         await EnterAsync(_menu[v.Next], ct);
     });
 
@@ -148,8 +151,21 @@ public sealed class IvrSession : IDisposable
         }), null, choice.Timeout, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>The CDR of a call that ended in the IVR (self-service, a voicemail, or the caller hanging up). A call the
+    /// IVR handed to a queue gets its CDR from the <see cref="CallDistributor"/> instead.</summary>
+    /// <param name="callee">The number the caller dialled.</param>
+    /// <param name="startedAt">When the call arrived.</param>
+    public CallDetail IvrOnlyDetail(string callee, DateTimeOffset startedAt)
+    {
+        if (Outcome is IvrOutcome.InProgress or IvrOutcome.Queued)
+            throw new InvalidOperationException($"call {CallId} is {Outcome}: only a call that ended in the IVR has an IVR-only record");
+        return new CallDetail(CallId, null, CallLegDirection.Inbound, Caller, callee, _voicemailFile is null ? CallDisposition.IvrOnly : CallDisposition.Voicemail,
+            startedAt, _endedAt, IvrPath: Path, RecordingFile: _voicemailFile);
+    }
+
     private void Finish(IvrOutcome outcome, IvrAction? last)
     {
+        _endedAt = _clock.GetUtcNow();
         CancelTimeout();
         _waiting = Waiting.Nothing;
         Outcome = outcome;
