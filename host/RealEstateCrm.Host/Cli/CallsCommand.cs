@@ -35,9 +35,17 @@ public static class CallsCommand
             var file = parse.GetRequiredValue(output);
             // Written beside and moved into place: a failed run never leaves half a bill under the requested name.
             var partial = file + ".partial";
-            await using (var writer = new StreamWriter(partial, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-                bill.WriteCsv(writer);
-            File.Move(partial, file, overwrite: true);
+            try
+            {
+                await using (var writer = new StreamWriter(partial, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+                    bill.WriteCsv(writer);
+                File.Move(partial, file, overwrite: true);
+            }
+            catch
+            {
+                File.Delete(partial);
+                throw;
+            }
             AnsiConsole.MarkupLineInterpolated($"[green]billed[/] {calls.Count - bill.Unrated.Count} calls of {bill.Month}: {bill.Agents.Count} agents, {bill.Departments.Count} departments, total {bill.Total.ToString("0.00", CultureInfo.InvariantCulture)} yuan → {file}");
             foreach (var call in bill.Unrated)
                 AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] call {call.CallId} to {call.Callee} matches no tariff prefix; not billed");
