@@ -184,8 +184,9 @@ public sealed class CallDistributor : IDisposable
             {
                 call.Legs.Last(l => l.Agent == call.AnsweredBy).EndedAt = now;
                 StartWrapUp(call.AnsweredBy!, callId, call.Queue.WrapUp);
+                // Gone when the call outlived the statistics window and was pruned.
                 var i = _outcomes.FindLastIndex(o => o.CallId == callId);
-                _outcomes[i] = _outcomes[i] with { EndedAt = now };
+                if (i >= 0) _outcomes[i] = _outcomes[i] with { EndedAt = now };
             }
             _calls.Remove(callId);
             return CallDetails(call, disposition, now);
@@ -327,6 +328,7 @@ public sealed class CallDistributor : IDisposable
     private void CheckAlarms()
     {
         var now = _clock.GetUtcNow();
+        PruneOutcomes(now);
         foreach (var queue in _queues.Values)
         {
             var limits = queue.Alarms;
@@ -345,6 +347,15 @@ public sealed class CallDistributor : IDisposable
             if (breached && _activeAlarms.Add((queue, metric))) Publish(new QueueAlarmRaised(now, queue, metric, value.Value, limit.Value));
             else if (!breached && _activeAlarms.Remove((queue, metric))) Publish(new QueueAlarmCleared(now, queue, metric, value.Value, limit.Value));
         }
+    }
+
+    /// <summary>Outcomes are appended as calls leave the queue, so the ones no window reaches any more are a prefix.</summary>
+    private void PruneOutcomes(DateTimeOffset now)
+    {
+        var horizon = now - _queues.Values.Max(q => q.StatisticsWindow);
+        var old = 0;
+        while (old < _outcomes.Count && _outcomes[old].LeftQueueAt < horizon) old++;
+        if (old > 0) _outcomes.RemoveRange(0, old);
     }
 
     private void Publish(AcdEvent e) => _events.Writer.TryWrite(e);

@@ -35,11 +35,13 @@ public sealed record QueueStatistics(
             : TimeSpan.FromSeconds(handled.Average(c => (c.EndedAt!.Value - c.LeftQueueAt + WrapUpOf(c, histories, now)).TotalSeconds));
 
         var (working, staffed) = (TimeSpan.Zero, TimeSpan.Zero);
+        // Backwards from the latest change: a long-running agent's history is mostly older than the window.
         foreach (var history in histories)
-            for (var i = 0; i < history.Count; i++)
+            for (var i = history.Count - 1; i >= 0; i--)
             {
-                var start = history[i].At < from ? from : history[i].At;
                 var end = i + 1 < history.Count ? history[i + 1].At : now;
+                if (end <= from) break;
+                var start = history[i].At < from ? from : history[i].At;
                 if (end <= start) continue;
                 var state = history[i].To;
                 if (state is AgentState.Busy or AgentState.WrapUp) working += end - start;
@@ -59,9 +61,9 @@ public sealed record QueueStatistics(
     /// <summary>From the agent entering wrap-up for this call to their next state (or now, if still in it).</summary>
     private static TimeSpan WrapUpOf(QueueCallOutcome call, List<IReadOnlyList<AgentStateChange>> histories, DateTimeOffset now)
     {
-        foreach (var history in histories)
-            for (var i = 0; i < history.Count; i++)
-                if (history[i].To == AgentState.WrapUp && history[i].CallId == call.CallId && history[i].AgentNo == call.AgentNo)
+        foreach (var history in histories.Where(h => h.Count > 0 && h[0].AgentNo == call.AgentNo))
+            for (var i = history.Count - 1; i >= 0 && history[i].At >= call.LeftQueueAt; i--)
+                if (history[i].To == AgentState.WrapUp && history[i].CallId == call.CallId)
                     return (i + 1 < history.Count ? history[i + 1].At : now) - history[i].At;
         return TimeSpan.Zero;
     }
