@@ -10,6 +10,7 @@ public sealed class WavWriter : IDisposable
     private readonly FileStream _stream;
     private readonly string _partPath;
     private readonly int _channels;
+    private readonly int _sampleRate;
     private long _dataBytes;
     private bool _completed;
 
@@ -19,6 +20,7 @@ public sealed class WavWriter : IDisposable
         Path = path;
         Encoding = encoding;
         _channels = channels;
+        _sampleRate = sampleRate;
         _partPath = path + ".part";
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         _stream = new FileStream(_partPath, FileMode.Create, FileAccess.ReadWrite, FileShare.Read);
@@ -55,7 +57,7 @@ public sealed class WavWriter : IDisposable
         if (_completed) return;
         if (_dataBytes % 2 == 1) _stream.WriteByte(0);
         _stream.Position = 0;
-        _stream.Write(Header(Encoding, _channels, AudioCodec.ClockRate, _dataBytes));
+        _stream.Write(Header(Encoding, _channels, _sampleRate, _dataBytes));
         _stream.Flush(flushToDisk: true);
         _stream.Dispose();
         File.Move(_partPath, Path, overwrite: true);
