@@ -23,12 +23,13 @@ public sealed class PromptPlayer(MediaClock clock)
         });
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var digit = bargeIn ? WaitForDigitAsync(session, stop.Token) : Task.FromResult<char?>(null);
-        await Task.WhenAny(finished.Task, digit, Task.Delay(Timeout.Infinite, stop.Token)).ConfigureAwait(false);
+        var cancelled = Task.Delay(Timeout.Infinite, stop.Token);
+        var digit = bargeIn ? WaitForDigitAsync(session, stop.Token) : null;
+        await Task.WhenAny(digit is null ? [finished.Task, cancelled] : [finished.Task, cancelled, digit]).ConfigureAwait(false);
         subscription.Dispose();
         stop.Cancel();
         // A digit taken from the channel just as the prompt ended is still the caller's answer: never drop it.
-        var pressed = await digit.ConfigureAwait(false);
+        var pressed = digit is null ? null : await digit.ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         return new PlaybackResult(pressed, TimeSpan.FromSeconds((double)Volatile.Read(ref position) / AudioCodec.ClockRate));
     }
