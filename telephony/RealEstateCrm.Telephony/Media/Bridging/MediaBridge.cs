@@ -8,6 +8,8 @@ namespace RealEstateCrm.Telephony.Media;
 public sealed class MediaBridge : IDisposable
 {
     private readonly RtpSession _caller, _agent;
+    private readonly PlayoutReader _fromCaller, _fromAgent;
+    private PlayoutReader? _fromSupervisor;
     private readonly CallRecorder? _recorder;
     private readonly IDisposable _subscription;
     private readonly object _gate = new();
@@ -19,6 +21,8 @@ public sealed class MediaBridge : IDisposable
     {
         _caller = caller;
         _agent = agent;
+        _fromCaller = new PlayoutReader(caller);
+        _fromAgent = new PlayoutReader(agent);
         _recorder = recorder;
         // Whatever queued up before the bridge (the caller talking over the hold music) is stale.
         caller.DiscardReceivedAudio();
@@ -37,6 +41,7 @@ public sealed class MediaBridge : IDisposable
         lock (_gate)
         {
             _supervisor = supervisor;
+            _fromSupervisor = new PlayoutReader(supervisor);
             _mode = mode;
         }
     }
@@ -49,17 +54,19 @@ public sealed class MediaBridge : IDisposable
     private void OnTick(long tick)
     {
         RtpSession? supervisor;
+        PlayoutReader? fromSupervisor;
         Supervision mode;
         lock (_gate)
         {
             supervisor = _supervisor;
+            fromSupervisor = _fromSupervisor;
             mode = _mode;
         }
-        var fromCaller = _caller.TryReadFrame(out var c) ? c : null;
-        var fromAgent = _agent.TryReadFrame(out var a) ? a : null;
+        var fromCaller = _fromCaller.Next();
+        var fromAgent = _fromAgent.Next();
         // The supervisor's audio is read every tick (so it never queues up) and used only when whispering.
-        AudioFrame? whisper = null;
-        if (supervisor is not null && supervisor.TryReadFrame(out var s) && mode == Supervision.Whisper) whisper = s;
+        var whisper = fromSupervisor?.Next();
+        if (mode != Supervision.Whisper) whisper = null;
 
         if (whisper is not null)
         {

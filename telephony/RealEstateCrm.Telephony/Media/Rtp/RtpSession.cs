@@ -129,6 +129,12 @@ public sealed class RtpSession : IAsyncDisposable
         lock (_receiveGate) return _frames.TryDequeue(out frame!);
     }
 
+    /// <summary>Received frames waiting to be read.</summary>
+    public int QueuedFrames
+    {
+        get { lock (_receiveGate) return _frames.Count; }
+    }
+
     /// <summary>Drops received audio not yet read (e.g. what the caller said over the prompt before a recording starts).</summary>
     public void DiscardReceivedAudio()
     {
