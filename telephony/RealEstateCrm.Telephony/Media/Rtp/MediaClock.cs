@@ -18,6 +18,7 @@ public sealed class MediaClock : IDisposable
     private Action<long>[] _handlers = [];
     private long _tick;
     private long _failures;
+    private long _maxLatenessTicks;
 
     public MediaClock()
     {
@@ -32,6 +33,9 @@ public sealed class MediaClock : IDisposable
     public long HandlerFailures => Interlocked.Read(ref _failures);
 
     public Exception? LastFailure { get; private set; }
+
+    /// <summary>The latest any tick has run after its due time: how much this machine let the clock down.</summary>
+    public TimeSpan MaxLateness => TimeSpan.FromTicks(Interlocked.Read(ref _maxLatenessTicks));
 
     /// <summary>Calls the handler on every tick, with the tick number, until the subscription is disposed.</summary>
     public IDisposable Subscribe(Action<long> onTick)
@@ -58,6 +62,7 @@ public sealed class MediaClock : IDisposable
                 _stop.Token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)));
                 continue;
             }
+            if (-wait.Ticks > _maxLatenessTicks) Interlocked.Exchange(ref _maxLatenessTicks, -wait.Ticks);
             Interlocked.Exchange(ref _tick, next);
             foreach (var handler in Volatile.Read(ref _handlers))
             {
