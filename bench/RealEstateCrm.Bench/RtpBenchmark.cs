@@ -55,7 +55,8 @@ internal static class RtpBenchmark
             Console.WriteLine($"jitter at the phones (RFC 3550): median {Percentile(jitters, 50):0.00} ms, p95 {Percentile(jitters, 95):0.00} ms, max {jitters[^1]:0.00} ms");
             Console.WriteLine($"{received / elapsed.TotalSeconds * 2:N0} packets/s through the bridge; process CPU {cpuUsed.TotalSeconds / elapsed.TotalSeconds * 100:0}% of one core; " +
                               $"clock handler failures {phoneClock.HandlerFailures + serverClock.HandlerFailures}; " +
-                              $"latest tick: phones' clock {phoneClock.MaxLateness.TotalMilliseconds:0} ms, bridge clock {serverClock.MaxLateness.TotalMilliseconds:0} ms late");
+                              $"latest tick: phones' clock {phoneClock.MaxLateness.TotalMilliseconds:0} ms, bridge clock {serverClock.MaxLateness.TotalMilliseconds:0} ms late " +
+                              $"(ticks skipped after stalls: {phoneClock.SkippedTicks}, {serverClock.SkippedTicks})");
             return lost <= sent / 100 ? 0 : 1;
         }
         finally

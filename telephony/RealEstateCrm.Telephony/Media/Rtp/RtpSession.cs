@@ -43,6 +43,7 @@ public sealed class RtpSession : IAsyncDisposable
     private volatile IPEndPoint? _remoteRtcp;
     private uint _lastSenderReport;
     private long _lastSenderReportArrival;
+    private ReceptionReport? _remoteReport;
     private long _malformed, _unknownPayload, _overflowed, _transcoded;
     private volatile bool _disposed;
 
@@ -93,7 +94,10 @@ public sealed class RtpSession : IAsyncDisposable
     public long TranscodedFrames => Interlocked.Read(ref _transcoded);
 
     /// <summary>The last report block the peer's RTCP gave about our stream.</summary>
-    public ReceptionReport? RemoteReport { get; private set; }
+    public ReceptionReport? RemoteReport
+    {
+        get { lock (_receiveGate) return _remoteReport; }
+    }
 
     public bool ByeReceived { get; private set; }
 
@@ -317,7 +321,8 @@ public sealed class RtpSession : IAsyncDisposable
                 Volatile.Write(ref _lastSenderReport, sender.Middle32);
                 Interlocked.Exchange(ref _lastSenderReportArrival, Stopwatch.GetTimestamp());
             }
-            if (rtcp.Reports.FirstOrDefault(r => r.Ssrc == Ssrc) is { Ssrc: not 0 } report) RemoteReport = report;
+            if (rtcp.Reports.FirstOrDefault(r => r.Ssrc == Ssrc) is { Ssrc: not 0 } report)
+                lock (_receiveGate) _remoteReport = report;
             if (rtcp.Bye) ByeReceived = true;
         }
     }
