@@ -8,17 +8,8 @@ namespace RealEstateCrm.Telephony.Tests.Media;
 /// <summary>sipp plays its own RFC 4733 captures over real UDP to our RTP port: one sipp sends an INVITE whose SDP
 /// names our session's port, the other answers it and plays the pcaps (<c>play_pcap_audio</c>, which needs root)
 /// towards that port. The SIP between the two sipps only carries our address.</summary>
-public sealed class SippDtmfPlaybackTests : IAsyncDisposable
+public sealed class SippDtmfPlaybackTests : MediaTest
 {
-    private readonly MediaTestBed _bed = new();
-    private readonly string _folder = Directory.CreateTempSubdirectory("crm-sipp-").FullName;
-
-    public async ValueTask DisposeAsync()
-    {
-        await _bed.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Fact]
     public async Task Digits_played_by_sipp_from_its_pcaps_reach_our_session_once_each()
     {
@@ -26,22 +17,22 @@ public sealed class SippDtmfPlaybackTests : IAsyncDisposable
         DtmfPcapTests.RequireSippPcap("dtmf_2833_1.pcap");
         if (Environment.UserName != "root") ExternalTool.Missing("root (sipp's play_pcap_audio needs it)");
 
-        var session = _bed.Session();
+        var session = Bed.Session();
         var (uasPort, uacPort) = (FreeUdpPorts(1), FreeUdpPorts(1));
         // sipp binds four media ports from -mp up (audio and video, RTP and RTCP).
         var (uasMedia, uacMedia) = (FreeUdpPorts(4), FreeUdpPorts(4));
-        File.WriteAllText(Path.Combine(_folder, "uas.xml"), UasScenario);
-        File.WriteAllText(Path.Combine(_folder, "uac.xml"), UacScenario.Replace("OUR_RTP_PORT", session.LocalEndPoint.Port.ToString()));
+        File.WriteAllText(Path.Combine(Folder, "uas.xml"), UasScenario);
+        File.WriteAllText(Path.Combine(Folder, "uac.xml"), UacScenario.Replace("OUR_RTP_PORT", session.LocalEndPoint.Port.ToString()));
 
         using var uas = Start(sipp, $"-sf uas.xml -i 127.0.0.1 -p {uasPort} -mp {uasMedia} -m 1 -nostdin -timeout 20s -timeout_error");
         try
         {
-            await Task.Delay(300, TestContext.Current.CancellationToken);
+            await Task.Delay(300, Ct);
             using var uac = Start(sipp, $"127.0.0.1:{uasPort} -sf uac.xml -i 127.0.0.1 -p {uacPort} -mp {uacMedia} -m 1 -nostdin -timeout 20s -timeout_error");
             try
             {
                 var digits = new List<char>();
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
                 timeout.CancelAfter(TimeSpan.FromSeconds(15));
                 while (digits.Count < 3) digits.Add(await session.Digits.ReadAsync(timeout.Token));
 
@@ -61,7 +52,7 @@ public sealed class SippDtmfPlaybackTests : IAsyncDisposable
     {
         var process = Process.Start(new ProcessStartInfo(sipp, arguments)
         {
-            WorkingDirectory = _folder,
+            WorkingDirectory = Folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
