@@ -115,4 +115,14 @@ public sealed class RtpSessionTests : MediaTest
         Assert.Equal(0, a.PacketsSent);
         Assert.Equal(0, b.ReceiveStatistics.Received);
     }
+
+    [Fact]
+    public async Task Closing_a_session_says_bye_over_rtcp()
+    {
+        var (a, b) = Bed.Call();
+        await Bed.Player.PlayAsync(a, MediaTestBed.Tone(440, TimeSpan.FromMilliseconds(100)), bargeIn: false, cancellationToken: Ct);
+        await Eventually.True(() => b.RemoteEndPoint is not null && b.ReceiveStatistics.Received > 0);
+        await a.DisposeAsync();
+        await Eventually.True(() => b.ByeReceived);
+    }
 }
