@@ -69,7 +69,7 @@ public sealed class RtpSession : IAsyncDisposable
     public uint Ssrc { get; }
     public AudioCodec Codec { get; private set; } = AudioCodec.Pcmu;
     public int PayloadType { get; private set; } = AudioCodec.Pcmu.StaticPayloadType;
-    public int? TelephoneEventPayloadType { get; private set; } = 101;
+    public int? TelephoneEventPayloadType { get; private set; } = OfferAnswer.DefaultTelephoneEventPayloadType;
     public MediaDirection Direction { get; private set; } = MediaDirection.SendRecv;
 
     /// <summary>Digits received (RFC 4733), one per key press, in order, for whoever runs the call's current step.</summary>
@@ -164,10 +164,10 @@ public sealed class RtpSession : IAsyncDisposable
     /// audio sent meanwhile is held back. Completes when the end packets are out.</summary>
     public Task SendDigitAsync(char digit, TimeSpan? duration = null)
     {
-        var pending = new PendingDigit(DtmfEvent.EventFor(digit),
-            (int)Math.Max(1, (duration ?? TimeSpan.FromMilliseconds(100)).Ticks / MediaClock.FrameDuration.Ticks));
         if (TelephoneEventPayloadType is null)
             throw new InvalidOperationException("the peer did not negotiate telephone-event: no RFC 4733 payload type to send digits with");
+        var pending = new PendingDigit(DtmfEvent.EventFor(digit),
+            (int)Math.Max(1, (duration ?? TimeSpan.FromMilliseconds(100)).Ticks / MediaClock.FrameDuration.Ticks));
         lock (_sendGate) _digitsToSend.Enqueue(pending);
         return pending.Sent.Task;
     }
@@ -227,8 +227,8 @@ public sealed class RtpSession : IAsyncDisposable
         var end = digit.TicksSent >= digit.Ticks;
         var dtmf = new DtmfEvent(digit.Event, end, 10, (ushort)Math.Min(ushort.MaxValue, digit.TicksSent * MediaClock.SamplesPerFrame));
         var payload = dtmf.ToArray();
-        for (var copies = end ? 3 : 1; copies > 0; copies--)
-            SendRtp(digit.TicksSent == 1, TelephoneEventPayloadType ?? 101, digit.Timestamp, payload);
+        for (var copy = 0; copy < (end ? 3 : 1); copy++)
+            SendRtp(digit.TicksSent == 1 && copy == 0, TelephoneEventPayloadType ?? OfferAnswer.DefaultTelephoneEventPayloadType, digit.Timestamp, payload);
         if (!end) return;
         // The next audio packet continues after the event's duration.
         _lastTimestamp = digit.Timestamp + (uint)((digit.TicksSent - 1) * MediaClock.SamplesPerFrame);
