@@ -20,7 +20,8 @@ internal static class TrainerCatalog
             // LightGBM's multithreaded histograms can sum in a different order run to run.
             NumberOfThreads = 1,
         }),
-        TrainerKind.LogisticRegression => ml.Transforms.NormalizeMeanVariance(FeatureRows.Features)
+        // Centred as well as scaled (fixZero: false), so a contribution, weight × value, is relative to the average row.
+        TrainerKind.LogisticRegression => ml.Transforms.NormalizeMeanVariance(FeatureRows.Features, fixZero: false)
             .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
             {
                 LabelColumnName = FeatureRows.Label, FeatureColumnName = FeatureRows.Features,

@@ -7,6 +7,6 @@ public enum TrainerKind
     FastTree,
     /// <summary>LightGBM boosted trees.</summary>
     LightGbm,
-    /// <summary>L-BFGS logistic regression on mean/variance-normalized features: the linear baseline.</summary>
+    /// <summary>L-BFGS logistic regression on standardized (centred, unit-variance) features: the linear baseline.</summary>
     LogisticRegression,
 }
