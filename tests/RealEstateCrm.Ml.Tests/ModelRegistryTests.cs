@@ -120,6 +120,35 @@ public sealed class ModelRegistryTests : IAsyncLifetime
         Assert.Equal("name", Assert.Throws<MlInputException>(() => registry.Register("../escape", trained)).Field);
     }
 
+    [Fact]
+    public async Task A_promotion_by_another_process_reaches_the_watching_host_once()
+    {
+        var host = new ModelRegistry(folder.FullName);
+        var reloads = new List<(string Name, int Version)>();
+        var second = new TaskCompletionSource();
+        host.Reload += (_, e) =>
+        {
+            lock (reloads) reloads.Add((e.Name, e.Version));
+            if (e.Version == 2) second.TrySetResult();
+        };
+        using var watch = host.WatchChampions();
+        // Another process: its own registry instance on the same folder.
+        var shell = new ModelRegistry(folder.FullName);
+
+        shell.Register("lead-score", trained);
+        shell.Register("lead-score", trained);
+        await second.Task.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        host.Register("lead-score", WithAuc(trained.Validation.HoldoutAuc + 0.01));
+        await Task.Delay(500, TestContext.Current.CancellationToken); // the watcher's event for version 3 must not announce it again
+
+        lock (reloads)
+        {
+            Assert.Equal(2, reloads.Last(r => r.Version < 3).Version);
+            Assert.Single(reloads, r => r.Version == 3);
+            Assert.Equal(reloads.Select(r => r.Version).Order(), reloads.Select(r => r.Version));
+        }
+    }
+
     private TrainingResult WithAuc(double auc) =>
         trained with { Validation = trained.Validation with { Overall = trained.Validation.Overall with { Auc = auc } } };
 
