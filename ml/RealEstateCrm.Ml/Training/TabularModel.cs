@@ -45,7 +45,8 @@ public sealed class TabularModel
 
         explaining ??= Transformer.Append(ContributionCalculator(data));
         var scored = ml.Data.CreateEnumerable<Explained>(explaining.Transform(data), reuseRowObject: false);
-        return scored.Select((s, i) => new ScoredRow(i, s.Probability, TopReasons(table, i, s.FeatureContributions, reasons))).ToList();
+        var sources = Schema.Columns.Select(c => table.Find(c.Name)!).ToArray();
+        return scored.Select((s, i) => new ScoredRow(i, s.Probability, TopReasons(sources, i, s.FeatureContributions, reasons))).ToList();
     }
 
     internal float[] Probabilities(IDataView data) =>
@@ -70,16 +71,23 @@ public sealed class TabularModel
         return calculator.Fit(Transformer.Transform(data));
     }
 
-    private List<FeatureContribution> TopReasons(QueryTable table, int row, float[] slotContributions, int reasons)
+    // Runs once per scored row (millions nightly): one pass to sum slots per column, then a k-pass selection.
+    private List<FeatureContribution> TopReasons(QueryColumn[] sources, int row, float[] slotContributions, int reasons)
     {
         var byColumn = new double[Schema.Columns.Count];
         for (var slot = 0; slot < slotContributions.Length; slot++) byColumn[slotOwners[slot]] += slotContributions[slot];
-        return Enumerable.Range(0, byColumn.Length)
-            .Where(c => byColumn[c] != 0)
-            .OrderByDescending(c => Math.Abs(byColumn[c])).ThenBy(c => c)
-            .Take(reasons)
-            .Select(c => new FeatureContribution(Schema.Columns[c].Name, table.Find(Schema.Columns[c].Name)!.TextAt(row), byColumn[c]))
-            .ToList();
+        var top = new List<FeatureContribution>(reasons);
+        var taken = new bool[byColumn.Length];
+        while (top.Count < reasons)
+        {
+            var best = -1;
+            for (var c = 0; c < byColumn.Length; c++)
+                if (!taken[c] && byColumn[c] != 0 && (best < 0 || Math.Abs(byColumn[c]) > Math.Abs(byColumn[best]))) best = c;
+            if (best < 0) break;
+            taken[best] = true;
+            top.Add(new FeatureContribution(Schema.Columns[best].Name, sources[best].TextAt(row), byColumn[best]));
+        }
+        return top;
     }
 
     private sealed class Explained
