@@ -46,7 +46,7 @@ public sealed partial class ModelRegistry(string root = ModelRegistry.DefaultRoo
         {
             var ml = new MLContext(0);
             using (var stream = File.Create(Path.Combine(incoming, ModelFile)))
-                ml.Model.Save(trained.Model.Transformer, FeatureRows.Load(ml, [], null, trained.Model.Schema.Slots).Schema, stream);
+                ml.Model.Save(trained.Model.Transformer, FeatureRows.Schema(ml, trained.Model.Schema.Slots), stream);
             var version = Versions(folder).DefaultIfEmpty(0).Max() + 1;
             while (true)
             {

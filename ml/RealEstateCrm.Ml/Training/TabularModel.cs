@@ -32,15 +32,14 @@ public sealed class TabularModel
     public TrainerKind Trainer { get; }
     internal ITransformer Transformer { get; }
 
-    /// <summary>Scores every row of <paramref name="table"/> (which must have the model's feature columns, see
-    /// <see cref="FeatureSchema.Encode"/>), each with its <paramref name="reasons"/> largest feature contributions.</summary>
+    /// <summary>Scores every row of <paramref name="table"/>, each with its <paramref name="reasons"/> largest feature
+    /// contributions. The table must have the model's feature columns with the kinds they had in training, or an
+    /// <see cref="MlInputException"/> (field <c>schema</c>) names the missing and mistyped ones.</summary>
     public IReadOnlyList<ScoredRow> Score(QueryTable table, int reasons = 3)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(reasons);
-        var rows = Enumerable.Range(0, table.Rows).ToArray();
-        var features = Schema.Encode(table, rows);
-        if (features.Length == 0) return [];
-        var data = FeatureRows.Load(ml, features, null, Schema.Slots);
+        var data = FeatureRows.Load(ml, Schema, table, Enumerable.Range(0, table.Rows).ToArray(), null);
+        if (table.Rows == 0) return [];
         if (reasons == 0) return Probabilities(data).Select((p, i) => new ScoredRow(i, p, [])).ToList();
 
         explaining ??= Transformer.Append(ContributionCalculator(data));

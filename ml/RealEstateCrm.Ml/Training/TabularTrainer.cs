@@ -46,8 +46,7 @@ public sealed class TabularTrainer(DuckDBConnection connection)
             ct.ThrowIfCancellationRequested();
             progress?.Report(new TrainingProgress($"fold {fold.Number} of {folds.Count}", fold.Number - 1, total));
             var model = Fit(table, fold.Train, labels, label, selection, options);
-            var testFeatures = model.Schema.Encode(table, fold.Test);
-            var probabilities = model.Probabilities(FeatureRows.Load(MlContextFor(options), testFeatures, null, model.Schema.Slots));
+            var probabilities = model.Probabilities(FeatureRows.Load(MlContextFor(options), model.Schema, table, fold.Test, null));
             heldOut.AddRange(fold.Test.Zip(probabilities));
             results.Add(new FoldResult(fold.Number, fold.Train.Count, fold.Test.Count, BinaryMetrics.Compute(probabilities, fold.Test.Select(i => labels[i]).ToArray())));
         }
@@ -64,7 +63,7 @@ public sealed class TabularTrainer(DuckDBConnection connection)
     {
         var ml = MlContextFor(options);
         var schema = selection.Fit(table, rows, options);
-        var data = FeatureRows.Load(ml, schema.Encode(table, rows), rows.Select(i => labels[i]).ToArray(), schema.Slots);
+        var data = FeatureRows.Load(ml, schema, table, rows, labels);
         var transformer = TrainerCatalog.Create(ml, options.Trainer, options.Seed).Fit(data);
         return new TabularModel(ml, transformer, schema, label, options.Trainer);
     }
