@@ -15,8 +15,8 @@ internal static class FeatureRows
     /// <paramref name="labels"/> is indexed by table row.</summary>
     public static IDataView Load(MLContext ml, FeatureSchema schema, QueryTable table, IReadOnlyList<int> rows, IReadOnlyList<bool>? labels)
     {
-        var sources = schema.Bind(table);
-        return ml.Data.LoadFromEnumerable(rows.Select(row => new Row { Features = schema.Encode(sources, row), Label = labels?[row] ?? false }), Definition(schema.Slots));
+        var encoders = schema.Bind(table);
+        return ml.Data.LoadFromEnumerable(rows.Select(row => new Row { Features = schema.Encode(encoders, row), Label = labels?[row] ?? false }), Definition(schema.Slots));
     }
 
     /// <summary>The input schema a saved model records.</summary>

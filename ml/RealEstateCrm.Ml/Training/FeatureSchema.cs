@@ -11,14 +11,14 @@ public sealed record FeatureSchema(IReadOnlyList<FeatureColumn> Columns, IReadOn
     /// <summary>For each slot, the index in <see cref="Columns"/> it belongs to.</summary>
     public int[] SlotOwners() => Columns.SelectMany((c, i) => Enumerable.Repeat(i, c.Slots)).ToArray();
 
-    /// <summary>One row's feature vector, from the columns <see cref="Bind"/> found.</summary>
-    internal float[] Encode(QueryColumn[] sources, int row)
+    /// <summary>One row's feature vector, through the encoders <see cref="Bind"/> made.</summary>
+    internal float[] Encode(ColumnEncoder[] encoders, int row)
     {
         var vector = new float[Slots];
         var offset = 0;
         for (var c = 0; c < Columns.Count; c++)
         {
-            Columns[c].Encode(sources[c], row, vector.AsSpan(offset, Columns[c].Slots));
+            encoders[c].Encode(row, vector.AsSpan(offset, Columns[c].Slots));
             offset += Columns[c].Slots;
         }
         return vector;
@@ -26,7 +26,7 @@ public sealed record FeatureSchema(IReadOnlyList<FeatureColumn> Columns, IReadOn
 
     /// <summary>The table's column for each feature column; the table must have every one with the kind it had in
     /// training, or an <see cref="MlInputException"/> (field <c>schema</c>) names the differences.</summary>
-    internal QueryColumn[] Bind(QueryTable table)
+    internal ColumnEncoder[] Bind(QueryTable table)
     {
         var missing = Columns.Where(c => table.Find(c.Name) is null).Select(c => c.Name).ToList();
         if (missing.Count > 0)
@@ -35,7 +35,7 @@ public sealed record FeatureSchema(IReadOnlyList<FeatureColumn> Columns, IReadOn
         var wrong = Columns.Zip(sources).Where(p => !Compatible(p.First.SourceKind, p.Second.Kind))
             .Select(p => $"'{p.First.Name}' is {p.Second.DuckType} but was {p.First.DuckType} in training").ToList();
         if (wrong.Count > 0) throw new MlInputException("schema", $"feature column type mismatch: {string.Join("; ", wrong)}");
-        return sources;
+        return Columns.Zip(sources, (feature, source) => new ColumnEncoder(feature, source)).ToArray();
     }
 
     // INTEGER in training and BIGINT now is the same feature; text where a number was expected is not.
