@@ -90,6 +90,8 @@ public sealed class ModelRegistryTests : IAsyncLifetime
         Assert.Equal(before.Select(s => s.Probability), after.Select(s => s.Probability));
         Assert.Equal(before.Select(s => s.Reasons[0]), after.Select(s => s.Reasons[0]));
         Assert.Equal(trained.Model.Schema.Columns.Select(c => c.Name), loaded.Schema.Columns.Select(c => c.Name));
+        Assert.Null(trained.Model.Registered);
+        Assert.Equal(("cross-sell", 1), (loaded.Registered!.Name, loaded.Registered.Version));
     }
 
     [Fact]

@@ -148,7 +148,7 @@ public sealed partial class ModelRegistry(string root = ModelRegistry.DefaultRoo
         var metadata = ReadMetadata(name, chosen);
         var ml = new MLContext(0);
         using var stream = File.OpenRead(Path.Combine(Root, name, Invariant(chosen), ModelFile));
-        return new TabularModel(ml, ml.Model.Load(stream, out _), metadata.Features, metadata.Label, metadata.Trainer);
+        return new TabularModel(ml, ml.Model.Load(stream, out _), metadata.Features, metadata.Label, metadata.Trainer, metadata);
     }
 
     private string Names()

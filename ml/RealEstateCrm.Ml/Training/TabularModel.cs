@@ -6,6 +6,7 @@ using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
 using RealEstateCrm.Ml.Data;
 using RealEstateCrm.Ml.Explanation;
+using RealEstateCrm.Ml.Registry;
 
 namespace RealEstateCrm.Ml.Training;
 
@@ -17,8 +18,9 @@ public sealed class TabularModel
     private readonly int[] slotOwners;
     private ITransformer? explaining;
 
-    internal TabularModel(MLContext ml, ITransformer transformer, FeatureSchema schema, BinaryLabel label, TrainerKind trainer)
+    internal TabularModel(MLContext ml, ITransformer transformer, FeatureSchema schema, BinaryLabel label, TrainerKind trainer, ModelMetadata? registered = null)
     {
+        Registered = registered;
         this.ml = ml;
         Transformer = transformer;
         Schema = schema;
@@ -30,6 +32,9 @@ public sealed class TabularModel
     public FeatureSchema Schema { get; }
     public BinaryLabel Label { get; }
     public TrainerKind Trainer { get; }
+    /// <summary>The registry entry this model was loaded from (name, version, metrics), for stamping scores; null for a
+    /// model fresh from training.</summary>
+    public ModelMetadata? Registered { get; }
     internal ITransformer Transformer { get; }
 
     /// <summary>Scores every row of <paramref name="table"/>, each with its <paramref name="reasons"/> largest feature
