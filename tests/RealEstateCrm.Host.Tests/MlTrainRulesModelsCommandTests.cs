@@ -8,7 +8,7 @@ namespace RealEstateCrm.Host.Tests;
 
 /// <summary><c>crm ml train</c>, <c>crm ml rules</c> and <c>crm ml models</c> on small CSV files and a warehouse table.</summary>
 [Collection(nameof(ConsoleCollection))]
-public sealed class MlCommandTests : IDisposable
+public sealed class MlTrainRulesModelsCommandTests : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("crm-ml-cli-test-");
 
