@@ -82,9 +82,10 @@ public static class MlTrainCommand
         AnsiConsole.Write(folds);
         if (validation.Folds.Count > 1) AnsiConsole.MarkupLineInterpolated($"mean fold AUC {validation.MeanFoldAuc:0.0000}");
 
-        var lift = new Table().AddColumns("decile", "rows", "positives", "lift", "cumulative lift");
+        var lift = new Table().AddColumns("decile", "rows", "positives", "positive rate", "mean probability", "lift", "cumulative lift");
         foreach (var d in validation.Overall.Lift)
-            lift.AddRow(d.Decile.ToString(CultureInfo.InvariantCulture), d.Rows.ToString("N0"), d.Positives.ToString("N0"), d.Lift.ToString("0.00"), d.CumulativeLift.ToString("0.00"));
+            lift.AddRow(d.Decile.ToString(CultureInfo.InvariantCulture), d.Rows.ToString("N0"), d.Positives.ToString("N0"), d.PositiveRate.ToString("0.000"),
+                d.MeanProbability.ToString("0.000"), d.Lift.ToString("0.00"), d.CumulativeLift.ToString("0.00"));
         AnsiConsole.Write(lift);
 
         var schema = trained.Model.Schema;
