@@ -23,6 +23,7 @@ public static class CrmCli
         root.Add(WarehouseCommand.Create());
         root.Add(OlapCommand.Create());
         root.Add(CallsCommand.Create(options));
+        root.Add(MlCommand.Create());
         return root;
     }
 }
