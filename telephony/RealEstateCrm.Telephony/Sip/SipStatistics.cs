@@ -6,7 +6,7 @@ namespace RealEstateCrm.Telephony.Sip;
 public sealed class SipStatistics
 {
     private long _received, _accepted, _badRequests, _dropped, _keepAlives;
-    private long _retransmissionsSent, _retransmissionsAbsorbed, _strayResponses, _transactionTimeouts;
+    private long _retransmissionsSent, _retransmissionsAbsorbed, _strayResponses, _transactionTimeouts, _internalErrors;
 
     public long Received => Interlocked.Read(ref _received);
 
@@ -31,6 +31,11 @@ public sealed class SipStatistics
 
     public long TransactionTimeouts => Interlocked.Read(ref _transactionTimeouts);
 
+    /// <summary>Messages whose handling failed on a fault of ours (they are dropped, the stack goes on); zero in
+    /// a healthy stack, so a test or an alarm can watch it.</summary>
+    public long InternalErrors => Interlocked.Read(ref _internalErrors);
+
+    internal void CountInternalError() => Interlocked.Increment(ref _internalErrors);
     internal void CountReceived() => Interlocked.Increment(ref _received);
     internal void CountAccepted() => Interlocked.Increment(ref _accepted);
     internal void CountBadRequest() => Interlocked.Increment(ref _badRequests);
@@ -43,5 +48,5 @@ public sealed class SipStatistics
 
     public override string ToString() =>
         $"received {Received} = accepted {Accepted} + 400 {BadRequests} + dropped {Dropped} + keep-alive {KeepAlives}; " +
-        $"retransmitted {RetransmissionsSent}, absorbed {RetransmissionsAbsorbed}, stray responses {StrayResponses}, timeouts {TransactionTimeouts}";
+        $"retransmitted {RetransmissionsSent}, absorbed {RetransmissionsAbsorbed}, stray responses {StrayResponses}, timeouts {TransactionTimeouts}, internal errors {InternalErrors}";
 }

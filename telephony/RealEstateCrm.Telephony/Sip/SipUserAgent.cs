@@ -126,7 +126,19 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipCallHost
     private void Receive(byte[] data, SipPeer peer)
     {
         Statistics.CountReceived();
-        var result = SipParser.Parse(data);
+        try
+        {
+            Dispatch(SipParser.Parse(data), peer);
+        }
+        catch (Exception)
+        {
+            // Whatever a message does to us, the receive loop must survive it; the counter makes it visible.
+            Statistics.CountInternalError();
+        }
+    }
+
+    private void Dispatch(SipParseResult result, SipPeer peer)
+    {
         if (result.IsKeepAlive)
         {
             Statistics.CountKeepAlive();
@@ -155,7 +167,7 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipCallHost
             if (result.Message is SipRequest request) OnRequest(request, peer);
             else OnResponse((SipResponse)result.Message);
         }
-        catch (Exception e) when (e is SipParseException or FormatException or InvalidOperationException)
+        catch (SipParseException)
         {
             // A header the parser does not check up front (a Contact in a response, say) was unreadable:
             // the message is ignored, as if lost.
