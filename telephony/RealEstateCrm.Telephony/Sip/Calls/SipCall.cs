@@ -54,6 +54,18 @@ public abstract class SipCall
         await Host.SendRequestAsync(bye, Host.Resolve(dialog.NextHop, dialog.Transport));
     }
 
+    /// <summary>Sends one DTMF digit in a SIP INFO (<c>application/dtmf-relay</c>), for peers that take DTMF
+    /// out of band; returns the peer's final status.</summary>
+    public async Task<int> SendDtmfAsync(char digit, int durationMs = 160)
+    {
+        if (!"0123456789*#ABCD".Contains(digit)) throw new ArgumentOutOfRangeException(nameof(digit), digit, "a DTMF digit is 0-9, *, #, A-D");
+        var dialog = Dialog ?? throw new InvalidOperationException($"call {CallId} is not established");
+        var info = dialog.CreateRequest(SipMethods.Info, dialog.NextLocalSeq());
+        info.SetBody($"Signal={digit}\r\nDuration={durationMs}\r\n", "application/dtmf-relay");
+        var response = await Host.SendRequestAsync(info, Host.Resolve(dialog.NextHop, dialog.Transport));
+        return response.StatusCode;
+    }
+
     private protected bool End(CallEnd end)
     {
         if (!_ended.TrySetResult(end)) return false;
