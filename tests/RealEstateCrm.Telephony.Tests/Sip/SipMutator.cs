@@ -94,7 +94,7 @@ internal sealed class SipMutator(int seed)
                 break;
             default:
                 var target = _random.Next(1, Math.Max(2, lines.Count));
-                if (target < lines.Count) lines[target] += new string('x', _random.Next(1000, 20000));
+                if (target < lines.Count) lines[target] += new string('x', _random.Next(1000, 4000));
                 break;
         }
         return Encoding.UTF8.GetBytes(string.Join("\r\n", lines));
