@@ -5,7 +5,8 @@ using System.Net;
 namespace RealEstateCrm.Bench;
 
 /// <summary>One sipp load run (Sip/uac_load.xml at a fixed call rate) and what its statistics files say.</summary>
-internal sealed record SippLoadResult(int Successful, int Failed, int InviteRetransmissions, double CallsPerSecond, double P50Ms, double P99Ms, int Samples);
+/// <summary><see cref="FirstError"/> is the start of sipp's first error entry, to say why calls failed.</summary>
+internal sealed record SippLoadResult(int Successful, int Failed, int InviteRetransmissions, double CallsPerSecond, double P50Ms, double P99Ms, int Samples, string? FirstError);
 
 internal static class SippLoad
 {
@@ -21,7 +22,7 @@ internal static class SippLoad
                          "-i", "127.0.0.1", "-p", "0", "-mp", "0",
                          "-r", rate.ToString(CultureInfo.InvariantCulture), "-m", (rate * seconds).ToString(CultureInfo.InvariantCulture),
                          "-l", (rate * 5).ToString(CultureInfo.InvariantCulture), "-recv_timeout", "10000", "-nostdin",
-                         "-timeout", $"{seconds + 60}s", "-trace_stat", "-stf", "stat.csv", "-fd", "1", "-trace_rtt", "-rtt_freq", "1", "-trace_counts",
+                         "-timeout", $"{seconds + 60}s", "-trace_stat", "-stf", "stat.csv", "-fd", "1", "-trace_rtt", "-rtt_freq", "1", "-trace_counts", "-trace_err", "-error_file", "errors.log",
                          target.ToString(),
                      })
                 info.ArgumentList.Add(argument);
@@ -36,7 +37,9 @@ internal static class SippLoad
             {
                 if (!sipp.HasExited) sipp.Kill(entireProcessTree: true);
             }
-            await drain;
+            var output = await drain;
+            if (!File.Exists(Path.Combine(folder, "stat.csv")))
+                throw new InvalidOperationException($"sipp wrote no statistics (exit code {sipp.ExitCode}):\n{output[1]}\n{output[0][^Math.Min(2000, output[0].Length)..]}");
             return Read(folder);
         }
         finally
@@ -50,7 +53,7 @@ internal static class SippLoad
         var stats = LastRow(Path.Combine(folder, "stat.csv"));
         var counts = LastRow(Directory.GetFiles(folder, "*_counts.csv").Single());
         // Date_ms;response_time_ms;rtd_no: one line per INVITE→180 measured.
-        var samples = File.ReadLines(Directory.GetFiles(folder, "*_rtt.csv").Single())
+        var samples = Directory.GetFiles(folder, "*_rtt.csv").SelectMany(File.ReadLines)
             .Skip(1)
             .Select(line => line.Split(';'))
             .Where(f => f.Length >= 3 && f[2].Trim() == "1")
@@ -67,7 +70,15 @@ internal static class SippLoad
             window > TimeSpan.Zero ? successful / window.TotalSeconds : double.NaN,
             Percentile(times, 0.50),
             Percentile(times, 0.99),
-            times.Length);
+            times.Length,
+            FirstError(Path.Combine(folder, "errors.log")));
+    }
+
+    private static string? FirstError(string path)
+    {
+        if (!File.Exists(path)) return null;
+        var text = string.Join(" | ", File.ReadLines(path).Where(l => l.Trim().Length > 0 && !l.StartsWith("The following events", StringComparison.Ordinal)).Take(12));
+        return text.Length == 0 ? null : text[..Math.Min(text.Length, 1200)];
     }
 
     private static Dictionary<string, string> LastRow(string path)

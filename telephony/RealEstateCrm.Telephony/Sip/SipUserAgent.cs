@@ -19,7 +19,7 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipCallHost
     private readonly SipUserAgentOptions _options;
     private readonly Dictionary<SipTransportKind, ISipTransport> _transports = [];
     private readonly ConcurrentDictionary<string, SipTransaction> _serverTransactions = new();
-    private readonly ConcurrentDictionary<string, SipTransaction> _clientTransactions = new();
+    private readonly ConcurrentDictionary<string, ClientTransaction> _clientTransactions = new();
     private readonly ConcurrentDictionary<string, SipCall> _calls = new();
     private readonly ConcurrentDictionary<string, IncomingCall> _ringing = new();
     private readonly Channel<IncomingCall> _incoming = Channel.CreateUnbounded<IncomingCall>();
@@ -33,8 +33,8 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipCallHost
         Time = time;
         _context = new SipTransactionContext(options.Timers, time, Send, Statistics, t =>
         {
-            var table = t is ClientInviteTransaction or ClientNonInviteTransaction ? _clientTransactions : _serverTransactions;
-            table.TryRemove(new KeyValuePair<string, SipTransaction>(t.Key, t));
+            if (t is ClientTransaction client) _clientTransactions.TryRemove(new KeyValuePair<string, ClientTransaction>(t.Key, client));
+            else _serverTransactions.TryRemove(new KeyValuePair<string, SipTransaction>(t.Key, t));
             if (t.Request.Method == SipMethods.Invite) _ringing.TryRemove(t.Key, out _);
         });
         if (credentials is not null) Registrar = new SipRegistrar(credentials, options.Registrar, time);
@@ -300,8 +300,7 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipCallHost
         var key = SipTransactionKey.ForClient(response);
         if (_clientTransactions.TryGetValue(key, out var transaction))
         {
-            if (transaction is ClientInviteTransaction invite) invite.OnResponse(response);
-            else ((ClientNonInviteTransaction)transaction).OnResponse(response);
+            transaction.OnResponse(response);
             return;
         }
         // A 2xx retransmitted after the transaction ended still needs its ACK again.
@@ -413,7 +412,7 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipCallHost
         await _stopping.CancelAsync();
         _incoming.Writer.TryComplete();
         foreach (var transport in _transports.Values) await transport.DisposeAsync();
-        foreach (var transaction in _serverTransactions.Values.Concat(_clientTransactions.Values)) transaction.Abort();
+        foreach (var transaction in _serverTransactions.Values.Concat<SipTransaction>(_clientTransactions.Values)) transaction.Abort();
         _stopping.Dispose();
     }
 }
