@@ -206,7 +206,7 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipCallHost
         if (request.To.Tag is { } tag)
         {
             var response = _calls.TryGetValue(SipDialog.DialogKey(request.CallId, tag), out var call)
-                ? call.OnDialogRequest(request)
+                ? call.OnDialogRequest(request, peer)
                 : request.CreateResponse(481);
             transaction.Respond(response);
             return;
@@ -242,7 +242,7 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipCallHost
         if (request.To.Tag is { } tag)
         {
             transaction.Respond(_calls.TryGetValue(SipDialog.DialogKey(request.CallId, tag), out var call)
-                ? call.OnDialogRequest(request)
+                ? call.OnDialogRequest(request, peer)
                 : request.CreateResponse(481));
             return;
         }

@@ -44,7 +44,7 @@ public sealed class SippInteropTests
     }
 
     [Fact]
-    public async Task A_reinvite_putting_the_call_on_hold_is_answered_with_our_sdp_and_reported()
+    public async Task A_reinvite_putting_the_call_on_hold_is_answered_with_our_sdp_retransmitted_until_its_ack_and_reported()
     {
         await using var agent = TestCalls.StartAgent();
         await using var sipp = Sipp.Start("uac_reinvite_hold.xml", agent.UdpEndPoint, "-s", "8001");
@@ -57,6 +57,7 @@ public sealed class SippInteropTests
         Assert.Contains("a=sendonly", await reoffer.Task.Within());
         Assert.Equal(CallEndReason.RemoteHangup, (await call.Ended.Within()).Reason);
         await sipp.AssertSucceedsAsync();
+        Assert.True(agent.Statistics.RetransmissionsSent >= 1, agent.Statistics.ToString());
     }
 
     [Fact]
