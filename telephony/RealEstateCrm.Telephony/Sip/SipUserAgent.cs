@@ -46,7 +46,7 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipCallHost
         var agent = new SipUserAgent(options, credentials, time ?? TimeProvider.System);
         agent._transports[SipTransportKind.Udp] = new UdpSipTransport(new IPEndPoint(options.Address, options.UdpPort), agent.Receive);
         if (options.TcpPort is { } tcpPort)
-            agent._transports[SipTransportKind.Tcp] = new TcpSipTransport(new IPEndPoint(options.Address, tcpPort), agent.Receive, agent.Statistics.CountDropped);
+            agent._transports[SipTransportKind.Tcp] = new TcpSipTransport(new IPEndPoint(options.Address, tcpPort), agent.Receive, agent.CountUnframeable);
         return agent;
     }
 
@@ -121,6 +121,14 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipCallHost
         var retry = Build(2);
         retry.Headers.Add(response.StatusCode == 401 ? SipHeaderNames.Authorization : "Proxy-Authorization", authorization);
         return await SendRequestAsync(retry, peer);
+    }
+
+    /// <summary>A TCP stream that cannot be cut into messages any more counts as one message received and
+    /// dropped; the connection is closed.</summary>
+    private void CountUnframeable()
+    {
+        Statistics.CountReceived();
+        Statistics.CountDropped();
     }
 
     private void Receive(byte[] data, SipPeer peer)
