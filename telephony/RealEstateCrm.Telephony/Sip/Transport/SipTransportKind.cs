@@ -1,0 +1,7 @@
+namespace RealEstateCrm.Telephony.Sip.Transport;
+
+public enum SipTransportKind
+{
+    Udp,
+    Tcp,
+}
