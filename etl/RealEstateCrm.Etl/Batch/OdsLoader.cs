@@ -58,7 +58,7 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, Action<long> onRow)
         foreach (var id in ids) appender.CreateRow().AppendValue(tableName).AppendValue(id).EndRow();
     }
 
-    private static void Append(IDuckDBAppenderRow row, object? value)
+    internal static void Append(IDuckDBAppenderRow row, object? value)
     {
         switch (value)
         {
