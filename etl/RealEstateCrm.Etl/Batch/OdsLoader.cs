@@ -44,7 +44,7 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, Action<long> onRow)
         using (var appender = warehouse.Connection.CreateAppender(table.OdsName))
         {
             var idColumn = table.Stored.Columns.Select((c, i) => (c, i)).Single(x => x.c.Name == "Id").i;
-            await foreach (var values in table.ReadAsync(db, ids, ct).WithCancellation(ct))
+            await foreach (var values in ReadAhead.RowsAsync(table.ReadAsync(db, ids, ct), ct))
             {
                 var row = appender.CreateRow();
                 foreach (var value in values) Append(row, value);
