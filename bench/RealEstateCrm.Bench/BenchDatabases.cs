@@ -89,7 +89,7 @@ internal sealed class BenchDatabases : IAsyncDisposable
         return (process.ExitCode, output);
     }
 
-    private static string? RepositoryRoot()
+    internal static string? RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "RealEstateCrm.sln"))) return dir.FullName;

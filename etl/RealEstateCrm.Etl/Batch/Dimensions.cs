@@ -27,23 +27,25 @@ internal static class Dimensions
             "SELECT id AS contractor_id, name, contact_person FROM ods_contractor"),
     ];
 
-    /// <summary>Dimensions whose members are the distinct values of a column, never removed.</summary>
-    private static readonly (string Dimension, string KeyColumn, string Column, string Values)[] ValueDimensions =
+    /// <summary>Dimensions whose members are the distinct values of a column in the source tables, never removed.</summary>
+    private static readonly (string Dimension, string KeyColumn, string Column, string[] Sources, string Values)[] ValueDimensions =
     [
-        ("dim_channel", "channel_key", "channel", "SELECT channel FROM ods_lead UNION SELECT channel FROM ods_campaign"),
-        ("dim_queue", "queue_key", "queue", "SELECT queue FROM ods_call_record WHERE queue IS NOT NULL"),
+        ("dim_channel", "channel_key", "channel", ["lead", "campaign"], "SELECT channel FROM ods_lead UNION SELECT channel FROM ods_campaign"),
+        ("dim_queue", "queue_key", "queue", ["call_record"], "SELECT queue FROM ods_call_record WHERE queue IS NOT NULL"),
     ];
 
-    public static IEnumerable<string> Statements()
+    /// <summary>The statements for the dimensions fed by the <paramref name="touched"/> source tables (those with changes
+    /// in this run); the others are left as they are.</summary>
+    public static IEnumerable<string> Statements(IReadOnlySet<string> touched)
     {
-        foreach (var d in TypeOneDimensions) foreach (var sql in TypeOneStatements(d)) yield return sql;
-        foreach (var (dimension, key, column, values) in ValueDimensions)
+        foreach (var d in TypeOneDimensions.Where(d => touched.Contains(d.Source))) foreach (var sql in TypeOneStatements(d)) yield return sql;
+        foreach (var (dimension, key, column, _, values) in ValueDimensions.Where(d => d.Sources.Any(touched.Contains)))
             yield return $"""
                 INSERT INTO {dimension}
                 SELECT (SELECT coalesce(max({key}), 0) FROM {dimension}) + row_number() OVER (ORDER BY v.{column}), v.{column}
                 FROM (SELECT DISTINCT * FROM ({values})) v WHERE v.{column} NOT IN (SELECT {column} FROM {dimension})
                 """;
-        foreach (var sql in CustomerStatements) yield return sql;
+        if (touched.Contains("customer")) foreach (var sql in CustomerStatements) yield return sql;
     }
 
     private static IEnumerable<string> TypeOneStatements(TypeOne d)

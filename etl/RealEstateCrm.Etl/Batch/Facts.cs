@@ -1,11 +1,21 @@
+using System.Text.RegularExpressions;
+
 namespace RealEstateCrm.Etl.Batch;
 
 /// <summary>The fact loads: for the facts touched by this run's changes, delete and re-insert from ods, keyed
 /// by the operational id, so applying the same changes twice leaves the same rows. Customer keys are the
-/// dim_customer version valid when the event happened.</summary>
-internal static class Facts
+/// dim_customer version valid when the event happened. A fact's Select may read <c>affected</c> (the ids being
+/// recomputed) to narrow what it aggregates.</summary>
+internal static partial class Facts
 {
-    private sealed record Fact(string Table, string IdColumn, string Affected, string Select);
+    private sealed record Fact(string Table, string IdColumn, string Affected, string Select)
+    {
+        /// <summary>The source tables whose changes the affected query reads: when none of them changed, there is nothing to recompute.</summary>
+        public IEnumerable<string> Sources => ChangedTable().Matches(Affected).Select(m => m.Groups[1].Value);
+    }
+
+    [GeneratedRegex("table_name = '(\\w+)'")]
+    private static partial Regex ChangedTable();
 
     private static string Changed(string table) => $"SELECT id FROM changed WHERE table_name = '{table}'";
 
@@ -36,10 +46,10 @@ internal static class Facts
             LEFT JOIN dim_campaign ca ON ca.campaign_id = l.campaign_id
             LEFT JOIN dim_sales_rep rep ON rep.user_id = l.assigned_rep_user_id
             LEFT JOIN dim_competitor comp ON comp.competitor_id = l.lost_to_competitor_id
-            LEFT JOIN (SELECT lead_id, min(visited_at) AS first_visit_at FROM ods_visit GROUP BY lead_id) v ON v.lead_id = l.id
-            LEFT JOIN (SELECT lead_id, min(reserved_at) AS reserved_at FROM ods_reservation GROUP BY lead_id) rs ON rs.lead_id = l.id
-            LEFT JOIN (SELECT r.lead_id, min(k.signed_at) AS contracted_at FROM ods_contract k JOIN ods_reservation r ON r.id = k.reservation_id GROUP BY r.lead_id) ct ON ct.lead_id = l.id
-            LEFT JOIN (SELECT r.lead_id, min(x.cancelled_at) AS cancelled_at FROM ods_cancellation x JOIN ods_reservation r ON r.id = x.reservation_id GROUP BY r.lead_id) cn ON cn.lead_id = l.id
+            LEFT JOIN (SELECT lead_id, min(visited_at) AS first_visit_at FROM ods_visit WHERE lead_id IN (SELECT id FROM affected) GROUP BY lead_id) v ON v.lead_id = l.id
+            LEFT JOIN (SELECT lead_id, min(reserved_at) AS reserved_at FROM ods_reservation WHERE lead_id IN (SELECT id FROM affected) GROUP BY lead_id) rs ON rs.lead_id = l.id
+            LEFT JOIN (SELECT r.lead_id, min(k.signed_at) AS contracted_at FROM ods_contract k JOIN ods_reservation r ON r.id = k.reservation_id WHERE r.lead_id IN (SELECT id FROM affected) GROUP BY r.lead_id) ct ON ct.lead_id = l.id
+            LEFT JOIN (SELECT r.lead_id, min(x.cancelled_at) AS cancelled_at FROM ods_cancellation x JOIN ods_reservation r ON r.id = x.reservation_id WHERE r.lead_id IN (SELECT id FROM affected) GROUP BY r.lead_id) cn ON cn.lead_id = l.id
             """),
         new("fact_sale", "contract_id", Changed("contract"),
             $"""
@@ -87,7 +97,7 @@ internal static class Facts
             LEFT JOIN dim_unit u ON u.unit_id = w.unit_id
             LEFT JOIN dim_complaint_category cat ON cat.complaint_category_id = w.category_id
             LEFT JOIN dim_contractor con ON con.contractor_id = w.contractor_id
-            LEFT JOIN (SELECT work_order_id, sum(amount) AS amount FROM ods_compensation GROUP BY work_order_id) comp ON comp.work_order_id = w.id
+            LEFT JOIN (SELECT work_order_id, sum(amount) AS amount FROM ods_compensation WHERE work_order_id IN (SELECT id FROM affected) GROUP BY work_order_id) comp ON comp.work_order_id = w.id
             """),
         new("fact_inspection_issue", "inspection_issue_id",
             $"{Changed("inspection_issue")} UNION SELECT id FROM ods_inspection_issue WHERE inspection_unit_id IN ({Changed("inspection_unit")})",
@@ -122,9 +132,10 @@ internal static class Facts
             """),
     ];
 
-    public static IEnumerable<string> Statements()
+    /// <summary>The statements for the facts that changes to the <paramref name="touched"/> source tables affect.</summary>
+    public static IEnumerable<string> Statements(IReadOnlySet<string> touched)
     {
-        foreach (var fact in All)
+        foreach (var fact in All.Where(f => f.Sources.Any(touched.Contains)))
         {
             yield return $"CREATE OR REPLACE TEMP TABLE affected AS SELECT DISTINCT id FROM ({fact.Affected}) a(id) WHERE id IS NOT NULL";
             yield return $"DELETE FROM {fact.Table} WHERE {fact.IdColumn} IN (SELECT id FROM affected)";

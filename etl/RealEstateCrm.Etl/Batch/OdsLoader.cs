@@ -11,6 +11,9 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, Action<long> onRow)
 {
     public long Rows { get; private set; }
 
+    /// <summary>The source tables (by table name) this run extracted anything from or saw a deletion in.</summary>
+    public HashSet<string> Touched { get; } = new(StringComparer.Ordinal);
+
     public async Task PrepareAsync(IEnumerable<SourceTable> tables, CancellationToken ct)
     {
         foreach (var table in tables) await warehouse.ExecuteAsync(table.CreateOdsSql(), ct);
@@ -26,11 +29,13 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, Action<long> onRow)
             // Ids that disappear in a whole-table extract are deletions: they count as changed too.
             await warehouse.ExecuteAsync($"INSERT INTO changed SELECT '{table.Name}', id FROM {table.OdsName}", ct);
             await warehouse.ExecuteAsync($"DELETE FROM {table.OdsName}", ct);
+            Touched.Add(table.Name);
         }
         else
         {
             ids = changes.Ids(entity);
             if (ids.Count == 0) return;
+            Touched.Add(table.Name);
             AppendIds(table.Name, ids);
             await warehouse.ExecuteAsync($"DELETE FROM {table.OdsName} WHERE id IN (SELECT id FROM changed WHERE table_name = '{table.Name}')", ct);
         }
@@ -39,7 +44,7 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, Action<long> onRow)
         using (var appender = warehouse.Connection.CreateAppender(table.OdsName))
         {
             var idColumn = table.Stored.Columns.Select((c, i) => (c, i)).Single(x => x.c.Name == "Id").i;
-            await foreach (var values in table.ReadAsync(db, ids, ct).WithCancellation(ct))
+            await foreach (var values in ReadAhead.RowsAsync(table.ReadAsync(db, ids, ct), ct))
             {
                 var row = appender.CreateRow();
                 foreach (var value in values) Append(row, value);
@@ -58,7 +63,7 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, Action<long> onRow)
         foreach (var id in ids) appender.CreateRow().AppendValue(tableName).AppendValue(id).EndRow();
     }
 
-    private static void Append(IDuckDBAppenderRow row, object? value)
+    internal static void Append(IDuckDBAppenderRow row, object? value)
     {
         switch (value)
         {

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using RealEstateCrm.Etl.Batch;
+using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.DemoData;
+using RealEstateCrm.Warehouse;
+
+namespace RealEstateCrm.Bench;
+
+/// <summary>The <c>etl</c> suite, on a copy of the seeded database (large scale unless another is named): the full load
+/// (<c>crm etl run --full</c>'s path, checks included) in rows/s against the raw DuckDB Appender on the same rows
+/// (target ratio ≥ 0.5); then 1% of that many rows changed through the operational model and the incremental load's
+/// time as a share of the full load's (target ≤ 5%).</summary>
+internal static class EtlBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var scale = SeedScale.Parse(args.FirstOrDefault() ?? SeedScale.Large.Name);
+        Console.WriteLine($"etl benchmark: scale {scale.Name}, SQLite; {Environment.ProcessorCount} cores, {SeedBenchmark.LoadAverage()}");
+        var operationalPath = await SeededDatabaseCache.CopyAsync(scale);
+        var warehousePath = Path.Combine(Path.GetTempPath(), $"crm-bench-etl-{Guid.NewGuid():N}.duckdb");
+        var baselinePath = Path.Combine(Path.GetTempPath(), $"crm-bench-appender-{Guid.NewGuid():N}.duckdb");
+        try
+        {
+            var operational = new CrmDatabase(new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={operationalPath}"));
+            await operational.MigrateAsync();
+            await using var warehouse = await WarehouseDatabase.OpenAsync(warehousePath);
+            var etl = new NightlyEtl(operational, warehouse, TimeProvider.System);
+
+            var (full, fullTime, fullStages) = await TimedRunAsync(etl, full: true);
+            var etlRate = full.RowsExtracted / fullTime.TotalSeconds;
+            Console.WriteLine($"full ETL: {full.RowsExtracted:N0} rows in {fullTime.TotalSeconds:0.0} s = {etlRate:N0} rows/s ({fullStages}); {Quality(full)}");
+
+            var baseline = await AppenderBaseline.MeasureAsync(operational, baselinePath);
+            if (baseline.Rows != full.RowsExtracted) throw new InvalidOperationException($"the Appender baseline read {baseline.Rows:N0} rows, the ETL {full.RowsExtracted:N0}");
+            Console.WriteLine($"raw Appender, same rows and ods tables, rows materialised in memory: {baseline.Append.TotalSeconds:0.0} s = {baseline.AppendRowsPerSecond:N0} rows/s " +
+                              $"(reading them the ETL's way took another {baseline.Read.TotalSeconds:0.0} s: read + append {baseline.ReadAndAppendRowsPerSecond:N0} rows/s)");
+            var ratio = etlRate / baseline.AppendRowsPerSecond;
+            Console.WriteLine($"ETL / raw Appender: {ratio:0.000} (target ≥ 0.5: {(ratio >= 0.5 ? "met" : "MISSED")}); " +
+                              $"ETL / (read + append): {etlRate / baseline.ReadAndAppendRowsPerSecond:0.000}");
+
+            var changeClock = Stopwatch.StartNew();
+            var mix = await OperationalChanges.ApplyAsync(operational, full.RowsExtracted / 100, DateTime.UtcNow);
+            Console.WriteLine($"1% changed through SaveChanges in {changeClock.Elapsed.TotalSeconds:0.0} s: {mix}");
+
+            var (incremental, incrementalTime, incrementalStages) = await TimedRunAsync(etl, full: false);
+            var share = incrementalTime / fullTime;
+            Console.WriteLine($"incremental ETL: {incremental.OutboxEvents:N0} outbox events, {incremental.RowsExtracted:N0} rows in {incrementalTime.TotalSeconds:0.0} s " +
+                              $"({incrementalStages}); {Quality(incremental)}");
+            Console.WriteLine($"incremental / full: {share:0.0%} (target ≤ 5%: {(share <= 0.05 ? "met" : "MISSED")})");
+            Console.WriteLine($"done; {SeedBenchmark.LoadAverage()}");
+            return 0;
+        }
+        finally
+        {
+            SeededDatabaseCache.Delete(operationalPath);
+            foreach (var path in new[] { warehousePath, baselinePath }) foreach (var file in new[] { path, path + ".wal" }) File.Delete(file);
+        }
+    }
+
+    private static async Task<(EtlRunResult Result, TimeSpan Took, string Stages)> TimedRunAsync(NightlyEtl etl, bool full)
+    {
+        var stages = new EtlStageClock();
+        var clock = Stopwatch.StartNew();
+        var result = await etl.RunAsync(full, stages);
+        return (result, clock.Elapsed, stages.Summary());
+    }
+
+    private static string Quality(EtlRunResult run) =>
+        run.DataQualityPassed ? $"all {run.DataQuality.Count} data-quality checks passed"
+        : $"data-quality checks FAILED: {string.Join(", ", run.DataQuality.Where(r => !r.Passed).Select(r => $"{r.CheckKind} {r.Subject} {r.Expected} ≠ {r.Actual}"))}";
+}
