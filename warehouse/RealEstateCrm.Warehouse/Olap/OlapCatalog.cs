@@ -75,20 +75,41 @@ public static class OlapCatalog
         ]);
     }
 
+    // The additive parts of every call measure. A rollup stores them per group and a measure sums them again, so a
+    // rate from a rollup is the same ratio of the same integers as from the facts.
+    private static OlapPart[] CallParts() =>
+    [
+        new("calls", "count(*)"),
+        new("offered", Count(Inbound)),
+        new("answered", Count(Answered)),
+        new("abandoned", Count($"{Inbound} AND f.is_abandoned")),
+        new("answered_within_20s", Count($"{Answered} AND f.wait_seconds <= 20")),
+        new("answered_wait_seconds", $"sum(f.wait_seconds) FILTER (WHERE {Answered})"),
+        new("answered_talk_seconds", $"sum(f.talk_seconds) FILTER (WHERE {Answered})"),
+        new("talk_seconds", "sum(f.talk_seconds)"),
+    ];
+
+    /// <summary>A measure written once over named parts: over the fact each part is its aggregate, over a rollup the sum of its column.</summary>
+    private static OlapMeasure FromParts(OlapPart[] parts, string name, string description, Func<Func<string, string>, string> formula, Type type) =>
+        new(name, description, formula(part => parts.Single(p => p.Name == part).Sql), type) { RollupSql = formula(part => parts.Single(p => p.Name == part).Resummed) };
+
     private static OlapCube Calls()
     {
         var time = new OlapJoin("t", "dim_time_of_day", "t.time_key = f.started_time_key");
+        var parts = CallParts();
+        OlapMeasure Measure(string name, string description, Func<Func<string, string>, string> formula, Type type) => FromParts(parts, name, description, formula, type);
+        OlapRollupKey day = new("started_date_key", "f.started_date_key");
         return new OlapCube("calls", "call detail records (fact_call, 呼叫中心)", "fact_call f",
         [
-            new("calls", "all calls", "count(*)", typeof(long)),
-            new("offered", "inbound calls offered", Count(Inbound), typeof(long)),
-            new("answered", "inbound calls answered", Count(Answered), typeof(long)),
-            new("abandoned", "inbound calls abandoned", Count($"{Inbound} AND f.is_abandoned"), typeof(long)),
-            new("service_level", "answered within 20 s over offered (80/20 target)", Rate(Count($"{Answered} AND f.wait_seconds <= 20"), Count(Inbound)), typeof(double)),
-            new("asa", "average speed of answer, s: wait of answered over answered", Rate($"sum(f.wait_seconds) FILTER (WHERE {Answered})", Count(Answered)), typeof(double)),
-            new("abandon_rate", "abandoned over offered", Rate(Count($"{Inbound} AND f.is_abandoned"), Count(Inbound)), typeof(double)),
-            new("aht", "average handle (talk) time of answered calls, s", Rate($"sum(f.talk_seconds) FILTER (WHERE {Answered})", Count(Answered)), typeof(double)),
-            new("talk_seconds", "total talk time, s", "CAST(sum(f.talk_seconds) AS BIGINT)", typeof(long)),
+            Measure("calls", "all calls", p => p("calls"), typeof(long)),
+            Measure("offered", "inbound calls offered", p => p("offered"), typeof(long)),
+            Measure("answered", "inbound calls answered", p => p("answered"), typeof(long)),
+            Measure("abandoned", "inbound calls abandoned", p => p("abandoned"), typeof(long)),
+            Measure("service_level", "answered within 20 s over offered (80/20 target)", p => Rate(p("answered_within_20s"), p("offered")), typeof(double)),
+            Measure("asa", "average speed of answer, s: wait of answered over answered", p => Rate(p("answered_wait_seconds"), p("answered")), typeof(double)),
+            Measure("abandon_rate", "abandoned over offered", p => Rate(p("abandoned"), p("offered")), typeof(double)),
+            Measure("aht", "average handle (talk) time of answered calls, s", p => Rate(p("answered_talk_seconds"), p("answered")), typeof(double)),
+            Measure("talk_seconds", "total talk time, s", p => $"CAST({p("talk_seconds")} AS BIGINT)", typeof(long)),
         ],
         [
             Date("started_date_key", "call date"),
@@ -99,6 +120,14 @@ public static class OlapCatalog
             OnFact("direction", "Inbound, Outbound, Internal", "direction"),
             OnFact("outcome", "Answered, Abandoned, Voicemail, ...", "outcome"),
             OnFact("disposition", "the agent's disposition code", "disposition"),
+        ],
+        [
+            new("agg_call_day_outcome", "fact_call", "started_date_key", [day, new("direction", "f.direction"), new("outcome", "f.outcome")],
+                parts, ["date", "direction", "outcome"]),
+            // Hour and day part depend on the hour alone: the time key is kept as the key of the hour's first minute.
+            new("agg_call_day_queue_hour", "fact_call", "started_date_key",
+                [day, new("queue_key", "f.queue_key"), new("started_time_key", "f.started_time_key // 100 * 100")],
+                parts, ["date", "queue", "time"]),
         ]);
     }
 
