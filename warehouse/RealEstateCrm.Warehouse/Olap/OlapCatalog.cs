@@ -128,6 +128,8 @@ public static class OlapCatalog
             new("agg_call_day_queue_hour", "fact_call", "started_date_key",
                 [day, new("queue_key", "f.queue_key"), new("started_time_key", "f.started_time_key // 100 * 100")],
                 parts, ["date", "queue", "time"]),
+            new("agg_call_day_queue_agent", "fact_call", "started_date_key", [day, new("queue_key", "f.queue_key"), new("agent_key", "f.agent_key")],
+                parts, ["date", "queue", "agent"]),
         ]);
     }
 

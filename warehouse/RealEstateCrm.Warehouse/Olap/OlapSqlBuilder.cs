@@ -42,7 +42,7 @@ public static class OlapSqlBuilder
             foreach (var m in measures)
                 columns.AddRange([new(m.Name, OlapColumnRole.Measure, m.Type), new(m.Name + "_previous", OlapColumnRole.Previous, m.Type), new(m.Name + "_delta", OlapColumnRole.Delta, m.Type)]);
         }
-        var sql = Present(body, groupings, query.Top, topBy, parameters);
+        var sql = Present(body, groupings, query.Totals, query.Top, topBy, parameters);
         return new OlapStatement(sql, parameters, columns);
     }
 
@@ -172,13 +172,20 @@ public static class OlapSqlBuilder
     }
 
     /// <summary>Orders each grouping column's detail rows before its subtotal, and keeps the top N detail rows.</summary>
-    private static string Present(string body, List<Grouping> groupings, int? top, OlapMeasure topBy, Dictionary<string, object> parameters)
+    private static string Present(string body, List<Grouping> groupings, OlapTotals totals, int? top, OlapMeasure topBy, Dictionary<string, object> parameters)
     {
         var n = groupings.Count;
-        var order = groupings.Select((g, i) => $"(grouping_id >> {n - 1 - i}) & 1, \"{g.Alias}\" NULLS LAST").ToList();
-        if (top is null) return $"SELECT * FROM (\n{body}\n) olap\nORDER BY {(n == 0 ? "grouping_id" : string.Join(", ", order))}";
+        var values = groupings.Select(g => $"\"{g.Alias}\" NULLS LAST").ToList();
+        if (totals == OlapTotals.None || n == 0)
+        {
+            // Every row is a detail row: order (and cut) the aggregate itself, with no wrapping query to pay for.
+            if (top is not null) return $"{body}\nORDER BY {string.Join(", ", values.Prepend($"\"{topBy.Name}\" DESC NULLS LAST"))}\nLIMIT {Bind(parameters, (long)top.Value)}";
+            return n == 0 ? body : $"{body}\nORDER BY {string.Join(", ", values)}";
+        }
+        var order = string.Join(", ", groupings.Select((g, i) => $"(grouping_id >> {n - 1 - i}) & 1, {values[i]}"));
+        if (top is null) return $"SELECT * FROM (\n{body}\n) olap\nORDER BY {order}";
         var limit = Bind(parameters, (long)top.Value);
         return $"SELECT * EXCLUDE (olap_rank) FROM (\nSELECT *, row_number() OVER (PARTITION BY grouping_id ORDER BY \"{topBy.Name}\" DESC NULLS LAST) AS olap_rank FROM (\n{body}\n) olap\n) ranked\n" +
-               $"WHERE grouping_id <> 0 OR olap_rank <= {limit}\nORDER BY grouping_id, \"{topBy.Name}\" DESC NULLS LAST, {(n == 0 ? "grouping_id" : string.Join(", ", order))}";
+               $"WHERE grouping_id <> 0 OR olap_rank <= {limit}\nORDER BY grouping_id, \"{topBy.Name}\" DESC NULLS LAST, {order}";
     }
 }
