@@ -20,6 +20,9 @@ public sealed class OlapRollupTests
         { "top 3 agents of a queue, one week", new("calls", ["answered", "asa", "aht"], ["agent"], [Equal("queue", "售后"), Between("date.day", "2026-03-02", "2026-03-08")], Top: 3) },
         { "top 2 queues", new("calls", ["answered", "aht"], ["queue"], [Equal("date.year", 2026)], Totals: OlapTotals.Rollup, Top: 2) },
         { "month vs previous, by queue", new("calls", ["offered", "service_level"], ["queue"], [Between("date.day", "2026-02-01", "2026-02-28")], Compare: OlapComparison.PreviousPeriod) },
+        { "work orders: city x category, rollup", new("service", ["work_orders", "resolved", "sla_breaches", "sla_breach_rate", "escalation_rate", "reopen_rate",
+            "avg_hours_to_first_response", "avg_hours_to_resolve", "compensation_amount", "repair_cost"], ["geography.city", "category"], Totals: OlapTotals.Rollup) },
+        { "work orders: drill to project, 2026", new("service", ["work_orders", "sla_breach_rate", "avg_hours_to_resolve"], Filters: [Equal("date.year", 2026)], Drill: "geography.project", Totals: OlapTotals.Rollup) },
         { "quarter vs a year ago, by outcome", new("calls", ["calls", "abandon_rate"], ["outcome"], [Between("date.day", "2026-01-01", "2026-03-31")], Compare: OlapComparison.PreviousYear) },
     };
 
@@ -31,9 +34,9 @@ public sealed class OlapRollupTests
         var fromRollup = await new OlapEngine(warehouse.Connection).QueryAsync(query, Ct);
         var fromFacts = await new OlapEngine(warehouse.Connection, useRollups: false).QueryAsync(query, Ct);
 
-        Assert.Contains("FROM agg_call_", fromRollup.Sql);
-        Assert.DoesNotContain("fact_call", fromRollup.Sql);
-        Assert.Contains("FROM fact_call", fromFacts.Sql);
+        Assert.Contains("FROM agg_", fromRollup.Sql);
+        Assert.DoesNotContain("FROM fact_", fromRollup.Sql);
+        Assert.Contains("FROM fact_", fromFacts.Sql);
         Assert.True(fromFacts.Rows.Count > 0 && fromFacts.Rows[0].All(v => v is not null), $"{name}: nothing to compare");
         Assert.Equal(fromFacts.Columns, fromRollup.Columns);
         for (var i = 0; i < fromFacts.Rows.Count; i++) Assert.Equal(fromFacts.Rows[i], fromRollup.Rows[i]);
@@ -43,14 +46,17 @@ public sealed class OlapRollupTests
     [Theory]
     [InlineData("customer.segment", "calls")]
     [InlineData("disposition", "calls")]
+    [InlineData("geography.building", "work_orders")]
+    [InlineData("contractor", "avg_hours_to_resolve")]
     public async Task A_query_needing_a_column_no_rollup_keeps_reads_the_facts(string by, string measure)
     {
         await using var warehouse = await ManyCallsAsync();
+        var cube = measure == "calls" ? "calls" : "service";
 
-        var result = await new OlapEngine(warehouse.Connection).QueryAsync(new OlapQuery("calls", [measure], [by], [Equal("date.year", 2026)]), Ct);
+        var result = await new OlapEngine(warehouse.Connection).QueryAsync(new OlapQuery(cube, [measure], [by], [Equal("date.year", 2026)]), Ct);
 
-        Assert.Contains("FROM fact_call", result.Sql);
-        Assert.DoesNotContain("agg_call_", result.Sql);
+        Assert.Contains("FROM fact_", result.Sql);
+        Assert.DoesNotContain("agg_", result.Sql);
     }
 
     [Fact]
@@ -76,7 +82,8 @@ public sealed class OlapRollupTests
     }
 
     /// <summary>20,000 calls over 2025-01 to 2026-03 (hash-drawn, so every run is the same): five queues and a missing one,
-    /// every hour, three directions, outcomes and waits on both sides of 20 s; rollups rebuilt after the direct insert.</summary>
+    /// every hour, three directions, outcomes and waits on both sides of 20 s; 5,000 work orders over four projects in two
+    /// cities and three categories, some unanswered, unresolved or without an SLA verdict; rollups rebuilt after the direct insert.</summary>
     private static async Task<WarehouseDatabase> ManyCallsAsync()
     {
         var warehouse = await WarehouseDatabase.OpenAsync(":memory:", ct: Ct);
@@ -94,6 +101,19 @@ public sealed class OlapRollupTests
                   FROM (SELECT i, CAST(hash(i) >> 1 AS BIGINT) AS h, TIMESTAMP '2025-01-01' + to_seconds(CAST(hash(i) % (455 * 86400) AS BIGINT)) AS ts,
                                ['Inbound', 'Inbound', 'Inbound', 'Outbound', 'Internal'][CAST(1 + (hash(i) >> 32) % 5 AS BIGINT)] AS direction
                         FROM range(20000) t(i)));
+            INSERT INTO dim_project SELECT i, uuid(), 'P' || i, ['滨江壹号', '西溪云庐', '浦江华庭', '前滩悦府'][i], ['杭州', '杭州', '上海', '上海'][i], NULL, NULL, 30000 FROM range(1, 5) t(i);
+            INSERT INTO dim_complaint_category SELECT i, uuid(), NULL, 'CC' || i, ['漏水', '门窗', '噪音'][i], 48, 'Medium' FROM range(1, 4) t(i);
+            INSERT INTO fact_work_order
+            SELECT uuid(), 'WO' || i, 'Repair', 'Open', 'Medium', date_key(opened), NULL, CASE WHEN h % 17 = 0 THEN NULL ELSE 1 + h % 4 END, NULL,
+                   1 + (h >> 4) % 3, NULL, opened, opened + INTERVAL 48 HOUR, responded, resolved, NULL,
+                   date_diff('second', opened, responded) / 3600.0, date_diff('second', opened, resolved) / 3600.0,
+                   CASE WHEN resolved IS NOT NULL THEN resolved <= opened + INTERVAL 48 HOUR END, CAST((h >> 8) % 3 AS INTEGER), CAST((h >> 10) % 2 AS INTEGER),
+                   CAST((h >> 12) % 50000 AS DECIMAL(18,2)) / 100, CAST((h >> 20) % 30000 AS DECIMAL(18,2)) / 100
+            FROM (SELECT i, h, opened,
+                         CASE WHEN (h >> 28) % 5 > 0 THEN opened + to_seconds(CAST(60 + (h >> 32) % 20000 AS BIGINT)) END AS responded,
+                         CASE WHEN (h >> 36) % 3 > 0 THEN opened + to_seconds(CAST(3600 + (h >> 40) % 300000 AS BIGINT)) END AS resolved
+                  FROM (SELECT i, CAST(hash(i + 100000) >> 1 AS BIGINT) AS h, TIMESTAMP '2025-01-01' + to_seconds(CAST(hash(i + 100000) % (455 * 86400) AS BIGINT)) AS opened
+                        FROM range(5000) t(i)));
             """, Ct);
         await OlapRollups.RebuildAsync(warehouse, Ct);
         return warehouse;

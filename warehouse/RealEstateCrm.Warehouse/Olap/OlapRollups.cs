@@ -15,15 +15,15 @@ public static class OlapRollups
     /// <summary>Recomputes every rollup from its fact.</summary>
     public static async Task RebuildAsync(WarehouseDatabase warehouse, CancellationToken ct = default)
     {
-        foreach (var sql in RefreshStatements(All.Select(r => r.Fact).Distinct(), days: null)) await warehouse.ExecuteAsync(sql, ct);
+        foreach (var fact in All.Select(r => r.Fact).Distinct())
+            foreach (var sql in RefreshStatements(fact, days: null)) await warehouse.ExecuteAsync(sql, ct);
     }
 
-    /// <summary>The statements that bring the rollups of <paramref name="facts"/> up to date for the date keys the
-    /// query <paramref name="days"/> returns (every day when null): delete those days' rows, recompute them from the fact.</summary>
-    public static IEnumerable<string> RefreshStatements(IEnumerable<string> facts, string? days)
+    /// <summary>The statements that bring the rollups of <paramref name="fact"/> up to date for the date keys the query
+    /// <paramref name="days"/> returns (every day when null): delete those days' rows, recompute them from the fact.</summary>
+    public static IEnumerable<string> RefreshStatements(string fact, string? days)
     {
-        var wanted = facts.ToHashSet();
-        foreach (var rollup in All.Where(r => wanted.Contains(r.Fact)))
+        foreach (var rollup in All.Where(r => r.Fact == fact))
         {
             yield return days is null ? $"DELETE FROM {rollup.Table}" : $"DELETE FROM {rollup.Table} WHERE {rollup.DateKey} IN ({days})";
             yield return $"INSERT INTO {rollup.Table}\n{rollup.SelectSql(days)}";
