@@ -3,6 +3,7 @@ using RealEstateCrm.Etl.Streaming;
 using RealEstateCrm.Etl.Tests.Streaming;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Calls;
+using RealEstateCrm.Operational.Domain.Service;
 using RealEstateCrm.Testing;
 using RealEstateCrm.Warehouse;
 using RealEstateCrm.Warehouse.Olap;
@@ -21,17 +22,18 @@ public sealed class RollupRefreshTests
 
         await bed.Etl(warehouse).RunAsync(full: true, ct: Ct);
         Assert.True(await EtlTestBed.CountAsync(warehouse, "SELECT count(*) FROM agg_call_day_queue_hour") > 0);
+        Assert.True(await EtlTestBed.CountAsync(warehouse, "SELECT count(*) FROM agg_work_order_day_project_category") > 0);
         await AssertRollupsEqualFactsAsync(warehouse, "after the full load");
 
         await bed.RecordCallAsync("rollup-new-day", new DateTime(2026, 6, 28, 21, 30, 0, DateTimeKind.Utc));
-        await MoveAndDeleteCallsAsync(bed, skip: 0);
+        await MoveAndDeleteAsync(bed, skip: 0);
         await bed.Etl(warehouse).RunAsync(ct: Ct);
-        await AssertRollupsEqualFactsAsync(warehouse, "after an incremental load that added, moved and deleted calls");
+        await AssertRollupsEqualFactsAsync(warehouse, "after an incremental load that added, moved and deleted calls and moved a work order");
 
         using var tailer = new OutboxTailer(bed.Operational.Database, warehouse, bed.Clock);
         await tailer.StartAsync(Ct);
         for (var i = 0; i < 5; i++) await bed.RecordCallAsync($"rollup-stream-{i}", new DateTime(2026, 6, 29, 8 + i, 0, 0, DateTimeKind.Utc));
-        await MoveAndDeleteCallsAsync(bed, skip: 2);
+        await MoveAndDeleteAsync(bed, skip: 2);
         await Eventually.Within(TimeSpan.FromSeconds(60), async () => (await tailer.LagAsync(Ct)).EventsBehind == 0, "streaming catch-up");
         await tailer.StopAsync(Ct);
         Assert.Null(tailer.LastError);
@@ -40,14 +42,16 @@ public sealed class RollupRefreshTests
                         - await EtlTestBed.CountAsync(warehouse, "SELECT count(*) FROM fact_call WHERE started_date_key IN (20260628, 20260629) AND call_id NOT LIKE 'rollup-%'"));
     }
 
-    /// <summary>Moves one seeded call 40 days later (its old and new day both change) and deletes the next one.</summary>
-    private static async Task MoveAndDeleteCallsAsync(EtlTestBed bed, int skip)
+    /// <summary>Moves one seeded call and one work order 40 days later (their old and new days both change) and deletes the next call.</summary>
+    private static async Task MoveAndDeleteAsync(EtlTestBed bed, int skip)
     {
         await using var db = bed.Operational.Context("agent");
         var calls = await db.Set<CallRecord>().Where(c => !c.CallId.StartsWith("rollup-")).OrderBy(c => c.CallId).Skip(skip).Take(2).ToListAsync(Ct);
         calls[0].StartedAt = calls[0].StartedAt.AddDays(40);
         calls[0].EndedAt = calls[0].EndedAt.AddDays(40);
         db.Remove(calls[1]);
+        var workOrder = await db.Set<WorkOrder>().OrderBy(w => w.Number).Skip(skip).FirstAsync(Ct);
+        workOrder.OpenedAt = workOrder.OpenedAt.AddDays(40);
         await db.SaveChangesAsync(Ct);
     }
 
