@@ -5,11 +5,13 @@ return args.FirstOrDefault() switch
     "seed" => await SeedBenchmark.RunAsync(),
     "streaming" => await StreamingBenchmark.RunAsync(args.Skip(1).ToArray()),
     "olap" => await OlapBenchmark.RunAsync(),
+    "callcenter" => CallCenterBenchmark.Run(),
+    "rtp" => await RtpBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/RealEstateCrm.Bench -- <suite>\nsuites: seed, streaming [seconds] [changes/s], olap");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/RealEstateCrm.Bench -- <suite>\nsuites: seed, streaming [seconds] [changes/s] [writers], olap, callcenter, rtp [calls] [seconds]");
     return 2;
 }
