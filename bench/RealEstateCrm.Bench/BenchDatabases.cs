@@ -28,13 +28,15 @@ internal sealed class BenchDatabases : IAsyncDisposable
         return databases;
     }
 
-    public async Task<CrmDatabase> NewAsync(DatabaseProvider provider)
+    /// <param name="pooled">SQLite connections pooled as in the product (its connection strings leave pooling on);
+    /// off by default, so each context opens the file afresh as the seed figures were measured.</param>
+    public async Task<CrmDatabase> NewAsync(DatabaseProvider provider, bool pooled = false)
     {
         DatabaseOptions options;
         if (provider == DatabaseProvider.Sqlite)
         {
             var path = Path.Combine(Path.GetTempPath(), $"crm-bench-{Guid.NewGuid():N}.db");
-            options = new DatabaseOptions(provider, $"Data Source={path};Pooling=False");
+            options = new DatabaseOptions(provider, $"Data Source={path};Pooling={pooled}");
             _cleanup.Add(() =>
             {
                 SqliteConnection.ClearAllPools();

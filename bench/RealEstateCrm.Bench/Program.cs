@@ -15,6 +15,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/RealEstateCrm.Bench -- <suite>\nsuites: seed, streaming [seconds] [changes/s], olap, callcenter, rtp [calls] [seconds], ml-reference [data folder], sip [seconds] [calls/s], etl [scale]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/RealEstateCrm.Bench -- <suite>\nsuites: seed, streaming [seconds] [changes/s] [writers], olap, callcenter, rtp [calls] [seconds], ml-reference [data folder], sip [seconds] [calls/s], etl [scale]");
     return 2;
 }

@@ -35,6 +35,7 @@ public sealed class WarehouseDatabase : IAsyncDisposable
         try
         {
             await database.ApplySchemaAsync(ct);
+            await Olap.OlapRollups.EnsureAsync(database, ct);
         }
         catch
         {

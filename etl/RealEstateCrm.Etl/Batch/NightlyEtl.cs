@@ -77,7 +77,7 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
             rows = loader.Rows;
 
             progress?.Report(new EtlProgress("transform and load", rows));
-            var statements = Dimensions.Statements(loader.Touched).Concat(Facts.Statements(loader.Touched));
+            var statements = Dimensions.Statements(loader.Touched).Concat(RollupRefresh.Around(Facts.Statements(loader.Touched), full));
             if (plan.Snapshots) statements = statements.Concat(Facts.SnapshotStatements());
             foreach (var sql in statements) await warehouse.ExecuteAsync(sql, ct);
             await EnsureDatesAsync(ct);

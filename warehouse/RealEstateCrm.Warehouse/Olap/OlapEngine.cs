@@ -2,12 +2,13 @@ using DuckDB.NET.Data;
 
 namespace RealEstateCrm.Warehouse.Olap;
 
-/// <summary>Runs OLAP queries on a warehouse connection: the API the CLI and the web UI share.</summary>
-public sealed class OlapEngine(DuckDBConnection connection)
+/// <summary>Runs OLAP queries on a warehouse connection: the API the CLI and the web UI share. With
+/// <paramref name="useRollups"/> (the default) a query reads a rollup of its fact when one has all it needs.</summary>
+public sealed class OlapEngine(DuckDBConnection connection, bool useRollups = true)
 {
     public async Task<OlapResult> QueryAsync(OlapQuery query, CancellationToken ct = default)
     {
-        var statement = OlapSqlBuilder.Build(query);
+        var statement = OlapSqlBuilder.Build(query, useRollups);
         await using var command = connection.CreateCommand();
         command.CommandText = statement.Sql;
         foreach (var (name, value) in statement.Parameters) command.Parameters.Add(new DuckDBParameter(name, value));

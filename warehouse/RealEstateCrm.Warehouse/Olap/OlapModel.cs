@@ -19,13 +19,18 @@ public sealed record OlapDimension(string Name, string Description, IReadOnlyLis
 }
 
 /// <summary>A measure: one aggregate SQL expression. Rates and averages are ratios of sums, so a subtotal row
-/// gets the rate of its whole group rather than the average of its children's rates.</summary>
-public sealed record OlapMeasure(string Name, string Description, string Sql, Type Type);
+/// gets the rate of its whole group rather than the average of its children's rates. <see cref="RollupSql"/> is the
+/// same measure over a rollup's summed parts (see <see cref="OlapRollup"/>); null when it cannot be derived from one.</summary>
+public sealed record OlapMeasure(string Name, string Description, string Sql, Type Type)
+{
+    public string? RollupSql { get; init; }
+}
 
 /// <summary>A cube: one fact table (alias <c>f</c>), its measures and its dimensions. <paramref name="From"/>
-/// may add model-owned joins every query needs (the campaign touch counts that spread a campaign's cost).</summary>
+/// may add model-owned joins every query needs (the campaign touch counts that spread a campaign's cost).
+/// <paramref name="Rollups"/>, smallest first: the pre-aggregated copies of the fact a query may read instead.</summary>
 public sealed record OlapCube(string Name, string Description, string From,
-    IReadOnlyList<OlapMeasure> Measures, IReadOnlyList<OlapDimension> Dimensions)
+    IReadOnlyList<OlapMeasure> Measures, IReadOnlyList<OlapDimension> Dimensions, IReadOnlyList<OlapRollup>? Rollups = null)
 {
     public OlapMeasure? FindMeasure(string name) => Measures.FirstOrDefault(m => m.Name == name);
     public OlapDimension? FindDimension(string name) => Dimensions.FirstOrDefault(d => d.Name == name);

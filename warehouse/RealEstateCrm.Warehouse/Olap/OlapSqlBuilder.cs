@@ -8,8 +8,12 @@ public static class OlapSqlBuilder
 {
     private sealed record Grouping(OlapDimension Dimension, OlapAttribute Attribute, string Alias);
     private sealed record Condition(OlapDimension Dimension, OlapAttribute Attribute, OlapOperator Operator, object[] Values);
+    // What the aggregate reads: the cube's fact, or a rollup of it, and each measure's expression over that.
+    private sealed record Source(string From, Func<OlapMeasure, string> Measure);
 
-    public static OlapStatement Build(OlapQuery query)
+    /// <param name="useRollups">Read the smallest rollup that has every grouping, filter and measure of the query
+    /// (the result is the same; false forces the fact, to compare).</param>
+    public static OlapStatement Build(OlapQuery query, bool useRollups = true)
     {
         var cube = OlapCatalog.Cube(query.Cube);
         if (query.Measures.Count == 0) throw new OlapModelException($"no measure asked; measures of cube {cube.Name}: {MeasureNames(cube)}");
@@ -21,24 +25,30 @@ public static class OlapSqlBuilder
         var topBy = query.TopBy is null ? measures[0] : measures.FirstOrDefault(m => m.Name == query.TopBy)
             ?? throw new OlapModelException($"top by '{query.TopBy}': not among the measures asked ({string.Join(", ", measures.Select(m => m.Name))})");
 
+        var rollup = useRollups ? Rollup(cube, measures, groupings, conditions) : null;
+        var source = rollup is null ? new Source(cube.From, m => m.Sql) : new Source($"{rollup.Table} f", m => m.RollupSql!);
         var parameters = new Dictionary<string, object>();
         var joins = Joins(groupings.Select(g => g.Attribute).Concat(conditions.Select(c => c.Attribute)));
         string body;
         List<OlapColumn> columns = [.. groupings.Select(g => new OlapColumn(g.Alias, OlapColumnRole.Dimension, g.Attribute.Type)), new("grouping_id", OlapColumnRole.GroupingId, typeof(int))];
         if (query.Compare == OlapComparison.None)
         {
-            body = Aggregate(cube, measures, groupings, joins, Where(conditions, parameters, period: null), query.Totals);
+            body = Aggregate(source, measures, groupings, joins, Where(conditions, parameters, period: null), query.Totals);
             columns.AddRange(measures.Select(m => new OlapColumn(m.Name, OlapColumnRole.Measure, m.Type)));
         }
         else
         {
-            body = Comparison(cube, measures, groupings, joins, conditions, parameters, query);
+            body = Comparison(source, measures, groupings, joins, conditions, parameters, query);
             foreach (var m in measures)
                 columns.AddRange([new(m.Name, OlapColumnRole.Measure, m.Type), new(m.Name + "_previous", OlapColumnRole.Previous, m.Type), new(m.Name + "_delta", OlapColumnRole.Delta, m.Type)]);
         }
-        var sql = Present(body, groupings, query.Top, topBy, parameters);
+        var sql = Present(body, groupings, query.Totals, query.Top, topBy, parameters);
         return new OlapStatement(sql, parameters, columns);
     }
+
+    private static OlapRollup? Rollup(OlapCube cube, List<OlapMeasure> measures, List<Grouping> groupings, List<Condition> conditions) =>
+        measures.Any(m => m.RollupSql is null) ? null
+        : (cube.Rollups ?? []).FirstOrDefault(r => groupings.All(g => r.CanServe(g.Dimension, g.Attribute)) && conditions.All(c => r.CanServe(c.Dimension, c.Attribute)));
 
     private static string MeasureNames(OlapCube cube) => string.Join(", ", cube.Measures.Select(m => m.Name));
 
@@ -122,14 +132,14 @@ public static class OlapSqlBuilder
         return "\nWHERE " + string.Join("\n  AND ", parts);
     }
 
-    private static string Aggregate(OlapCube cube, List<OlapMeasure> measures, List<Grouping> groupings, List<OlapJoin> joins, string where, OlapTotals totals)
+    private static string Aggregate(Source source, List<OlapMeasure> measures, List<Grouping> groupings, List<OlapJoin> joins, string where, OlapTotals totals)
     {
         var sql = new StringBuilder("SELECT ");
         foreach (var g in groupings) sql.Append($"{g.Attribute.Sql} AS \"{g.Alias}\", ");
         var keys = string.Join(", ", groupings.Select(g => g.Attribute.Sql));
         sql.Append(groupings.Count == 0 || totals == OlapTotals.None ? "0" : $"CAST(GROUPING({keys}) AS INTEGER)").Append(" AS grouping_id");
-        foreach (var m in measures) sql.Append($",\n       {m.Sql} AS \"{m.Name}\"");
-        sql.Append($"\nFROM {cube.From}");
+        foreach (var m in measures) sql.Append($",\n       {source.Measure(m)} AS \"{m.Name}\"");
+        sql.Append($"\nFROM {source.From}");
         foreach (var j in joins) sql.Append($"\n{(j.Inner ? "JOIN" : "LEFT JOIN")} {j.Table} {j.Alias} ON {j.On}");
         sql.Append(where);
         if (groupings.Count > 0)
@@ -137,7 +147,7 @@ public static class OlapSqlBuilder
         return sql.ToString();
     }
 
-    private static string Comparison(OlapCube cube, List<OlapMeasure> measures, List<Grouping> groupings, List<OlapJoin> joins,
+    private static string Comparison(Source source, List<OlapMeasure> measures, List<Grouping> groupings, List<OlapJoin> joins,
         List<Condition> conditions, Dictionary<string, object> parameters, OlapQuery query)
     {
         var period = conditions.FirstOrDefault(c => c.Dimension.Name == "date" && c.Attribute.Name == "day" && c.Operator == OlapOperator.Between)
@@ -149,8 +159,8 @@ public static class OlapSqlBuilder
         var (previousFrom, previousTo) = query.Compare == OlapComparison.PreviousYear
             ? (from.AddYears(-1), to.AddYears(-1))
             : (from.AddDays(-(to.DayNumber - from.DayNumber + 1)), from.AddDays(-1));
-        var current = Aggregate(cube, measures, groupings, joins, Where(conditions, parameters, (period, from, to)), query.Totals);
-        var previous = Aggregate(cube, measures, groupings, joins, Where(conditions, parameters, (period, previousFrom, previousTo)), query.Totals);
+        var current = Aggregate(source, measures, groupings, joins, Where(conditions, parameters, (period, from, to)), query.Totals);
+        var previous = Aggregate(source, measures, groupings, joins, Where(conditions, parameters, (period, previousFrom, previousTo)), query.Totals);
         var sql = new StringBuilder($"WITH olap_current AS (\n{current}\n), olap_previous AS (\n{previous}\n)\nSELECT ");
         foreach (var g in groupings) sql.Append($"coalesce(c.\"{g.Alias}\", p.\"{g.Alias}\") AS \"{g.Alias}\", ");
         sql.Append("coalesce(c.grouping_id, p.grouping_id) AS grouping_id");
@@ -162,13 +172,20 @@ public static class OlapSqlBuilder
     }
 
     /// <summary>Orders each grouping column's detail rows before its subtotal, and keeps the top N detail rows.</summary>
-    private static string Present(string body, List<Grouping> groupings, int? top, OlapMeasure topBy, Dictionary<string, object> parameters)
+    private static string Present(string body, List<Grouping> groupings, OlapTotals totals, int? top, OlapMeasure topBy, Dictionary<string, object> parameters)
     {
         var n = groupings.Count;
-        var order = groupings.Select((g, i) => $"(grouping_id >> {n - 1 - i}) & 1, \"{g.Alias}\" NULLS LAST").ToList();
-        if (top is null) return $"SELECT * FROM (\n{body}\n) olap\nORDER BY {(n == 0 ? "grouping_id" : string.Join(", ", order))}";
+        var values = groupings.Select(g => $"\"{g.Alias}\" NULLS LAST").ToList();
+        if (totals == OlapTotals.None || n == 0)
+        {
+            // Every row is a detail row: order (and cut) the aggregate itself, with no wrapping query to pay for.
+            if (top is not null) return $"{body}\nORDER BY {string.Join(", ", values.Prepend($"\"{topBy.Name}\" DESC NULLS LAST"))}\nLIMIT {Bind(parameters, (long)top.Value)}";
+            return n == 0 ? body : $"{body}\nORDER BY {string.Join(", ", values)}";
+        }
+        var order = string.Join(", ", groupings.Select((g, i) => $"(grouping_id >> {n - 1 - i}) & 1, {values[i]}"));
+        if (top is null) return $"SELECT * FROM (\n{body}\n) olap\nORDER BY {order}";
         var limit = Bind(parameters, (long)top.Value);
         return $"SELECT * EXCLUDE (olap_rank) FROM (\nSELECT *, row_number() OVER (PARTITION BY grouping_id ORDER BY \"{topBy.Name}\" DESC NULLS LAST) AS olap_rank FROM (\n{body}\n) olap\n) ranked\n" +
-               $"WHERE grouping_id <> 0 OR olap_rank <= {limit}\nORDER BY grouping_id, \"{topBy.Name}\" DESC NULLS LAST, {(n == 0 ? "grouping_id" : string.Join(", ", order))}";
+               $"WHERE grouping_id <> 0 OR olap_rank <= {limit}\nORDER BY grouping_id, \"{topBy.Name}\" DESC NULLS LAST, {order}";
     }
 }
