@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using RealEstateCrm.Telephony.Media;
+
+namespace RealEstateCrm.Telephony.Tests.Media;
+
+/// <summary>sipp plays its own RFC 4733 captures over real UDP to our RTP port: one sipp sends an INVITE whose SDP
+/// names our session's port, the other answers it and plays the pcaps (<c>play_pcap_audio</c>, which needs root)
+/// towards that port. The SIP between the two sipps only carries our address.</summary>
+public sealed class SippDtmfPlaybackTests : IAsyncDisposable
+{
+    private readonly MediaTestBed _bed = new();
+    private readonly string _folder = Directory.CreateTempSubdirectory("crm-sipp-").FullName;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _bed.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Digits_played_by_sipp_from_its_pcaps_reach_our_session_once_each()
+    {
+        var sipp = ExternalTool.Require("sipp");
+        DtmfPcapTests.RequireSippPcap("dtmf_2833_1.pcap");
+        if (Environment.UserName != "root") ExternalTool.Missing("root (sipp's play_pcap_audio needs it)");
+
+        var session = _bed.Session();
+        var (uasPort, uacPort) = (FreeUdpPorts(1), FreeUdpPorts(1));
+        // sipp binds four media ports from -mp up (audio and video, RTP and RTCP).
+        var (uasMedia, uacMedia) = (FreeUdpPorts(4), FreeUdpPorts(4));
+        File.WriteAllText(Path.Combine(_folder, "uas.xml"), UasScenario);
+        File.WriteAllText(Path.Combine(_folder, "uac.xml"), UacScenario.Replace("OUR_RTP_PORT", session.LocalEndPoint.Port.ToString()));
+
+        using var uas = Start(sipp, $"-sf uas.xml -i 127.0.0.1 -p {uasPort} -mp {uasMedia} -m 1 -nostdin -timeout 20s -timeout_error");
+        try
+        {
+            await Task.Delay(300, TestContext.Current.CancellationToken);
+            using var uac = Start(sipp, $"127.0.0.1:{uasPort} -sf uac.xml -i 127.0.0.1 -p {uacPort} -mp {uacMedia} -m 1 -nostdin -timeout 20s -timeout_error");
+            try
+            {
+                var digits = new List<char>();
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+                timeout.CancelAfter(TimeSpan.FromSeconds(15));
+                while (digits.Count < 3) digits.Add(await session.Digits.ReadAsync(timeout.Token));
+
+                Assert.Equal("1#7", new string(digits.ToArray()));
+                await uac.WaitForExitAsync(timeout.Token);
+                await uas.WaitForExitAsync(timeout.Token);
+                Assert.Equal(0, uas.ExitCode);
+                Assert.Equal(0, uac.ExitCode);
+                Assert.Equal(0, session.ReceiveStatistics.Lost);
+            }
+            finally { Stop(uac); }
+        }
+        finally { Stop(uas); }
+    }
+
+    private Process Start(string sipp, string arguments)
+    {
+        var process = Process.Start(new ProcessStartInfo(sipp, arguments)
+        {
+            WorkingDirectory = _folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        // Drain sipp's screen output so a full pipe never blocks it.
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static void Stop(Process process)
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+    }
+
+    /// <summary>The first of <paramref name="count"/> consecutive UDP ports free on loopback right now.</summary>
+    private static int FreeUdpPorts(int count)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var sockets = new List<Socket>();
+            try
+            {
+                var first = Bind(0, sockets);
+                for (var port = first + 1; port < first + count; port++) Bind(port, sockets);
+                return first;
+            }
+            catch (SocketException) { }
+            finally { sockets.ForEach(s => s.Dispose()); }
+        }
+        throw new InvalidOperationException($"no {count} consecutive free UDP ports on 127.0.0.1");
+    }
+
+    private static int Bind(int port, List<Socket> sockets)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        sockets.Add(socket);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    private const string UacScenario = """
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="offer our RTP port">
+          <send retrans="500">
+            <![CDATA[
+              INVITE sip:ivr@[remote_ip]:[remote_port] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: caller <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+              To: ivr <sip:ivr@[remote_ip]:[remote_port]>
+              Call-ID: [call_id]
+              CSeq: 1 INVITE
+              Contact: sip:caller@[local_ip]:[local_port]
+              Max-Forwards: 70
+              Content-Type: application/sdp
+              Content-Length: [len]
+
+              v=0
+              o=user1 53655765 2353687637 IN IP4 127.0.0.1
+              s=-
+              c=IN IP4 127.0.0.1
+              t=0 0
+              m=audio OUR_RTP_PORT RTP/AVP 8 101
+              a=rtpmap:8 PCMA/8000
+              a=rtpmap:101 telephone-event/8000
+
+            ]]>
+          </send>
+          <recv response="100" optional="true" />
+          <recv response="200" />
+          <send>
+            <![CDATA[
+              ACK sip:ivr@[remote_ip]:[remote_port] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: caller <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+              To: ivr <sip:ivr@[remote_ip]:[remote_port]>[peer_tag_param]
+              Call-ID: [call_id]
+              CSeq: 1 ACK
+              Max-Forwards: 70
+              Content-Length: 0
+
+            ]]>
+          </send>
+          <recv request="BYE" />
+          <send>
+            <![CDATA[
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Content-Length: 0
+
+            ]]>
+          </send>
+        </scenario>
+        """;
+
+    private const string UasScenario = """
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="answer and play DTMF pcaps to the offered port">
+          <recv request="INVITE" />
+          <send>
+            <![CDATA[
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:];tag=[pid]SIPpTag01[call_number]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Contact: <sip:ivr@[local_ip]:[local_port]>
+              Content-Type: application/sdp
+              Content-Length: [len]
+
+              v=0
+              o=user1 53655765 2353687637 IN IP4 127.0.0.1
+              s=-
+              c=IN IP4 127.0.0.1
+              t=0 0
+              m=audio [media_port] RTP/AVP 8 101
+              a=rtpmap:8 PCMA/8000
+              a=rtpmap:101 telephone-event/8000
+
+            ]]>
+          </send>
+          <recv request="ACK" />
+          <nop><action><exec play_pcap_audio="/usr/share/sip-tester/dtmf_2833_1.pcap" /></action></nop>
+          <pause milliseconds="600" />
+          <nop><action><exec play_pcap_audio="/usr/share/sip-tester/dtmf_2833_pound.pcap" /></action></nop>
+          <pause milliseconds="600" />
+          <nop><action><exec play_pcap_audio="/usr/share/sip-tester/dtmf_2833_7.pcap" /></action></nop>
+          <pause milliseconds="600" />
+          <send retrans="500">
+            <![CDATA[
+              BYE sip:caller@[remote_ip]:[remote_port] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              [last_From:]
+              [last_To:]
+              [last_Call-ID:]
+              CSeq: 2 BYE
+              Max-Forwards: 70
+              Content-Length: 0
+
+            ]]>
+          </send>
+          <recv response="200" />
+        </scenario>
+        """;
+}
