@@ -22,6 +22,7 @@ public static class CrmCli
         root.Add(WorkerCommand.Create(options));
         root.Add(WarehouseCommand.Create());
         root.Add(OlapCommand.Create());
+        root.Add(CallsCommand.Create(options));
         return root;
     }
 }
