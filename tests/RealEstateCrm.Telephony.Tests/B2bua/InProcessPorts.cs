@@ -23,10 +23,10 @@ internal sealed class InProcessPorts : IAgentDirectory, ICallerLookup, IAtRiskCa
 
     /// <summary>The next CDR written, within the timeout.</summary>
     public async Task<CallDetail> NextCdrAsync(int seconds = 15) =>
-        await _cdrs.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(seconds));
+        await _cdrs.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(seconds), TestContext.Current.CancellationToken);
 
     public async Task<VoicemailMessage> NextVoicemailAsync(int seconds = 15) =>
-        await _voicemails.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(seconds));
+        await _voicemails.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(seconds), TestContext.Current.CancellationToken);
 
     public Task<IReadOnlyList<AgentProfile>> AgentsAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<AgentProfile>>([First, Second]);
 
