@@ -1,15 +1,17 @@
 using RealEstateCrm.Bench;
+using RealEstateCrm.Bench.Sip;
 
 return args.FirstOrDefault() switch
 {
     "seed" => await SeedBenchmark.RunAsync(),
     "streaming" => await StreamingBenchmark.RunAsync(args.Skip(1).ToArray()),
     "olap" => await OlapBenchmark.RunAsync(),
+    "sip" => await SipBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/RealEstateCrm.Bench -- <suite>\nsuites: seed, streaming [seconds] [changes/s], olap");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/RealEstateCrm.Bench -- <suite>\nsuites: seed, streaming [seconds] [changes/s], olap, sip [seconds] [calls/s]");
     return 2;
 }

@@ -24,6 +24,8 @@ internal sealed class InboundCallFlow(CallCenterSwitch owner, IncomingCall leg)
             return;
         }
 
+        // Ringing before the RTP sockets are bound: the caller hears progress at once, whatever the load.
+        await leg.SendProvisionalAsync(180);
         var media = owner.NewMediaSession();
         string answer;
         try
@@ -44,7 +46,6 @@ internal sealed class InboundCallFlow(CallCenterSwitch owner, IncomingCall leg)
         _ = leg.Ended.ContinueWith(_ => CallerEndedAsync(call, released), TaskScheduler.Default).Unwrap();
         try
         {
-            await leg.SendProvisionalAsync(180);
             await leg.AnswerAsync(answer);
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException)
