@@ -1,5 +1,4 @@
 using RealEstateCrm.Bench;
-using RealEstateCrm.Bench.Sip;
 
 return args.FirstOrDefault() switch
 {

@@ -19,7 +19,7 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipCallHost
     private readonly SipUserAgentOptions _options;
     private readonly Dictionary<SipTransportKind, ISipTransport> _transports = [];
     private readonly ConcurrentDictionary<string, SipTransaction> _serverTransactions = new();
-    private readonly ConcurrentDictionary<string, SipTransaction> _clientTransactions = new();
+    private readonly ConcurrentDictionary<string, ClientTransaction> _clientTransactions = new();
     private readonly ConcurrentDictionary<string, SipCall> _calls = new();
     private readonly ConcurrentDictionary<string, IncomingCall> _ringing = new();
     private readonly Channel<IncomingCall> _incoming = Channel.CreateUnbounded<IncomingCall>();
@@ -33,8 +33,8 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipCallHost
         Time = time;
         _context = new SipTransactionContext(options.Timers, time, Send, Statistics, t =>
         {
-            var table = t is ClientInviteTransaction or ClientNonInviteTransaction ? _clientTransactions : _serverTransactions;
-            table.TryRemove(new KeyValuePair<string, SipTransaction>(t.Key, t));
+            if (t is ClientTransaction client) _clientTransactions.TryRemove(new KeyValuePair<string, ClientTransaction>(t.Key, client));
+            else _serverTransactions.TryRemove(new KeyValuePair<string, SipTransaction>(t.Key, t));
             if (t.Request.Method == SipMethods.Invite) _ringing.TryRemove(t.Key, out _);
         });
         if (credentials is not null) Registrar = new SipRegistrar(credentials, options.Registrar, time);
@@ -46,7 +46,7 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipCallHost
         var agent = new SipUserAgent(options, credentials, time ?? TimeProvider.System);
         agent._transports[SipTransportKind.Udp] = new UdpSipTransport(new IPEndPoint(options.Address, options.UdpPort), agent.Receive);
         if (options.TcpPort is { } tcpPort)
-            agent._transports[SipTransportKind.Tcp] = new TcpSipTransport(new IPEndPoint(options.Address, tcpPort), agent.Receive, agent.Statistics.CountDropped);
+            agent._transports[SipTransportKind.Tcp] = new TcpSipTransport(new IPEndPoint(options.Address, tcpPort), agent.Receive, agent.CountUnframeable);
         return agent;
     }
 
@@ -121,6 +121,14 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipCallHost
         var retry = Build(2);
         retry.Headers.Add(response.StatusCode == 401 ? SipHeaderNames.Authorization : "Proxy-Authorization", authorization);
         return await SendRequestAsync(retry, peer);
+    }
+
+    /// <summary>A TCP stream that cannot be cut into messages any more counts as one message received and
+    /// dropped; the connection is closed.</summary>
+    private void CountUnframeable()
+    {
+        Statistics.CountReceived();
+        Statistics.CountDropped();
     }
 
     private void Receive(byte[] data, SipPeer peer)
@@ -206,7 +214,7 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipCallHost
         if (request.To.Tag is { } tag)
         {
             var response = _calls.TryGetValue(SipDialog.DialogKey(request.CallId, tag), out var call)
-                ? call.OnDialogRequest(request)
+                ? call.OnDialogRequest(request, peer)
                 : request.CreateResponse(481);
             transaction.Respond(response);
             return;
@@ -242,7 +250,7 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipCallHost
         if (request.To.Tag is { } tag)
         {
             transaction.Respond(_calls.TryGetValue(SipDialog.DialogKey(request.CallId, tag), out var call)
-                ? call.OnDialogRequest(request)
+                ? call.OnDialogRequest(request, peer)
                 : request.CreateResponse(481));
             return;
         }
@@ -300,8 +308,7 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipCallHost
         var key = SipTransactionKey.ForClient(response);
         if (_clientTransactions.TryGetValue(key, out var transaction))
         {
-            if (transaction is ClientInviteTransaction invite) invite.OnResponse(response);
-            else ((ClientNonInviteTransaction)transaction).OnResponse(response);
+            transaction.OnResponse(response);
             return;
         }
         // A 2xx retransmitted after the transaction ended still needs its ACK again.
@@ -413,7 +420,7 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipCallHost
         await _stopping.CancelAsync();
         _incoming.Writer.TryComplete();
         foreach (var transport in _transports.Values) await transport.DisposeAsync();
-        foreach (var transaction in _serverTransactions.Values.Concat(_clientTransactions.Values)) transaction.Abort();
+        foreach (var transaction in _serverTransactions.Values.Concat<SipTransaction>(_clientTransactions.Values)) transaction.Abort();
         _stopping.Dispose();
     }
 }

@@ -1,6 +1,8 @@
 using RealEstateCrm.Telephony.Sip;
 using RealEstateCrm.Telephony.Sip.Calls;
 using RealEstateCrm.Telephony.Sip.Registrar;
+using RealEstateCrm.Telephony.Sip.Transactions;
+using RealEstateCrm.Telephony.Sip.Transport;
 using RealEstateCrm.Telephony.Tests.Sip.Peers;
 
 namespace RealEstateCrm.Telephony.Tests.Sip;
@@ -23,6 +25,54 @@ public sealed class SippInteropTests
         var end = await call.Ended.Within();
 
         Assert.Equal(CallEndReason.RemoteHangup, end.Reason);
+        await sipp.AssertSucceedsAsync();
+    }
+
+    [Fact]
+    public async Task A_sipp_caller_over_tcp_is_answered_on_the_same_connection()
+    {
+        await using var agent = TestCalls.StartAgent(tcp: true);
+        await using var sipp = Sipp.Start("uac_basic.xml", agent.TcpEndPoint, "-s", "8001", "-t", "t1");
+
+        var call = await agent.NextCallAsync();
+        Assert.Equal(SipTransportKind.Tcp, call.Peer.Transport);
+        await call.SendProvisionalAsync(180);
+        await call.AnswerAsync(TestCalls.Sdp).Within();
+
+        Assert.Equal(CallEndReason.RemoteHangup, (await call.Ended.Within()).Reason);
+        await sipp.AssertSucceedsAsync();
+    }
+
+    [Fact]
+    public async Task A_reinvite_putting_the_call_on_hold_is_answered_with_our_sdp_retransmitted_until_its_ack_and_reported()
+    {
+        await using var agent = TestCalls.StartAgent();
+        await using var sipp = Sipp.Start("uac_reinvite_hold.xml", agent.UdpEndPoint, "-s", "8001");
+        var reoffer = new TaskCompletionSource<string>();
+
+        var call = await agent.NextCallAsync();
+        call.Reoffered += (_, sdp) => reoffer.TrySetResult(sdp);
+        await call.AnswerAsync(TestCalls.Sdp.Replace("40000", "41000")).Within();
+
+        Assert.Contains("a=sendonly", await reoffer.Task.Within());
+        Assert.Equal(CallEndReason.RemoteHangup, (await call.Ended.Within()).Reason);
+        await sipp.AssertSucceedsAsync();
+        Assert.True(agent.Statistics.RetransmissionsSent >= 1, agent.Statistics.ToString());
+    }
+
+    [Fact]
+    public async Task An_answer_never_acknowledged_is_retransmitted_then_given_up_with_a_bye()
+    {
+        // T1 = 50 ms makes 64·T1 3.2 s.
+        var timers = new SipTimerSettings(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(500));
+        await using var agent = TestCalls.StartAgent(timers: timers);
+        await using var sipp = Sipp.Start("uac_no_ack.xml", agent.UdpEndPoint, "-s", "8001");
+
+        var call = await agent.NextCallAsync();
+        await Assert.ThrowsAsync<TimeoutException>(() => call.AnswerAsync(TestCalls.Sdp).Within(20));
+
+        Assert.Equal(CallEndReason.TimedOut, (await call.Ended.Within()).Reason);
+        Assert.True(agent.Statistics.RetransmissionsSent >= 5, agent.Statistics.ToString());
         await sipp.AssertSucceedsAsync();
     }
 

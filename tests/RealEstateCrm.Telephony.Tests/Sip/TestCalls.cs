@@ -1,6 +1,7 @@
 using RealEstateCrm.Telephony.Sip;
 using RealEstateCrm.Telephony.Sip.Calls;
 using RealEstateCrm.Telephony.Sip.Registrar;
+using RealEstateCrm.Telephony.Sip.Transactions;
 
 namespace RealEstateCrm.Telephony.Tests.Sip;
 
@@ -9,8 +10,11 @@ internal static class TestCalls
 {
     public const string Sdp = "v=0\r\no=crm 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 8 0\r\na=rtpmap:8 PCMA/8000\r\na=rtpmap:0 PCMU/8000\r\n";
 
-    public static SipUserAgent StartAgent(ISipCredentials? credentials = null, SipRegistrarOptions? registrar = null, bool tcp = false, string user = "crm") =>
-        SipUserAgent.Start(new SipUserAgentOptions { UdpPort = 0, TcpPort = tcp ? 0 : null, Registrar = registrar ?? new SipRegistrarOptions(), ContactUser = user }, credentials);
+    public static SipUserAgent StartAgent(ISipCredentials? credentials = null, SipRegistrarOptions? registrar = null, bool tcp = false, string user = "crm", SipTimerSettings? timers = null) =>
+        SipUserAgent.Start(new SipUserAgentOptions
+        {
+            UdpPort = 0, TcpPort = tcp ? 0 : null, Registrar = registrar ?? new SipRegistrarOptions(), ContactUser = user, Timers = timers ?? SipTimerSettings.Default,
+        }, credentials);
 
     public static async Task<IncomingCall> NextCallAsync(this SipUserAgent agent, int seconds = 20) =>
         await agent.IncomingCalls.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(seconds), TestContext.Current.CancellationToken);

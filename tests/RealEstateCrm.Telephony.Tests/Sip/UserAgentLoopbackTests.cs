@@ -113,4 +113,26 @@ public sealed class UserAgentLoopbackTests
         Assert.Equal(200, response.StatusCode);
         Assert.Equal(SipMethods.Allowed.Split(", "), response.Headers.All(SipHeaderNames.Allow));
     }
+
+    [Fact]
+    public async Task A_tcp_stream_that_cannot_be_framed_is_closed_and_counted_as_dropped_while_the_listener_goes_on()
+    {
+        await using var agent = TestCalls.StartAgent(tcp: true);
+        using (var client = new System.Net.Sockets.TcpClient())
+        {
+            await client.ConnectAsync(agent.TcpEndPoint!, TestContext.Current.CancellationToken);
+            var stream = client.GetStream();
+            await stream.WriteAsync("OPTIONS sip:x@127.0.0.1 SIP/2.0\r\nContent-Length: lots\r\n\r\n"u8.ToArray(), TestContext.Current.CancellationToken);
+            var read = await stream.ReadAsync(new byte[100], TestContext.Current.CancellationToken).AsTask().Within();
+            Assert.Equal(0, read);
+        }
+
+        Assert.Equal(1, agent.Statistics.Received);
+        Assert.Equal(1, agent.Statistics.Dropped);
+        await using var caller = TestCalls.StartAgent(tcp: true);
+        var call = caller.Call(SipUri.Parse($"sip:8001@127.0.0.1:{agent.TcpEndPoint!.Port};transport=tcp"), TestCalls.Sdp);
+        var incoming = await agent.NextCallAsync();
+        await incoming.RejectAsync(486);
+        Assert.Equal(486, (await Assert.ThrowsAsync<SipCallFailedException>(() => call.Answered.Within())).StatusCode);
+    }
 }

@@ -9,8 +9,7 @@ public sealed class IncomingCall : SipCall
 {
     private readonly ServerInviteTransaction _transaction;
     private readonly TaskCompletionSource _confirmed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private ITimer? _retransmit;
-    private SipResponse? _success;
+    private SuccessRetransmitter? _retransmitter;
 
     internal IncomingCall(ISipCallHost host, SipRequest invite, ServerInviteTransaction transaction, SipPeer peer, string localTag)
         : base(host, invite.CallId, localTag, peer.Transport)
@@ -51,10 +50,9 @@ public sealed class IncomingCall : SipCall
             if (Ended.IsCompleted || !_transaction.Respond(response))
                 throw new InvalidOperationException($"call {CallId} can no longer be answered");
             LocalSdp = sdp;
-            _success = response;
             Dialog = SipDialog.ForServer(Invite, LocalTag, Transport);
-            if (!Peer.IsReliable) ScheduleRetransmit(Host.Timers.T1, Host.Timers.T1);
-            else _retransmit = Host.Time.CreateTimer(_ => _ = GiveUp(), null, Host.Timers.TransactionTimeout, Timeout.InfiniteTimeSpan);
+            _retransmitter = new SuccessRetransmitter(Host, response, Peer, GiveUp);
+            _retransmitter.Start();
         }
         return _confirmed.Task;
     }
@@ -75,11 +73,8 @@ public sealed class IncomingCall : SipCall
 
     internal override void OnAck(SipRequest ack)
     {
-        lock (Gate)
-        {
-            _retransmit?.Dispose();
-            _retransmit = null;
-        }
+        base.OnAck(ack);
+        _retransmitter?.Stop();
         if (OfferSdp is null && ack.Body.Length > 0) RemoteSdp = ack.BodyText;
         _confirmed.TrySetResult();
     }
@@ -89,31 +84,9 @@ public sealed class IncomingCall : SipCall
         // Timer H: a non-2xx went unacknowledged; the call already ended when it was rejected.
     }
 
-    private void ScheduleRetransmit(TimeSpan interval, TimeSpan elapsed)
-    {
-        _retransmit?.Dispose();
-        _retransmit = Host.Time.CreateTimer(_ =>
-        {
-            lock (Gate)
-            {
-                if (_confirmed.Task.IsCompleted || Ended.IsCompleted || _retransmit is null) return;
-                if (elapsed >= Host.Timers.TransactionTimeout)
-                {
-                    Task.Run(GiveUp);
-                    return;
-                }
-                Host.Statistics.CountRetransmissionSent();
-                Host.SendDirect(_success!, Peer);
-                var next = Host.Timers.Backoff(interval);
-                ScheduleRetransmit(next, elapsed + next);
-            }
-        }, null, interval, Timeout.InfiniteTimeSpan);
-    }
-
     private async Task GiveUp()
     {
         if (_confirmed.Task.IsCompleted) return;
-        Host.Statistics.CountTransactionTimeout();
         _confirmed.TrySetException(new TimeoutException($"no ACK for the 200 of call {CallId} within 64·T1"));
         var dialog = Dialog!;
         if (End(new CallEnd(CallEndReason.TimedOut, 408, "no ACK")))

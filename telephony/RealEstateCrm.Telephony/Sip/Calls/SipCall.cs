@@ -7,6 +7,7 @@ namespace RealEstateCrm.Telephony.Sip.Calls;
 public abstract class SipCall
 {
     private readonly TaskCompletionSource<CallEnd> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private SuccessRetransmitter? _reinviteAnswer;
 
     private protected SipCall(ISipCallHost host, string callId, string localTag, SipTransportKind transport)
     {
@@ -69,12 +70,13 @@ public abstract class SipCall
     private protected bool End(CallEnd end)
     {
         if (!_ended.TrySetResult(end)) return false;
+        _reinviteAnswer?.Stop();
         Host.Forget(this);
         return true;
     }
 
     /// <summary>A request inside the dialog (To tag = our tag), other than ACK and CANCEL.</summary>
-    internal SipResponse OnDialogRequest(SipRequest request)
+    internal SipResponse OnDialogRequest(SipRequest request, SipPeer peer)
     {
         var dialog = Dialog;
         if (dialog is null && request.Method != SipMethods.Bye) return request.CreateResponse(481);
@@ -89,7 +91,7 @@ public abstract class SipCall
                 End(new CallEnd(CallEndReason.RemoteHangup));
                 return request.CreateResponse(200);
             case SipMethods.Invite:
-                return OnReinvite(request);
+                return OnReinvite(request, peer);
             case SipMethods.Info:
                 return OnInfo(request);
             case SipMethods.Options:
@@ -101,13 +103,17 @@ public abstract class SipCall
         }
     }
 
-    private SipResponse OnReinvite(SipRequest request)
+    private SipResponse OnReinvite(SipRequest request, SipPeer peer)
     {
         if (LocalSdp is null) return request.CreateResponse(491);
         if (request.Contact is { } contact) Dialog!.RemoteTarget = contact.Uri;
         var response = request.CreateResponse(200);
         response.Headers.Add(SipHeaderNames.Contact, Host.Contact(Transport));
         response.SetBody(LocalSdp, "application/sdp");
+        // Like the first answer, this 2xx is ours to retransmit until its ACK; without one the call is over.
+        _reinviteAnswer?.Stop();
+        _reinviteAnswer = new SuccessRetransmitter(Host, response, peer, HangupAsync);
+        _reinviteAnswer.Start();
         if (request.Body.Length > 0)
         {
             RemoteSdp = request.BodyText;
@@ -131,10 +137,8 @@ public abstract class SipCall
         return request.CreateResponse(200);
     }
 
-    /// <summary>An ACK for our 2xx arrived (incoming calls) — nothing to do for outgoing ones.</summary>
-    internal virtual void OnAck(SipRequest ack)
-    {
-    }
+    /// <summary>An ACK for one of our 2xx responses arrived: the first answer (incoming calls) or a re-INVITE's.</summary>
+    internal virtual void OnAck(SipRequest ack) => _reinviteAnswer?.Stop();
 
     /// <summary>The INVITE's server transaction gave up waiting for an ACK, or our INVITE got no answer.</summary>
     internal virtual void OnTransactionTimeout() => End(new CallEnd(CallEndReason.TimedOut));

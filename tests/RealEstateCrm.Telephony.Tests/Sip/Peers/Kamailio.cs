@@ -8,12 +8,10 @@ namespace RealEstateCrm.Telephony.Tests.Sip.Peers;
 internal sealed class Kamailio : IAsyncDisposable
 {
     private readonly PeerProcess _process;
-    private readonly string _folder;
 
-    private Kamailio(PeerProcess process, string folder, int port)
+    private Kamailio(PeerProcess process, int port)
     {
         _process = process;
-        _folder = folder;
         EndPoint = new IPEndPoint(IPAddress.Loopback, port);
     }
 
@@ -24,14 +22,14 @@ internal sealed class Kamailio : IAsyncDisposable
     public static Kamailio Start()
     {
         var program = ExternalTool.Require("kamailio");
-        var folder = Directory.CreateTempSubdirectory("kamailio-").FullName;
+        var folder = PeerProcess.NewFolder("kamailio-");
         var port = FreePort.Next();
         var config = Path.Combine(folder, "kamailio.cfg");
         File.WriteAllText(config, Configuration(port));
         var process = PeerProcess.Start(program,
             ["-f", config, "-DD", "-E", "-m", "64", "-M", "8", "-Y", folder, "-P", Path.Combine(folder, "kamailio.pid"), "-w", folder],
             folder);
-        return new Kamailio(process, folder, port);
+        return new Kamailio(process, port);
     }
 
     private static string Configuration(int port) => $$"""
@@ -68,15 +66,5 @@ internal sealed class Kamailio : IAsyncDisposable
         }
         """;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _process.DisposeAsync();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

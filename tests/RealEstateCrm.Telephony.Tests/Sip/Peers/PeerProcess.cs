@@ -3,14 +3,24 @@ using System.Text;
 
 namespace RealEstateCrm.Telephony.Tests.Sip.Peers;
 
-/// <summary>A child process (sipp, kamailio) whose output is kept for failure messages and which is killed with
-/// its children when disposed, whatever happened in the test.</summary>
+/// <summary>A child process (sipp, kamailio) run in its own temporary folder, whose output is kept for failure
+/// messages; disposing kills it with its children, whatever happened in the test, and deletes the folder.</summary>
 internal sealed class PeerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private PeerProcess(Process process) => _process = process;
+    private PeerProcess(Process process, string folder)
+    {
+        _process = process;
+        Folder = folder;
+    }
+
+    /// <summary>The temporary working folder, for configuration and log files.</summary>
+    public string Folder { get; }
+
+    /// <summary>A new temporary folder for a process about to start; <see cref="Start"/> takes ownership.</summary>
+    public static string NewFolder(string prefix) => Directory.CreateTempSubdirectory(prefix).FullName;
 
     public static PeerProcess Start(string program, IEnumerable<string> arguments, string workingDirectory)
     {
@@ -24,7 +34,7 @@ internal sealed class PeerProcess : IAsyncDisposable
         };
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         var process = new Process { StartInfo = info };
-        var peer = new PeerProcess(process);
+        var peer = new PeerProcess(process, workingDirectory);
         process.OutputDataReceived += (_, e) => peer.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => peer.Keep(e.Data);
         process.Start();
@@ -97,5 +107,12 @@ internal sealed class PeerProcess : IAsyncDisposable
         {
         }
         _process.Dispose();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
     }
 }

@@ -7,12 +7,10 @@ namespace RealEstateCrm.Telephony.Tests.Sip.Peers;
 internal sealed class Sipp : IAsyncDisposable
 {
     private readonly PeerProcess _process;
-    private readonly string _folder;
 
-    private Sipp(PeerProcess process, string folder, int port)
+    private Sipp(PeerProcess process, int port)
     {
         _process = process;
-        _folder = folder;
         Port = port;
     }
 
@@ -26,7 +24,7 @@ internal sealed class Sipp : IAsyncDisposable
     public static Sipp Start(string scenario, IPEndPoint? remote, params string[] extra)
     {
         var program = ExternalTool.Require("sipp");
-        var folder = Directory.CreateTempSubdirectory("sipp-").FullName;
+        var folder = PeerProcess.NewFolder("sipp-");
         var port = FreePort.Next();
         var arguments = new List<string>
         {
@@ -39,7 +37,7 @@ internal sealed class Sipp : IAsyncDisposable
         if (!extra.Contains("-m")) arguments.AddRange(["-m", "1"]);
         arguments.AddRange(extra);
         if (remote is not null) arguments.Add(remote.ToString());
-        return new Sipp(PeerProcess.Start(program, arguments, folder), folder, port);
+        return new Sipp(PeerProcess.Start(program, arguments, folder), port);
     }
 
     /// <summary>Waits for sipp to finish and asserts that every call of the scenario succeeded (exit code 0).</summary>
@@ -50,13 +48,13 @@ internal sealed class Sipp : IAsyncDisposable
     }
 
     /// <summary>sipp's message trace: each message with the wall-clock time it was sent or received.</summary>
-    public string MessageLog => File.ReadAllText(Path.Combine(_folder, "messages.log"));
+    public string MessageLog => File.ReadAllText(Path.Combine(_process.Folder, "messages.log"));
 
     public string Describe()
     {
         string Tail(string file)
         {
-            var path = Path.Combine(_folder, file);
+            var path = Path.Combine(_process.Folder, file);
             if (!File.Exists(path)) return "";
             var text = File.ReadAllText(path);
             return $"--- {file}\n{(text.Length <= 8000 ? text : text[^8000..])}\n";
@@ -64,15 +62,5 @@ internal sealed class Sipp : IAsyncDisposable
         return Tail("errors.log") + Tail("messages.log") + "--- output\n" + _process.Output;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _process.DisposeAsync();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

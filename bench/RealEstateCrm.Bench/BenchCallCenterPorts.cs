@@ -1,6 +1,6 @@
 using RealEstateCrm.Telephony.CallCenter;
 
-namespace RealEstateCrm.Bench.Sip;
+namespace RealEstateCrm.Bench;
 
 /// <summary>The call center's ports for the load run: many agents with one password, no customers, CDRs counted in
 /// memory, so the figures are the switch's own and not the database's.</summary>
