@@ -2,19 +2,8 @@ using RealEstateCrm.Telephony.Media;
 
 namespace RealEstateCrm.Telephony.Tests.Media;
 
-public sealed class PromptTests : IAsyncDisposable
+public sealed class PromptTests : MediaTest
 {
-    private readonly MediaTestBed _bed = new();
-    private readonly string _folder = Directory.CreateTempSubdirectory("crm-prompts-").FullName;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask DisposeAsync()
-    {
-        await _bed.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     public static TheoryData<string, string> EveryDefaultPrompt()
     {
         var data = new TheoryData<string, string>();
@@ -41,13 +30,13 @@ public sealed class PromptTests : IAsyncDisposable
     }
 
     [Fact]
-    public void A_prompt_in_the_configured_folder_replaces_the_default()
+    public void A_prompt_in_the_configuredFolder_replaces_the_default()
     {
-        Directory.CreateDirectory(Path.Combine(_folder, "zh"));
+        Directory.CreateDirectory(Path.Combine(Folder, "zh"));
         var replacement = AudioMath.Tone(500, TimeSpan.FromSeconds(1));
-        WavWriter.WriteAll(Path.Combine(_folder, "zh", "welcome.wav"), WavEncoding.ALaw, 1, replacement);
+        WavWriter.WriteAll(Path.Combine(Folder, "zh", "welcome.wav"), WavEncoding.ALaw, 1, replacement);
 
-        var library = new PromptLibrary("zh", _folder);
+        var library = new PromptLibrary("zh", Folder);
         Assert.Equal(AudioCodec.Pcma.Decode(AudioCodec.Pcma.Encode(replacement)), library.Get(PromptNames.Welcome).Samples);
         Assert.Equal(new PromptLibrary("zh").Get(PromptNames.Goodbye).Samples, library.Get(PromptNames.Goodbye).Samples);
     }
@@ -55,19 +44,19 @@ public sealed class PromptTests : IAsyncDisposable
     [Fact]
     public void An_unknown_prompt_is_refused_naming_it_and_where_it_was_looked_for()
     {
-        var error = Assert.Throws<FileNotFoundException>(() => new PromptLibrary("en", _folder).Get("no-such-prompt"));
+        var error = Assert.Throws<FileNotFoundException>(() => new PromptLibrary("en", Folder).Get("no-such-prompt"));
         Assert.Contains("\"no-such-prompt\" (en)", error.Message);
-        Assert.Contains(_folder, error.Message);
+        Assert.Contains(Folder, error.Message);
     }
 
     [Fact]
     public async Task A_digit_during_a_prompt_stops_it_at_once_and_is_returned()
     {
-        var (ivr, caller) = _bed.Call();
+        var (ivr, caller) = Bed.Call();
         var menu = new PromptLibrary("zh").Get(PromptNames.Menu);
-        var heard = _bed.Collect(caller);
+        var heard = Bed.Collect(caller);
 
-        var playing = _bed.Player.PlayAsync(ivr, [new PromptLibrary("zh").Get(PromptNames.Welcome), menu], cancellationToken: Ct);
+        var playing = Bed.Player.PlayAsync(ivr, [new PromptLibrary("zh").Get(PromptNames.Welcome), menu], cancellationToken: Ct);
         await Task.Delay(400, Ct);
         await caller.SendDigitAsync('2');
         var result = await playing;
@@ -85,8 +74,8 @@ public sealed class PromptTests : IAsyncDisposable
     [Fact]
     public async Task Without_barge_in_the_prompt_plays_to_the_end_and_the_digit_waits_for_the_next_step()
     {
-        var (ivr, caller) = _bed.Call();
-        var playing = _bed.Player.PlayAsync(ivr, MediaTestBed.Tone(440, TimeSpan.FromMilliseconds(600)), bargeIn: false, cancellationToken: Ct);
+        var (ivr, caller) = Bed.Call();
+        var playing = Bed.Player.PlayAsync(ivr, MediaTestBed.Tone(440, TimeSpan.FromMilliseconds(600)), bargeIn: false, cancellationToken: Ct);
         await caller.SendDigitAsync('5');
         var result = await playing;
 

@@ -4,25 +4,19 @@ using RealEstateCrm.Telephony.Media;
 
 namespace RealEstateCrm.Telephony.Tests.Media;
 
-public sealed class RtpSessionTests : IAsyncDisposable
+public sealed class RtpSessionTests : MediaTest
 {
-    private readonly MediaTestBed _bed = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask DisposeAsync() => _bed.DisposeAsync();
-
     [Theory]
     [InlineData("PCMU")]
     [InlineData("PCMA")]
     public async Task A_prompt_sent_over_udp_arrives_sample_exact_in_20_ms_packets(string codecName)
     {
         var codec = AudioCodec.FromName(codecName)!;
-        var (a, b) = _bed.Call([codec]);
-        var received = _bed.Collect(b);
+        var (a, b) = Bed.Call([codec]);
+        var received = Bed.Collect(b);
         var prompt = new PromptLibrary("en").Get(PromptNames.PleaseHold);
 
-        var result = await _bed.Player.PlayAsync(a, prompt, bargeIn: false, cancellationToken: Ct);
+        var result = await Bed.Player.PlayAsync(a, prompt, bargeIn: false, cancellationToken: Ct);
         await Eventually.True(() => received.Samples.Length >= prompt.Samples.Length);
 
         Assert.True(result.Completed);
@@ -37,7 +31,7 @@ public sealed class RtpSessionTests : IAsyncDisposable
     [Fact]
     public async Task Digits_sent_as_rfc_4733_events_arrive_once_each_in_order()
     {
-        var (a, b) = _bed.Call();
+        var (a, b) = Bed.Call();
         foreach (var digit in "19#*") await a.SendDigitAsync(digit, TimeSpan.FromMilliseconds(60));
 
         var digits = new List<char>();
@@ -52,12 +46,12 @@ public sealed class RtpSessionTests : IAsyncDisposable
     public async Task Rtcp_receiver_reports_tell_the_sender_how_its_stream_arrived()
     {
         var fast = new RtpSessionOptions { RtcpInterval = TimeSpan.FromMilliseconds(200) };
-        var a = _bed.Session(fast);
-        var b = _bed.Session(fast);
+        var a = Bed.Session(fast);
+        var b = Bed.Session(fast);
         a.SetRemote(b.LocalEndPoint);
         b.SetRemote(a.LocalEndPoint);
 
-        await _bed.Player.PlayAsync(a, MediaTestBed.Tone(440, TimeSpan.FromMilliseconds(800)), bargeIn: false, cancellationToken: Ct);
+        await Bed.Player.PlayAsync(a, MediaTestBed.Tone(440, TimeSpan.FromMilliseconds(800)), bargeIn: false, cancellationToken: Ct);
         await Eventually.True(() => a.RemoteReport is { ExtendedHighestSequence: > 0 } r && r.ExtendedHighestSequence >= b.ReceiveStatistics.Received - 20);
 
         var report = a.RemoteReport!.Value;
@@ -70,16 +64,16 @@ public sealed class RtpSessionTests : IAsyncDisposable
     [Fact]
     public async Task Rtp_goes_back_to_where_the_peers_packets_come_from_not_where_sdp_said()
     {
-        var a = _bed.Session();
-        var b = _bed.Session();
+        var a = Bed.Session();
+        var b = Bed.Session();
         // B was told a wrong port (as behind NAT or a relay): A's packets teach it the real one.
         b.SetRemote(new IPEndPoint(IPAddress.Loopback, 9));
         a.SetRemote(b.LocalEndPoint);
-        var atA = _bed.Collect(a);
+        var atA = Bed.Collect(a);
 
-        await _bed.Player.PlayAsync(a, MediaTestBed.Tone(440, TimeSpan.FromMilliseconds(200)), bargeIn: false, cancellationToken: Ct);
+        await Bed.Player.PlayAsync(a, MediaTestBed.Tone(440, TimeSpan.FromMilliseconds(200)), bargeIn: false, cancellationToken: Ct);
         await Eventually.True(() => b.ReceiveStatistics.Received > 0);
-        await _bed.Player.PlayAsync(b, MediaTestBed.Tone(1000, TimeSpan.FromMilliseconds(400)), bargeIn: false, cancellationToken: Ct);
+        await Bed.Player.PlayAsync(b, MediaTestBed.Tone(1000, TimeSpan.FromMilliseconds(400)), bargeIn: false, cancellationToken: Ct);
         await Eventually.True(() => atA.Samples.Length >= 3200);
 
         Assert.Equal(a.LocalEndPoint, b.RemoteEndPoint);
@@ -89,7 +83,7 @@ public sealed class RtpSessionTests : IAsyncDisposable
     [Fact]
     public async Task Garbage_on_the_rtp_port_is_counted_and_dropped_and_audio_still_flows()
     {
-        var (a, b) = _bed.Call();
+        var (a, b) = Bed.Call();
         using (var garbage = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp))
         {
             var random = new Random(42);
@@ -101,7 +95,7 @@ public sealed class RtpSessionTests : IAsyncDisposable
                 garbage.SendTo(bytes, b.LocalEndPoint);
             }
         }
-        await _bed.Player.PlayAsync(a, MediaTestBed.Tone(440, TimeSpan.FromMilliseconds(200)), bargeIn: false, cancellationToken: Ct);
+        await Bed.Player.PlayAsync(a, MediaTestBed.Tone(440, TimeSpan.FromMilliseconds(200)), bargeIn: false, cancellationToken: Ct);
         await Eventually.True(() => b.ReceiveStatistics.Received == 10);
 
         Assert.InRange(b.MalformedPackets, 190, 200); // a few empty datagrams may be coalesced away by the stack
@@ -111,14 +105,24 @@ public sealed class RtpSessionTests : IAsyncDisposable
     [Fact]
     public async Task A_session_on_hold_that_may_only_receive_sends_nothing()
     {
-        var a = _bed.Session();
-        var b = _bed.Session();
+        var a = Bed.Session();
+        var b = Bed.Session();
         a.Apply(new NegotiatedMedia(AudioCodec.Pcmu, 0, 101, b.LocalEndPoint, MediaDirection.RecvOnly));
 
-        await _bed.Player.PlayAsync(a, MediaTestBed.Tone(440, TimeSpan.FromMilliseconds(200)), bargeIn: false, cancellationToken: Ct);
+        await Bed.Player.PlayAsync(a, MediaTestBed.Tone(440, TimeSpan.FromMilliseconds(200)), bargeIn: false, cancellationToken: Ct);
         await Task.Delay(100, Ct);
 
         Assert.Equal(0, a.PacketsSent);
         Assert.Equal(0, b.ReceiveStatistics.Received);
+    }
+
+    [Fact]
+    public async Task Closing_a_session_says_bye_over_rtcp()
+    {
+        var (a, b) = Bed.Call();
+        await Bed.Player.PlayAsync(a, MediaTestBed.Tone(440, TimeSpan.FromMilliseconds(100)), bargeIn: false, cancellationToken: Ct);
+        await Eventually.True(() => b.RemoteEndPoint is not null && b.ReceiveStatistics.Received > 0);
+        await a.DisposeAsync();
+        await Eventually.True(() => b.ByeReceived);
     }
 }

@@ -7,6 +7,7 @@ namespace RealEstateCrm.Telephony.Media;
 /// stay with whoever reads the caller's <see cref="RtpSession.Digits"/>.</summary>
 public sealed class MediaBridge : IDisposable
 {
+    private const int CatchUpFrames = 4;
     private readonly RtpSession _caller, _agent;
     private readonly PlayoutReader _fromCaller, _fromAgent;
     private PlayoutReader? _fromSupervisor;
@@ -54,20 +55,33 @@ public sealed class MediaBridge : IDisposable
     private void OnTick(long tick)
     {
         RtpSession? supervisor;
-        PlayoutReader? fromSupervisor;
+        PlayoutReader? supervisorReader;
         Supervision mode;
         lock (_gate)
         {
             supervisor = _supervisor;
-            fromSupervisor = _fromSupervisor;
+            supervisorReader = _fromSupervisor;
             mode = _mode;
         }
         var fromCaller = _fromCaller.Next();
         var fromAgent = _fromAgent.Next();
-        // The supervisor's audio is read every tick (so it never queues up) and used only when whispering.
-        var whisper = fromSupervisor?.Next();
-        if (mode != Supervision.Whisper) whisper = null;
+        var fromSupervisor = supervisorReader?.Next();
+        Relay(fromCaller, fromAgent, supervisor, mode == Supervision.Whisper ? fromSupervisor : null);
+        _recorder?.Write(fromCaller?.Samples, fromAgent?.Samples);
+        // Catch up on a backlog at up to CatchUpFrames extra frames per tick, forwarding it downstream (each frame
+        // keeps its own timestamp) so a stall costs a moment of delay, not lost audio or lasting latency.
+        for (var extra = 0; extra < CatchUpFrames; extra++)
+        {
+            var (backlogCaller, backlogAgent) = (_fromCaller.Backlog(), _fromAgent.Backlog());
+            var backlogSupervisor = supervisorReader?.Backlog();
+            if (backlogCaller is null && backlogAgent is null && backlogSupervisor is null) break;
+            Relay(backlogCaller, backlogAgent, supervisor, mode == Supervision.Whisper ? backlogSupervisor : null);
+            if (backlogCaller is not null || backlogAgent is not null) _recorder?.Write(backlogCaller?.Samples, backlogAgent?.Samples);
+        }
+    }
 
+    private void Relay(AudioFrame? fromCaller, AudioFrame? fromAgent, RtpSession? supervisor, AudioFrame? whisper)
+    {
         if (whisper is not null)
         {
             _agent.Send(AudioMath.Mix(fromCaller?.Samples, whisper.Samples));
@@ -85,7 +99,6 @@ public sealed class MediaBridge : IDisposable
         }
         if (supervisor is not null && (fromCaller is not null || fromAgent is not null))
             supervisor.Send(AudioMath.Mix(fromCaller?.Samples, fromAgent?.Samples));
-        _recorder?.Write(fromCaller?.Samples, fromAgent?.Samples);
     }
 
     /// <summary>Stops relaying. The sessions and the recorder stay the caller's to close.</summary>

@@ -7,19 +7,33 @@ public sealed class PromptPlayer(MediaClock clock)
 {
     public async Task<PlaybackResult> PlayAsync(RtpSession session, IEnumerable<Prompt> prompts, bool bargeIn = true, CancellationToken cancellationToken = default)
     {
-        var samples = prompts.SelectMany(p => p.Samples).ToArray();
+        var queue = prompts.ToList();
         var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var position = 0;
+        var frame = new short[MediaClock.SamplesPerFrame];
+        int index = 0, offset = 0;
+        long played = 0;
         using var subscription = clock.Subscribe(_ =>
         {
-            if (position >= samples.Length)
+            // Frames run across prompt boundaries, so a sequence plays as one stream without gaps.
+            var filled = 0;
+            while (filled < frame.Length && index < queue.Count)
+            {
+                var samples = queue[index].Samples;
+                var count = Math.Min(frame.Length - filled, samples.Length - offset);
+                Array.Copy(samples, offset, frame, filled, count);
+                filled += count;
+                offset += count;
+                if (offset < samples.Length) continue;
+                index++;
+                offset = 0;
+            }
+            if (filled == 0)
             {
                 finished.TrySetResult();
                 return;
             }
-            var length = Math.Min(MediaClock.SamplesPerFrame, samples.Length - position);
-            session.Send(samples.AsSpan(position, length));
-            position += length;
+            session.Send(frame.AsSpan(0, filled));
+            Interlocked.Add(ref played, filled);
         });
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -31,7 +45,7 @@ public sealed class PromptPlayer(MediaClock clock)
         // A digit taken from the channel just as the prompt ended is still the caller's answer: never drop it.
         var pressed = digit is null ? null : await digit.ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        return new PlaybackResult(pressed, TimeSpan.FromSeconds((double)Volatile.Read(ref position) / AudioCodec.ClockRate));
+        return new PlaybackResult(pressed, TimeSpan.FromSeconds((double)Interlocked.Read(ref played) / AudioCodec.ClockRate));
     }
 
     public Task<PlaybackResult> PlayAsync(RtpSession session, Prompt prompt, bool bargeIn = true, CancellationToken cancellationToken = default) =>

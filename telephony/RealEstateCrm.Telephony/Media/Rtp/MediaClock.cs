@@ -4,13 +4,17 @@ namespace RealEstateCrm.Telephony.Media;
 
 /// <summary>The 20 ms heartbeat all sending follows: one thread for every session, ticking at absolute
 /// deadlines (start + n × 20 ms on the monotonic clock), so lateness in one tick never accumulates into drift.
-/// If the thread falls behind, the missed ticks run at once and tick numbers stay exact, which keeps RTP
-/// timestamps true to real time. Handlers run on the clock thread and must be quick; one that throws is
-/// counted and skipped, never allowed to stop the others.</summary>
+/// If the thread falls a little behind, the missed ticks run at once; after a longer stall (more than
+/// <see cref="MaxCatchUpTicks"/>) it jumps to the present instead, since a burst of stale audio would only overflow
+/// the peers' buffers. Tick numbers always match real time, which keeps RTP timestamps true. Handlers run on the
+/// clock thread and must be quick; one that throws is counted and skipped, never allowed to stop the others.</summary>
 public sealed class MediaClock : IDisposable
 {
     public static readonly TimeSpan FrameDuration = TimeSpan.FromMilliseconds(20);
     public const int SamplesPerFrame = 160;
+
+    /// <summary>At most this many late ticks (200 ms) are run back to back after a stall; the rest are skipped.</summary>
+    public const int MaxCatchUpTicks = 10;
 
     private readonly Thread _thread;
     private readonly CancellationTokenSource _stop = new();
@@ -18,6 +22,8 @@ public sealed class MediaClock : IDisposable
     private Action<long>[] _handlers = [];
     private long _tick;
     private long _failures;
+    private long _maxLatenessTicks;
+    private long _skipped;
 
     public MediaClock()
     {
@@ -32,6 +38,12 @@ public sealed class MediaClock : IDisposable
     public long HandlerFailures => Interlocked.Read(ref _failures);
 
     public Exception? LastFailure { get; private set; }
+
+    /// <summary>The latest any tick has run after its due time: how much this machine let the clock down.</summary>
+    public TimeSpan MaxLateness => TimeSpan.FromTicks(Interlocked.Read(ref _maxLatenessTicks));
+
+    /// <summary>Ticks skipped after stalls longer than <see cref="MaxCatchUpTicks"/>.</summary>
+    public long SkippedTicks => Interlocked.Read(ref _skipped);
 
     /// <summary>Calls the handler on every tick, with the tick number, until the subscription is disposed.</summary>
     public IDisposable Subscribe(Action<long> onTick)
@@ -57,6 +69,13 @@ public sealed class MediaClock : IDisposable
             {
                 _stop.Token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)));
                 continue;
+            }
+            if (-wait.Ticks > _maxLatenessTicks) Interlocked.Exchange(ref _maxLatenessTicks, -wait.Ticks);
+            var due = (Stopwatch.GetTimestamp() - start) / period;
+            if (due - next > MaxCatchUpTicks)
+            {
+                Interlocked.Add(ref _skipped, due - next);
+                next = due;
             }
             Interlocked.Exchange(ref _tick, next);
             foreach (var handler in Volatile.Read(ref _handlers))

@@ -43,6 +43,7 @@ public sealed class RtpSession : IAsyncDisposable
     private volatile IPEndPoint? _remoteRtcp;
     private uint _lastSenderReport;
     private long _lastSenderReportArrival;
+    private ReceptionReport? _remoteReport;
     private long _malformed, _unknownPayload, _overflowed, _transcoded;
     private volatile bool _disposed;
 
@@ -54,8 +55,8 @@ public sealed class RtpSession : IAsyncDisposable
         Ssrc = (uint)RandomNumberGenerator.GetInt32(int.MinValue, int.MaxValue);
         _canonicalName = _options.CanonicalName ?? $"crm-{Ssrc:x8}@{ports.Address}";
         _rtcpEveryTicks = Math.Max(1, _options.RtcpInterval.Ticks / MediaClock.FrameDuration.Ticks);
-        _rtpLoop = Task.Run(ReceiveRtpAsync);
-        _rtcpLoop = Task.Run(ReceiveRtcpAsync);
+        _rtpLoop = Task.Run(() => ReceiveAsync(_rtp, OnRtp));
+        _rtcpLoop = Task.Run(() => ReceiveAsync(_rtcp, OnRtcp));
         _tick = clock.Subscribe(OnTick);
     }
 
@@ -68,7 +69,7 @@ public sealed class RtpSession : IAsyncDisposable
     public uint Ssrc { get; }
     public AudioCodec Codec { get; private set; } = AudioCodec.Pcmu;
     public int PayloadType { get; private set; } = AudioCodec.Pcmu.StaticPayloadType;
-    public int? TelephoneEventPayloadType { get; private set; } = 101;
+    public int? TelephoneEventPayloadType { get; private set; } = OfferAnswer.DefaultTelephoneEventPayloadType;
     public MediaDirection Direction { get; private set; } = MediaDirection.SendRecv;
 
     /// <summary>Digits received (RFC 4733), one per key press, in order, for whoever runs the call's current step.</summary>
@@ -80,7 +81,7 @@ public sealed class RtpSession : IAsyncDisposable
     public long PacketsSent => Interlocked.Read(ref _packetsSent);
     public long OctetsSent => Interlocked.Read(ref _octetsSent);
 
-    /// <summary>Datagrams on the RTP port that were not RTP: dropped and counted.</summary>
+    /// <summary>Datagrams on the RTP or RTCP port that were neither: dropped and counted.</summary>
     public long MalformedPackets => Interlocked.Read(ref _malformed);
 
     /// <summary>RTP with a payload type we neither negotiated nor know (comfort noise, video): dropped.</summary>
@@ -93,7 +94,10 @@ public sealed class RtpSession : IAsyncDisposable
     public long TranscodedFrames => Interlocked.Read(ref _transcoded);
 
     /// <summary>The last report block the peer's RTCP gave about our stream.</summary>
-    public ReceptionReport? RemoteReport { get; private set; }
+    public ReceptionReport? RemoteReport
+    {
+        get { lock (_receiveGate) return _remoteReport; }
+    }
 
     public bool ByeReceived { get; private set; }
 
@@ -160,10 +164,10 @@ public sealed class RtpSession : IAsyncDisposable
     /// audio sent meanwhile is held back. Completes when the end packets are out.</summary>
     public Task SendDigitAsync(char digit, TimeSpan? duration = null)
     {
-        var pending = new PendingDigit(DtmfEvent.EventFor(digit),
-            (int)Math.Max(1, (duration ?? TimeSpan.FromMilliseconds(100)).Ticks / MediaClock.FrameDuration.Ticks));
         if (TelephoneEventPayloadType is null)
             throw new InvalidOperationException("the peer did not negotiate telephone-event: no RFC 4733 payload type to send digits with");
+        var pending = new PendingDigit(DtmfEvent.EventFor(digit),
+            (int)Math.Max(1, (duration ?? TimeSpan.FromMilliseconds(100)).Ticks / MediaClock.FrameDuration.Ticks));
         lock (_sendGate) _digitsToSend.Enqueue(pending);
         return pending.Sent.Task;
     }
@@ -223,8 +227,8 @@ public sealed class RtpSession : IAsyncDisposable
         var end = digit.TicksSent >= digit.Ticks;
         var dtmf = new DtmfEvent(digit.Event, end, 10, (ushort)Math.Min(ushort.MaxValue, digit.TicksSent * MediaClock.SamplesPerFrame));
         var payload = dtmf.ToArray();
-        for (var copies = end ? 3 : 1; copies > 0; copies--)
-            SendRtp(digit.TicksSent == 1, TelephoneEventPayloadType ?? 101, digit.Timestamp, payload);
+        for (var copy = 0; copy < (end ? 3 : 1); copy++)
+            SendRtp(digit.TicksSent == 1 && copy == 0, TelephoneEventPayloadType ?? OfferAnswer.DefaultTelephoneEventPayloadType, digit.Timestamp, payload);
         if (!end) return;
         // The next audio packet continues after the event's duration.
         _lastTimestamp = digit.Timestamp + (uint)((digit.TicksSent - 1) * MediaClock.SamplesPerFrame);
@@ -232,18 +236,20 @@ public sealed class RtpSession : IAsyncDisposable
         digit.Sent.TrySetResult();
     }
 
-    private async Task ReceiveRtpAsync()
+    /// <summary>Hands every datagram on the socket to the handler until the session closes; a socket error on one
+    /// datagram (an ICMP unreachable reported late) does not end the loop.</summary>
+    private async Task ReceiveAsync(Socket socket, Action<ReadOnlyMemory<byte>, IPEndPoint> onDatagram)
     {
         var buffer = new byte[2048];
-        EndPoint any = new IPEndPoint(_rtp.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        EndPoint any = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         while (!_stop.IsCancellationRequested)
         {
             SocketReceiveFromResult received;
-            try { received = await _rtp.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token); }
+            try { received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token); }
             catch (OperationCanceledException) { return; }
             catch (ObjectDisposedException) { return; }
             catch (SocketException) { continue; }
-            OnRtp(buffer.AsMemory(0, received.ReceivedBytes), (IPEndPoint)received.RemoteEndPoint);
+            onDatagram(buffer.AsMemory(0, received.ReceivedBytes), (IPEndPoint)received.RemoteEndPoint);
         }
     }
 
@@ -295,31 +301,22 @@ public sealed class RtpSession : IAsyncDisposable
         }
     }
 
-    private async Task ReceiveRtcpAsync()
+    private void OnRtcp(ReadOnlyMemory<byte> datagram, IPEndPoint source)
     {
-        var buffer = new byte[1500];
-        EndPoint any = new IPEndPoint(_rtcp.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        while (!_stop.IsCancellationRequested)
+        if (!RtcpPacket.TryParse(datagram.Span, out var rtcp))
         {
-            SocketReceiveFromResult received;
-            try { received = await _rtcp.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token); }
-            catch (OperationCanceledException) { return; }
-            catch (ObjectDisposedException) { return; }
-            catch (SocketException) { continue; }
-            if (!RtcpPacket.TryParse(buffer.AsSpan(0, received.ReceivedBytes), out var rtcp))
-            {
-                Interlocked.Increment(ref _malformed);
-                continue;
-            }
-            _remoteRtcp = (IPEndPoint)received.RemoteEndPoint;
-            if (rtcp.Sender is { } sender)
-            {
-                Volatile.Write(ref _lastSenderReport, sender.Middle32);
-                Interlocked.Exchange(ref _lastSenderReportArrival, Stopwatch.GetTimestamp());
-            }
-            if (rtcp.Reports.FirstOrDefault(r => r.Ssrc == Ssrc) is { Ssrc: not 0 } report) RemoteReport = report;
-            if (rtcp.Bye) ByeReceived = true;
+            Interlocked.Increment(ref _malformed);
+            return;
         }
+        _remoteRtcp = source;
+        if (rtcp.Sender is { } sender)
+        {
+            Volatile.Write(ref _lastSenderReport, sender.Middle32);
+            Interlocked.Exchange(ref _lastSenderReportArrival, Stopwatch.GetTimestamp());
+        }
+        if (rtcp.Reports.FirstOrDefault(r => r.Ssrc == Ssrc) is { Ssrc: not 0 } report)
+            lock (_receiveGate) _remoteReport = report;
+        if (rtcp.Bye) ByeReceived = true;
     }
 
     private void SendRtcp(bool bye)

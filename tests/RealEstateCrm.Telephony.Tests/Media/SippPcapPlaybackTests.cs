@@ -5,48 +5,44 @@ using RealEstateCrm.Telephony.Media;
 
 namespace RealEstateCrm.Telephony.Tests.Media;
 
-/// <summary>sipp plays its own RFC 4733 captures over real UDP to our RTP port: one sipp sends an INVITE whose SDP
+/// <summary>sipp plays its own RFC 4733 and A-law captures over real UDP to our RTP port: one sipp sends an INVITE whose SDP
 /// names our session's port, the other answers it and plays the pcaps (<c>play_pcap_audio</c>, which needs root)
 /// towards that port. The SIP between the two sipps only carries our address.</summary>
-public sealed class SippDtmfPlaybackTests : IAsyncDisposable
+public sealed class SippPcapPlaybackTests : MediaTest
 {
-    private readonly MediaTestBed _bed = new();
-    private readonly string _folder = Directory.CreateTempSubdirectory("crm-sipp-").FullName;
-
-    public async ValueTask DisposeAsync()
-    {
-        await _bed.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Fact]
-    public async Task Digits_played_by_sipp_from_its_pcaps_reach_our_session_once_each()
+    public async Task Digits_and_a_law_speech_played_by_sipp_from_its_pcaps_reach_our_session()
     {
         var sipp = ExternalTool.Require("sipp");
         DtmfPcapTests.RequireSippPcap("dtmf_2833_1.pcap");
         if (Environment.UserName != "root") ExternalTool.Missing("root (sipp's play_pcap_audio needs it)");
 
-        var session = _bed.Session();
+        var session = Bed.Session();
+        var heard = Bed.Collect(session);
         var (uasPort, uacPort) = (FreeUdpPorts(1), FreeUdpPorts(1));
         // sipp binds four media ports from -mp up (audio and video, RTP and RTCP).
         var (uasMedia, uacMedia) = (FreeUdpPorts(4), FreeUdpPorts(4));
-        File.WriteAllText(Path.Combine(_folder, "uas.xml"), UasScenario);
-        File.WriteAllText(Path.Combine(_folder, "uac.xml"), UacScenario.Replace("OUR_RTP_PORT", session.LocalEndPoint.Port.ToString()));
+        File.WriteAllText(Path.Combine(Folder, "uas.xml"), UasScenario);
+        File.WriteAllText(Path.Combine(Folder, "uac.xml"), UacScenario.Replace("OUR_RTP_PORT", session.LocalEndPoint.Port.ToString()));
 
-        using var uas = Start(sipp, $"-sf uas.xml -i 127.0.0.1 -p {uasPort} -mp {uasMedia} -m 1 -nostdin -timeout 20s -timeout_error");
+        using var uas = Start(sipp, $"-sf uas.xml -i 127.0.0.1 -p {uasPort} -mp {uasMedia} -m 1 -nostdin -timeout 25s -timeout_error");
         try
         {
-            await Task.Delay(300, TestContext.Current.CancellationToken);
-            using var uac = Start(sipp, $"127.0.0.1:{uasPort} -sf uac.xml -i 127.0.0.1 -p {uacPort} -mp {uacMedia} -m 1 -nostdin -timeout 20s -timeout_error");
+            await Task.Delay(300, Ct);
+            using var uac = Start(sipp, $"127.0.0.1:{uasPort} -sf uac.xml -i 127.0.0.1 -p {uacPort} -mp {uacMedia} -m 1 -nostdin -timeout 25s -timeout_error");
             try
             {
                 var digits = new List<char>();
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-                timeout.CancelAfter(TimeSpan.FromSeconds(15));
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+                timeout.CancelAfter(TimeSpan.FromSeconds(20));
                 while (digits.Count < 3) digits.Add(await session.Digits.ReadAsync(timeout.Token));
 
                 Assert.Equal("1#7", new string(digits.ToArray()));
                 await uac.WaitForExitAsync(timeout.Token);
+                // g711a.pcap: 236 packets of 30 ms A-law speech, decoded as PCMA by its static payload type.
+                await Eventually.True(() => heard.Samples.Length >= 236 * 240);
+                Assert.Equal(236 * 240, heard.Samples.Length);
+                Assert.True(AudioMath.Rms(heard.Samples) > 500, "the capture's speech is audible");
                 await uas.WaitForExitAsync(timeout.Token);
                 Assert.Equal(0, uas.ExitCode);
                 Assert.Equal(0, uac.ExitCode);
@@ -61,7 +57,7 @@ public sealed class SippDtmfPlaybackTests : IAsyncDisposable
     {
         var process = Process.Start(new ProcessStartInfo(sipp, arguments)
         {
-            WorkingDirectory = _folder,
+            WorkingDirectory = Folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
@@ -194,6 +190,8 @@ public sealed class SippDtmfPlaybackTests : IAsyncDisposable
           <pause milliseconds="600" />
           <nop><action><exec play_pcap_audio="/usr/share/sip-tester/dtmf_2833_7.pcap" /></action></nop>
           <pause milliseconds="600" />
+          <nop><action><exec play_pcap_audio="/usr/share/sip-tester/g711a.pcap" /></action></nop>
+          <pause milliseconds="7400" />
           <send retrans="500">
             <![CDATA[
               BYE sip:caller@[remote_ip]:[remote_port] SIP/2.0
