@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Host.Telephony;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Telephony.CallCenter;
@@ -8,14 +9,15 @@ using Spectre.Console;
 
 namespace RealEstateCrm.Host.Cli;
 
-/// <summary><c>crm calls bill</c> (the month's call bill per agent and department) and <c>crm calls erlang</c> (agents
-/// needed for a service level).</summary>
+/// <summary><c>crm calls bill</c> (the month's call bill per agent and department), <c>crm calls recordings</c> (find
+/// recordings by customer, agent and time) and <c>crm calls erlang</c> (agents needed for a service level).</summary>
 public static class CallsCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var command = new Command("calls", "Call center: the monthly call bill and the Erlang C staffing calculator.");
+        var command = new Command("calls", "Call center: the monthly call bill, recording search and the Erlang C staffing calculator.");
         command.Add(Bill(options));
+        command.Add(Recordings(options));
         command.Add(Erlang());
         return command;
     }
@@ -49,6 +51,37 @@ public static class CallsCommand
             AnsiConsole.MarkupLineInterpolated($"[green]billed[/] {calls.Count - bill.Unrated.Count} calls of {bill.Month}: {bill.Agents.Count} agents, {bill.Departments.Count} departments, total {bill.Total.ToString("0.00", CultureInfo.InvariantCulture)} yuan → {file}");
             foreach (var call in bill.Unrated)
                 AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] call {call.CallId} to {call.Callee} matches no tariff prefix; not billed");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Recordings(GlobalOptions options)
+    {
+        var customer = new Option<string?>("--customer") { Description = "Customer code (客户编号), e.g. KH01A2B3C4D5" };
+        var agent = new Option<string?>("--agent") { Description = "Agent number, e.g. A001" };
+        var from = new Option<DateTimeOffset?>("--from") { Description = "Calls started at or after this time, e.g. 2026-10-01T00:00+08:00" };
+        var to = new Option<DateTimeOffset?>("--to") { Description = "Calls started before this time" };
+        var limit = new Option<int>("--limit") { Description = "At most this many, newest first", DefaultValueFactory = _ => 100 };
+        var command = new Command("recordings", "Find call recordings by customer, agent and time, newest first.") { customer, agent, from, to, limit };
+        command.SetAction((parse, ct) => CliRunner.Run(async () =>
+        {
+            var database = new CrmDatabase(options.ResolveDatabase(parse));
+            Guid? customerId = null;
+            if (parse.GetValue(customer) is { } code)
+            {
+                await using var db = database.CreateContext($"cli:{Environment.UserName}");
+                customerId = await db.Customers.Where(c => c.Code == code).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct)
+                    ?? throw new ArgumentException($"customer: no customer with code \"{code}\"");
+            }
+            var hits = await new SearchRecordings(database).Handle(
+                new SearchRecordings.Request(customerId, parse.GetValue(agent), parse.GetValue(from), parse.GetValue(to), parse.GetValue(limit)), ct);
+            var table = new Table().AddColumns("started (UTC)", "call", "caller", "customer", "agent", "talk s", "recording");
+            foreach (var h in hits)
+                table.AddRow(Markup.Escape(h.StartedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)), Markup.Escape(h.CallId), Markup.Escape(h.Caller),
+                    Markup.Escape($"{h.CustomerCode} {h.CustomerName}".Trim()), Markup.Escape(h.AgentNo ?? ""), h.TalkSeconds.ToString(CultureInfo.InvariantCulture), Markup.Escape(h.RecordingFile));
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLineInterpolated($"{hits.Count} recordings");
             return 0;
         }));
         return command;

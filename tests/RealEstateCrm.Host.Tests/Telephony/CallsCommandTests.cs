@@ -81,5 +81,29 @@ public sealed class CallsCommandTests : IDisposable
         Assert.Contains("the target service level must be between 0 and 1", error);
     }
 
+    [Theory, ClassData(typeof(Providers))]
+    public async Task Recordings_are_listed_by_customer_code_and_an_unknown_code_exits_with_2(DatabaseProvider provider)
+    {
+        await using var test = await TestDatabase.Create(provider);
+        await CallCenterData.Agent(test, "A001", "8001", "王芳");
+        var zhang = await CallCenterData.Customer(test, "张伟", "13800138000");
+        await CallCenterData.Customer(test, "刘洋", "13700137000");
+        var at = new DateTimeOffset(2026, 10, 12, 1, 0, 0, TimeSpan.Zero);
+        var sink = new OperationalCdrSink(test.Database);
+        foreach (var (id, caller) in new[] { ("c1", "13800138000"), ("c2", "13700137000") })
+            await sink.WriteAsync(new CallDetail(id, null, CallLegDirection.Inbound, caller, "400", CallDisposition.Answered, at, at.AddSeconds(70), at,
+                at.AddSeconds(10), "service", "A001", RecordingFile: $"rec/{id}.wav"), Ct);
+
+        var (exit, output) = await Crm(test, "calls", "recordings", "--customer", zhang.Code, "--agent", "A001");
+        var (unknown, error) = await Crm(test, "calls", "recordings", "--customer", "KH404");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("rec/c1.wav", output);
+        Assert.DoesNotContain("rec/c2.wav", output);
+        Assert.Contains("1 recordings", output);
+        Assert.Equal(2, unknown);
+        Assert.Contains("error: customer: no customer with code \"KH404\"", error);
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 }

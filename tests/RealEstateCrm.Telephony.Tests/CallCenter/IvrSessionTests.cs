@@ -10,6 +10,15 @@ public sealed class IvrSessionTests
 
     private IvrSession Session() => new(IvrMenuLoader.Default(), "call-1", Caller, _world, _world, _world.Clock);
 
+    /// <summary>A session past the greeting, its main menu played and waiting for a key.</summary>
+    private async Task<IvrSession> AtMainMenu()
+    {
+        var session = Session();
+        await session.StartAsync(Ct);
+        await FinishPlaying(session);
+        return session;
+    }
+
     /// <summary>Plays out whatever the session asked to play, as the media side would.</summary>
     private static async Task<List<IvrAction>> FinishPlaying(IvrSession session)
     {
@@ -26,9 +35,7 @@ public sealed class IvrSessionTests
     [Fact]
     public async Task Caller_walks_to_information_then_back_and_to_an_agent_with_the_path_recorded()
     {
-        using var session = Session();
-        await session.StartAsync(Ct);
-        await FinishPlaying(session);
+        using var session = await AtMainMenu();
         await session.KeyAsync('1', Ct);
         var heard = await FinishPlaying(session);
         await session.KeyAsync('9', Ct);
@@ -45,9 +52,7 @@ public sealed class IvrSessionTests
     [Fact]
     public async Task Silence_replays_the_menu_and_after_the_last_retry_goes_to_the_failure_node()
     {
-        using var session = Session();
-        await session.StartAsync(Ct);
-        await FinishPlaying(session);
+        using var session = await AtMainMenu();
 
         _world.Advance(5.9);
         Assert.Empty(await FinishPlaying(session));
@@ -66,9 +71,7 @@ public sealed class IvrSessionTests
     [Fact]
     public async Task A_wrong_key_plays_the_invalid_prompt_before_the_menu()
     {
-        using var session = Session();
-        await session.StartAsync(Ct);
-        await FinishPlaying(session);
+        using var session = await AtMainMenu();
 
         await session.KeyAsync('7', Ct);
         var replay = Assert.IsType<PlayPrompts>(Assert.Single(session.Actions.Drain()));
@@ -101,9 +104,7 @@ public sealed class IvrSessionTests
     {
         var order = new WorkOrderStatusLine("WO-2026-0042", "漏水 Leak in bathroom", "Dispatched", CallCenterWorld.Start.AddDays(2));
         _world.Orders[Caller] = [order];
-        using var session = Session();
-        await session.StartAsync(Ct);
-        await FinishPlaying(session);
+        using var session = await AtMainMenu();
 
         await session.KeyAsync('4', Ct);
         var read = Assert.IsType<AnnounceWorkOrders>(session.Actions.Drain().Single());
@@ -115,9 +116,7 @@ public sealed class IvrSessionTests
     [Fact]
     public async Task A_caller_without_orders_hears_that_there_are_none()
     {
-        using var session = Session();
-        await session.StartAsync(Ct);
-        await FinishPlaying(session);
+        using var session = await AtMainMenu();
 
         await session.KeyAsync('4', Ct);
 
@@ -127,9 +126,7 @@ public sealed class IvrSessionTests
     [Fact]
     public async Task A_complaint_left_by_voicemail_is_saved_as_a_complaint_and_the_call_ends()
     {
-        using var session = Session();
-        await session.StartAsync(Ct);
-        await FinishPlaying(session);
+        using var session = await AtMainMenu();
         await session.KeyAsync('5', Ct);
         var asked = await FinishPlaying(session);
 
@@ -149,16 +146,12 @@ public sealed class IvrSessionTests
     [Fact]
     public async Task A_call_that_ends_in_self_service_gets_an_ivr_only_record_and_a_queued_one_does_not()
     {
-        using var served = Session();
-        await served.StartAsync(Ct);
-        await FinishPlaying(served);
+        using var served = await AtMainMenu();
         await served.KeyAsync('2', Ct);
         await FinishPlaying(served);
         _world.Advance(75);
         served.CallerHungUp();
-        using var queued = Session();
-        await queued.StartAsync(Ct);
-        await FinishPlaying(queued);
+        using var queued = await AtMainMenu();
         await queued.KeyAsync('0', Ct);
         await FinishPlaying(queued);
 
@@ -172,9 +165,7 @@ public sealed class IvrSessionTests
     [Fact]
     public async Task A_caller_hanging_up_ends_the_session_and_stops_its_timers()
     {
-        using var session = Session();
-        await session.StartAsync(Ct);
-        await FinishPlaying(session);
+        using var session = await AtMainMenu();
 
         session.CallerHungUp();
         _world.Advance(60);
