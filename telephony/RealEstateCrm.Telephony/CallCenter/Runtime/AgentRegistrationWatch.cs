@@ -28,11 +28,22 @@ internal sealed class AgentRegistrationWatch : IAsyncDisposable
             foreach (var agent in _agents)
             {
                 var registered = _registrar.Lookup(agent.Extension).Count > 0;
-                if (registered && _loggedIn.Add(agent.AgentNo)) _acd.Login(agent, seat: agent.Extension);
-                else if (!registered && _loggedIn.Contains(agent.AgentNo) && _acd.Agent(agent.AgentNo).State is AgentState.Idle or AgentState.Paused or AgentState.WrapUp)
+                try
                 {
-                    _acd.Logout(agent.AgentNo);
-                    _loggedIn.Remove(agent.AgentNo);
+                    if (registered && !_loggedIn.Contains(agent.AgentNo))
+                    {
+                        _acd.Login(agent, seat: agent.Extension);
+                        _loggedIn.Add(agent.AgentNo);
+                    }
+                    else if (!registered && _loggedIn.Contains(agent.AgentNo) && _acd.Agent(agent.AgentNo).State is AgentState.Idle or AgentState.Paused or AgentState.WrapUp)
+                    {
+                        _acd.Logout(agent.AgentNo);
+                        _loggedIn.Remove(agent.AgentNo);
+                    }
+                }
+                catch (InvalidOperationException)
+                {
+                    // The agent's state moved between the check and the change (a call rang): the next check retries.
                 }
             }
         }

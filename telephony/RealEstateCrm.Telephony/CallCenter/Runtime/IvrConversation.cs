@@ -14,7 +14,8 @@ internal sealed class IvrConversation(CallCenterSwitch owner, ActiveCall call)
     public async Task<TransferToQueue?> RunAsync()
     {
         using var ivr = new IvrSession(owner.Options.Menu, call.CallId, call.Caller, owner.Ports.WorkOrders, owner.Ports.Voicemail, owner.Time);
-        call.Leg.DtmfReceived += (_, digit) => ivr.KeyAsync(digit);
+        void OnInfoDigit(Sip.Calls.SipCall _, char digit) => ivr.KeyAsync(digit);
+        call.Leg.DtmfReceived += OnInfoDigit;
         StartDigitPump(ivr);
         await ivr.StartAsync(call.Gone);
         IvrAction? last = null;
@@ -34,6 +35,7 @@ internal sealed class IvrConversation(CallCenterSwitch owner, ActiveCall call)
         catch (OperationCanceledException) when (call.Gone.IsCancellationRequested) { }
         finally
         {
+            call.Leg.DtmfReceived -= OnInfoDigit;
             _playback?.Cancel();
             _digits?.Cancel();
         }
