@@ -19,7 +19,7 @@ public sealed class KamailioInteropTests
         Assert.True(registered.StatusCode == 200, $"REGISTER got {registered.StatusCode}\n{kamailio.Output}");
 
         await using var sipp = Sipp.Start("uac_via_proxy.xml", kamailio.EndPoint, "-s", "8001");
-        var call = await agent.NextCallAsync();
+        var call = await agent.NextCallAsync(sipp);
         Assert.Equal("8001", call.Callee.Uri.User);
         Assert.Single(call.Invite.Headers.All(SipHeaderNames.RecordRoute));
         await call.SendProvisionalAsync(180);

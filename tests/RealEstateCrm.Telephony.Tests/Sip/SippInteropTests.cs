@@ -16,7 +16,7 @@ public sealed class SippInteropTests
         await using var agent = TestCalls.StartAgent();
         await using var sipp = Sipp.Start("uac_basic.xml", agent.UdpEndPoint, "-s", "8001");
 
-        var call = await agent.NextCallAsync();
+        var call = await agent.NextCallAsync(sipp);
         Assert.Equal("8001", call.RequestUri.User);
         Assert.Equal("13800138000", call.Caller.Uri.User);
         Assert.Contains("PCMA/8000", call.OfferSdp);
@@ -34,7 +34,7 @@ public sealed class SippInteropTests
         await using var agent = TestCalls.StartAgent(tcp: true);
         await using var sipp = Sipp.Start("uac_basic.xml", agent.TcpEndPoint, "-s", "8001", "-t", "t1");
 
-        var call = await agent.NextCallAsync();
+        var call = await agent.NextCallAsync(sipp);
         Assert.Equal(SipTransportKind.Tcp, call.Peer.Transport);
         await call.SendProvisionalAsync(180);
         await call.AnswerAsync(TestCalls.Sdp).Within();
@@ -50,7 +50,7 @@ public sealed class SippInteropTests
         await using var sipp = Sipp.Start("uac_reinvite_hold.xml", agent.UdpEndPoint, "-s", "8001");
         var reoffer = new TaskCompletionSource<string>();
 
-        var call = await agent.NextCallAsync();
+        var call = await agent.NextCallAsync(sipp);
         call.Reoffered += (_, sdp) => reoffer.TrySetResult(sdp);
         await call.AnswerAsync(TestCalls.Sdp.Replace("40000", "41000")).Within();
 
@@ -68,7 +68,7 @@ public sealed class SippInteropTests
         await using var agent = TestCalls.StartAgent(timers: timers);
         await using var sipp = Sipp.Start("uac_no_ack.xml", agent.UdpEndPoint, "-s", "8001");
 
-        var call = await agent.NextCallAsync();
+        var call = await agent.NextCallAsync(sipp);
         await Assert.ThrowsAsync<TimeoutException>(() => call.AnswerAsync(TestCalls.Sdp).Within(20));
 
         Assert.Equal(CallEndReason.TimedOut, (await call.Ended.Within()).Reason);
@@ -82,7 +82,7 @@ public sealed class SippInteropTests
         await using var agent = TestCalls.StartAgent();
         await using var sipp = Sipp.Start("uac_cancel.xml", agent.UdpEndPoint, "-s", "8001");
 
-        var call = await agent.NextCallAsync();
+        var call = await agent.NextCallAsync(sipp);
         await call.SendProvisionalAsync(180);
         var end = await call.Ended.Within();
 
@@ -99,7 +99,9 @@ public sealed class SippInteropTests
 
         await sipp.AssertSucceedsAsync();
         var binding = Assert.Single(agent.Registrar!.Lookup("8001"));
-        Assert.Equal(sipp.Port, binding.Contact.Port);
+        Assert.Equal("8001", binding.Contact.User);
+        // sipp's Contact names the port it sent from.
+        Assert.Equal(binding.Peer.EndPoint.Port, binding.Contact.Port);
     }
 
     [Theory]

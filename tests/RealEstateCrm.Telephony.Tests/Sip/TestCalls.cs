@@ -2,6 +2,7 @@ using RealEstateCrm.Telephony.Sip;
 using RealEstateCrm.Telephony.Sip.Calls;
 using RealEstateCrm.Telephony.Sip.Registrar;
 using RealEstateCrm.Telephony.Sip.Transactions;
+using RealEstateCrm.Telephony.Tests.Sip.Peers;
 
 namespace RealEstateCrm.Telephony.Tests.Sip;
 
@@ -18,6 +19,16 @@ internal static class TestCalls
 
     public static async Task<IncomingCall> NextCallAsync(this SipUserAgent agent, int seconds = 20) =>
         await agent.IncomingCalls.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(seconds), TestContext.Current.CancellationToken);
+
+    /// <summary>The next call, placed by <paramref name="sipp"/>; if sipp ends or stalls first, the test fails
+    /// with sipp's logs.</summary>
+    public static async Task<IncomingCall> NextCallAsync(this SipUserAgent agent, Sipp sipp, int seconds = 20)
+    {
+        var next = agent.IncomingCalls.ReadAsync(TestContext.Current.CancellationToken).AsTask();
+        var first = await Task.WhenAny(next, sipp.ExitedAsync(), Task.Delay(TimeSpan.FromSeconds(seconds), TestContext.Current.CancellationToken));
+        if (first != next) Assert.Fail($"no call from sipp within {seconds} s ({(sipp.ExitedAsync().IsCompleted ? "sipp exited" : "sipp still running")}; {agent.Statistics})\n{sipp.Describe()}");
+        return await next;
+    }
 
     public static Task<T> Within<T>(this Task<T> task, int seconds = 10) => task.WaitAsync(TimeSpan.FromSeconds(seconds), TestContext.Current.CancellationToken);
 

@@ -45,6 +45,8 @@ internal sealed class PeerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public Task ExitedAsync() => _process.WaitForExitAsync();
+
     /// <summary>The exit code, or null if it did not exit within <paramref name="timeout"/> (it is then killed).</summary>
     public async Task<int?> WaitAsync(TimeSpan timeout)
     {

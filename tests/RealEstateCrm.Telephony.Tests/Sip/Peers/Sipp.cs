@@ -7,17 +7,20 @@ namespace RealEstateCrm.Telephony.Tests.Sip.Peers;
 internal sealed class Sipp : IAsyncDisposable
 {
     private readonly PeerProcess _process;
+    private readonly int? _port;
 
-    private Sipp(PeerProcess process, int port)
+    private Sipp(PeerProcess process, int? port)
     {
         _process = process;
-        Port = port;
+        _port = port;
     }
 
-    /// <summary>sipp's own UDP port (a UAS scenario's address).</summary>
-    public int Port { get; }
+    /// <summary>sipp's own port, for a UAS scenario we call; a calling sipp takes any free port.</summary>
+    public int Port => _port ?? throw new InvalidOperationException("a calling sipp has no fixed port");
 
     public IPEndPoint EndPoint => new(IPAddress.Loopback, Port);
+
+    public Task ExitedAsync() => _process.ExitedAsync();
 
     /// <summary>Starts <paramref name="scenario"/>; <paramref name="remote"/> is the address it calls (UAC
     /// scenarios), null for a UAS scenario that waits.</summary>
@@ -25,11 +28,12 @@ internal sealed class Sipp : IAsyncDisposable
     {
         var program = ExternalTool.Require("sipp");
         var folder = PeerProcess.NewFolder("sipp-");
-        var port = FreePort.Next();
+        // A UAS scenario needs a port we know; a UAC one lets the kernel choose, so no other test can take it first.
+        int? port = remote is null ? FreePort.Next() : null;
         var arguments = new List<string>
         {
             "-sf", Path.Combine(AppContext.BaseDirectory, "Sip", "Scenarios", scenario),
-            "-i", "127.0.0.1", "-p", port.ToString(), "-mp", FreePort.Next().ToString(),
+            "-i", "127.0.0.1", "-p", (port ?? 0).ToString(), "-mp", FreePort.Next().ToString(),
             "-nostdin", "-timeout", "30s", "-timeout_error",
             "-trace_err", "-error_file", Path.Combine(folder, "errors.log"),
             "-trace_msg", "-message_file", Path.Combine(folder, "messages.log"),
