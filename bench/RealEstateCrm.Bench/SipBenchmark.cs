@@ -8,7 +8,8 @@ namespace RealEstateCrm.Bench;
 
 /// <summary>The <c>sip</c> suite: sipp places calls at a fixed rate (default 200/s for 60 s; each call rings,
 /// is answered 100 ms later, talks 1 s and hangs up) against (1) our user agent answering every call, (2) Kamailio as a
-/// stateful proxy in front of a sipp UAS, the reference, and (3) Kamailio in front of our user agent.
+/// stateful proxy in front of a sipp UAS, the reference, (3) Kamailio in front of our user agent, and (4) the call
+/// center switch (B2BUA): queue, agent leg to a registered sipp phone, bridge and recording.
 /// Targets for ours: 0 failed calls, 0 INVITE retransmissions, p99 INVITE→180 ≤ 20 ms.</summary>
 internal static class SipBenchmark
 {
@@ -38,6 +39,13 @@ internal static class SipBenchmark
         using (var kamailio = KamailioRelay.Start(ours.UdpEndPoint.Port))
         {
             Print("Kamailio (stateful) → our UAS", await SippLoad.RunAsync(kamailio.EndPoint, rate, seconds), ours.Statistics);
+        }
+
+        await using (var center = await CallCenterSwitchTarget.StartAsync(rate))
+        {
+            await SippLoad.RunAsync(center.EndPoint, rate, 3);
+            Print("call center switch → queue → sipp agent", await SippLoad.RunAsync(center.EndPoint, rate, seconds), center.Statistics);
+            Console.WriteLine($"{"",-42} switch: {center.Ports.CdrsWritten:N0} CDRs written");
         }
         Console.WriteLine($"done; {SeedBenchmark.LoadAverage()}");
         return 0;

@@ -7,7 +7,11 @@ namespace RealEstateCrm.Host.Tests;
 /// <summary>Runs the <c>crm</c> command tree in-process against a test database and captures what it prints.</summary>
 internal static class CliRun
 {
-    public static async Task<(int ExitCode, string Output)> Crm(TestDatabase database, params string[] args)
+    public static Task<(int ExitCode, string Output)> Crm(TestDatabase database, params string[] args) =>
+        CrmUntil(database, TestContext.Current.CancellationToken, args);
+
+    /// <summary>Runs a command that serves until <paramref name="stop"/> is cancelled, as Ctrl+C would.</summary>
+    public static async Task<(int ExitCode, string Output)> CrmUntil(TestDatabase database, CancellationToken stop, params string[] args)
     {
         var output = new StringWriter();
         var previous = AnsiConsole.Console;
@@ -19,7 +23,7 @@ internal static class CliRun
         {
             // Wide enough that Spectre does not wrap long messages in the middle of what a test looks for.
             AnsiConsole.Profile.Width = 1000;
-            var exitCode = await CrmCli.Build().Parse([.. args, "--db", DbOption(database)]).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+            var exitCode = await CrmCli.Build().Parse([.. args, "--db", DbOption(database)]).InvokeAsync(cancellationToken: stop);
             return (exitCode, output.ToString());
         }
         finally

@@ -20,6 +20,7 @@ public static class CrmCli
         root.Add(RestoreCommand.Create(options));
         root.Add(EtlCommand.Create(options));
         root.Add(WorkerCommand.Create(options));
+        root.Add(ServeCommand.Create(options));
         root.Add(WarehouseCommand.Create());
         root.Add(OlapCommand.Create());
         root.Add(CallsCommand.Create(options));

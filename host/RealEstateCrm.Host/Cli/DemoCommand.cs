@@ -12,8 +12,9 @@ public static class DemoCommand
     {
         var noServe = new Option<bool>("--no-serve") { Description = "Stop once everything is prepared (for scripts and CI)." };
         var warehouse = WarehouseLoad.PathOption();
-        var command = new Command("demo", "Migrate, seed the small demo data set, load the warehouse and print what to do next.") { noServe, warehouse };
-        command.SetAction(parse => CliRunner.Run(async () =>
+        var sipPort = ServeCommand.SipPortOption();
+        var command = new Command("demo", "Migrate, seed the small demo data set, load the warehouse, print what to do next, then serve the call center until Ctrl+C (unless --no-serve).") { noServe, warehouse, sipPort };
+        command.SetAction((parse, ct) => CliRunner.Run(async () =>
         {
             var database = new CrmDatabase(options.ResolveDatabase(parse));
             await database.MigrateAsync();
@@ -31,6 +32,7 @@ public static class DemoCommand
             AnsiConsole.MarkupLine("Demo accounts (one per role; only in a database seeded by crm demo or crm seed):");
             AnsiConsole.Write(accounts);
             AnsiConsole.MarkupLine("Next: [bold]crm seed --scale medium --db sqlite:data/medium.db[/] for more data, [bold]crm users add[/] for real accounts.");
+            if (!parse.GetValue(noServe)) await ServeCommand.RunAsync(database.Options, parse.GetValue(warehouse)!, parse.GetValue(sipPort), showAgents: true, ct);
             return 0;
         }));
         return command;

@@ -51,6 +51,9 @@ internal sealed class Sipp : IAsyncDisposable
         Assert.True(code == 0, $"sipp exit code {code?.ToString() ?? "none (killed after the timeout)"}\n{Describe()}");
     }
 
+    /// <summary>sipp's message trace: each message with the wall-clock time it was sent or received.</summary>
+    public string MessageLog => File.ReadAllText(Path.Combine(_process.Folder, "messages.log"));
+
     public string Describe()
     {
         string Tail(string file)

@@ -1,0 +1,80 @@
+using RealEstateCrm.Telephony.CallCenter;
+using RealEstateCrm.Telephony.Media;
+using RealEstateCrm.Telephony.Sip;
+using RealEstateCrm.Telephony.Sip.Registrar;
+
+namespace RealEstateCrm.Telephony.Tests.B2bua;
+
+/// <summary>The running call center on an ephemeral port with the shipped IVR menu, in-process ports, short prompts
+/// (a 200 ms tone under every name, so a test walks the menu in seconds) and a temporary recording folder.</summary>
+internal sealed class CallCenterTestBed : IAsyncDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("crm-b2bua-").FullName;
+
+    private CallCenterTestBed(AcdQueueSettings queue)
+    {
+        var prompts = Path.Combine(_folder, "prompts");
+        Directory.CreateDirectory(prompts);
+        var menu = IvrMenuLoader.Default();
+        var names = menu.Nodes.Values.SelectMany(n => n.Prompts).Concat(PromptNames.All).Concat(["invalid-choice", "no-open-work-orders"]).Distinct();
+        foreach (var name in names)
+        {
+            using var wav = new WavWriter(Path.Combine(prompts, name + ".wav"), WavEncoding.Pcm16);
+            wav.Write(AudioMath.Tone(440, TimeSpan.FromMilliseconds(200)));
+            wav.Complete();
+        }
+        Options = new CallCenterOptions
+        {
+            Sip = new SipUserAgentOptions { UdpPort = 0, Registrar = new SipRegistrarOptions { Algorithms = [DigestAlgorithm.Md5] } },
+            IvrNumbers = new HashSet<string> { "4008" },
+            DirectNumbers = new Dictionary<string, string> { ["4009"] = queue.Name },
+            Menu = menu,
+            Queues = [queue],
+            Prompts = new PromptLibrary("zh", prompts),
+            RecordingFolder = Path.Combine(_folder, "recordings"),
+            RegistrationCheck = TimeSpan.FromMilliseconds(100),
+        };
+    }
+
+    public CallCenterOptions Options { get; }
+    public InProcessPorts Ports { get; } = new();
+    public CallCenterSwitch Switch { get; private set; } = null!;
+
+    /// <summary>The shipped queue "service" with test-sized times: no wrap-up unless asked, a ring timeout of 10 s.</summary>
+    public static AcdQueueSettings Queue(TimeSpan? maxWait = null, TimeSpan? wrapUp = null) =>
+        new("service", "service", RoutingStrategy.LeastRecent)
+        {
+            RingTimeout = TimeSpan.FromSeconds(10),
+            MaxWait = maxWait ?? TimeSpan.FromMinutes(1),
+            WrapUp = wrapUp ?? TimeSpan.Zero,
+        };
+
+    public static async Task<CallCenterTestBed> StartAsync(AcdQueueSettings? queue = null)
+    {
+        var bed = new CallCenterTestBed(queue ?? Queue());
+        bed.Switch = await CallCenterSwitch.StartAsync(bed.Options, bed.Ports.Ports);
+        return bed;
+    }
+
+    /// <summary>Waits until the agent is logged in by their phone's registration.</summary>
+    public async Task AgentReadyAsync(string agentNo)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                if (Switch.Distributor.Agent(agentNo).State == AgentState.Idle) return;
+            }
+            catch (ArgumentException) { }
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        Assert.Fail($"agent {agentNo} was not logged in by the registration of their phone within 10 s");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Switch.DisposeAsync();
+        try { Directory.Delete(_folder, recursive: true); }
+        catch (IOException) { }
+    }
+}
