@@ -25,7 +25,8 @@ competitor AS (
 competitor_gap AS (SELECT project_id, avg(price_per_sqm) AS competitor_price_per_sqm FROM competitor GROUP BY project_id)
 SELECT l.lead_id, l.customer_id, l.project_id, l.rep_user_id,
        l.channel,
-       coalesce(ca.code, 'none') AS campaign,
+       -- Whether a campaign brought the lead, not which: campaigns come and go, so their codes do not carry forward in time.
+       CAST(l.campaign_id IS NOT NULL AS DOUBLE) AS in_campaign,
        coalesce(c.income_band, 'Unknown') AS income_band,
        CAST(c.family_size AS DOUBLE) AS family_size,
        CAST(l.budget / pp.typical_price AS DOUBLE) AS budget_ratio,
@@ -43,7 +44,6 @@ SELECT l.lead_id, l.customer_id, l.project_id, l.rep_user_id,
        CAST((g.competitor_price_per_sqm - pp.base_price_per_sqm) / pp.base_price_per_sqm AS DOUBLE) AS competitor_gap
 FROM open_lead l
 LEFT JOIN customer_at(as_of) c ON c.customer_id = l.customer_id
-LEFT JOIN ods_campaign ca ON ca.id = l.campaign_id
 LEFT JOIN visits v ON v.lead_id = l.lead_id
 LEFT JOIN project_price pp ON pp.project_id = l.project_id
 LEFT JOIN competitor_gap g ON g.project_id = l.project_id

@@ -33,14 +33,22 @@ FROM live l
 LEFT JOIN customer_at(as_of) c ON c.customer_id = l.customer_id
 LEFT JOIN owned o ON o.customer_id = l.customer_id;
 
--- 1 when the buyer, not owning the add-on at as_of, buys it within horizon_days after as_of.
+-- The buyers an add-on can still be offered to at as_of: those not owning it ('second-unit': every buyer).
+CREATE OR REPLACE MACRO addon_candidates(as_of, product) AS TABLE
+SELECT f.* FROM buyer_features(as_of) f
+WHERE NOT EXISTS (SELECT 1 FROM addon_purchases_at(as_of) o WHERE o.customer_id = f.customer_id AND o.addon = product);
+
+-- 1 when a candidate buys the add-on within horizon_days after as_of; for 'second-unit', signs another contract.
 CREATE OR REPLACE MACRO addon_labels(as_of, horizon_days, product) AS TABLE
 SELECT f.customer_id,
-       EXISTS (SELECT 1 FROM ods_customer_tag t WHERE t.customer_id = f.customer_id AND t.tag = product
-               AND uuid_extract_timestamp(t.id)::TIMESTAMP > as_of
-               AND uuid_extract_timestamp(t.id)::TIMESTAMP <= as_of + to_days(CAST(horizon_days AS INTEGER))) AS label
-FROM (SELECT customer_id FROM buyer_features(as_of)) f
-WHERE NOT EXISTS (SELECT 1 FROM addon_purchases_at(as_of) o WHERE o.customer_id = f.customer_id AND o.addon = product);
+       CASE WHEN product = 'second-unit'
+            THEN EXISTS (SELECT 1 FROM ods_contract k WHERE k.customer_id = f.customer_id AND k.signed_at > as_of
+                         AND k.signed_at <= as_of + to_days(CAST(horizon_days AS INTEGER)))
+            ELSE EXISTS (SELECT 1 FROM ods_customer_tag t WHERE t.customer_id = f.customer_id AND t.tag = product
+                         AND uuid_extract_timestamp(t.id)::TIMESTAMP > as_of
+                         AND uuid_extract_timestamp(t.id)::TIMESTAMP <= as_of + to_days(CAST(horizon_days AS INTEGER)))
+       END AS label
+FROM (SELECT customer_id FROM addon_candidates(as_of, product)) f;
 
 -- Purchase baskets as of as_of, for association rules: the unit type bought and each add-on, per customer.
 CREATE OR REPLACE MACRO purchase_baskets(as_of) AS TABLE
