@@ -109,13 +109,11 @@ public sealed class WorkerJobsTests : IDisposable
     }
 
     private static string? ScoringJobId(IMonitoringApi monitoring) =>
-        monitoring.EnqueuedJobs("default", 0, 10).Concat(monitoring.ProcessingJobs(0, 10)).Concat(monitoring.SucceededJobs(0, 10)).Concat(monitoring.FailedJobs(0, 10))
-            .Where(j => j.Value is not null)
-            .Select(j => (j.Key, Type: j.Value switch
-            {
-                EnqueuedJobDto e => e.Job?.Type, ProcessingJobDto p => p.Job?.Type, SucceededJobDto s => s.Job?.Type, FailedJobDto f => f.Job?.Type, _ => null,
-            }))
-            .FirstOrDefault(j => j.Type == typeof(NightlyScoringJob)).Key;
+        monitoring.EnqueuedJobs("default", 0, 10).Select(j => (j.Key, j.Value?.Job))
+            .Concat(monitoring.ProcessingJobs(0, 10).Select(j => (j.Key, j.Value?.Job)))
+            .Concat(monitoring.SucceededJobs(0, 10).Select(j => (j.Key, j.Value?.Job)))
+            .Concat(monitoring.FailedJobs(0, 10).Select(j => (j.Key, j.Value?.Job)))
+            .FirstOrDefault(j => j.Job?.Type == typeof(NightlyScoringJob)).Key;
 
     private static async Task<string?> FinalStateAsync(IMonitoringApi monitoring, Func<string?> jobId, CancellationToken ct)
     {

@@ -23,10 +23,11 @@ public static class MlCallListCommand
         {
             var writeBack = new WriteBackOptions { CallsPerRep = parse.GetValue(perRep), WeeklyCallCap = parse.GetValue(cap), TargetListSize = parse.GetValue(size) };
             writeBack.Validate();
+            var requested = MlRun.ParseDate(parse.GetValue(date));
             var database = new CrmDatabase(options.ResolveDatabase(parse));
             await database.MigrateAsync();
             await using var opened = await WarehouseLoad.OpenAsync(parse.GetValue(warehouse)!);
-            var day = MlRun.ParseDate(parse.GetValue(date)) ?? await DataEnd.OfAsync(opened);
+            var day = requested ?? await DataEnd.OfAsync(opened);
             await MlRun.WriteListsAsync(database, opened, day, writeBack);
             return 0;
         }));

@@ -15,6 +15,8 @@ public sealed class ProductScoring(WarehouseDatabase warehouse, ModelRegistry re
     /// <param name="day">the scoring day; by default the last day the warehouse has data for (<see cref="DataEnd"/>)</param>
     public async Task<ScoringSummary> RunAsync(DateOnly? day = null, IProgress<string>? progress = null, CancellationToken ct = default)
     {
+        if (ProductModels.All.All(m => registry.Champion(m.Name) is null))
+            throw new InvalidDataException($"no trained product models in {registry.Root}: run crm ml score --retrain first");
         await FeatureViews.InstallAsync(warehouse, ct);
         var scoringDay = day ?? await DataEnd.OfAsync(warehouse, ct);
         var scorer = new ProductScorer(warehouse, registry, clock);
