@@ -23,6 +23,9 @@ public sealed record ProductModel(string Name, string FeatureView, string Subjec
         return $"SELECT DATE '{day:yyyy-MM-dd}' AS {SnapshotColumn}, f.*, l.label FROM {Call(FeatureView, asOf)} f JOIN {Call(LabelView, asOf)} l USING ({SubjectColumn})";
     }
 
+    /// <summary>The label of each subject as of <paramref name="day"/> (subject column and <c>label</c>), for judging scores.</summary>
+    public string LabelsSql(DateOnly day) => $"SELECT * FROM {Call(LabelView, FeatureViews.AsOf(day))}";
+
     /// <summary>Every snapshot's rows, stacked: a subject appears once per snapshot it was open in.</summary>
     public string TrainingSql(IEnumerable<DateOnly> snapshots) => string.Join("\nUNION ALL\n", snapshots.Select(LabelledSql));
 
