@@ -22,6 +22,8 @@ public sealed class BankMarketingTests
         Assert.True(result.Validation.HoldoutAuc >= 0.80, $"pooled AUC {result.Validation.HoldoutAuc:0.0000}");
         Assert.True(result.Validation.MeanFoldAuc >= 0.80, $"mean fold AUC {result.Validation.MeanFoldAuc:0.0000}");
         Assert.Equal(19, result.Model.Schema.Columns.Count);
-        File.WriteAllText(Path.Combine(Path.GetTempPath(), "mlcore-bank.txt"), string.Join("\n", result.Validation.Folds.Select(f => $"{f.Fold} {f.Metrics.Auc:0.0000} {f.Metrics.PrAuc:0.0000} {f.Metrics.LogLoss:0.0000} {f.Metrics.Accuracy:0.0000} {f.Metrics.Lift[0].Lift:0.00}")) + $"\noverall {result.Validation.HoldoutAuc:0.0000} mean {result.Validation.MeanFoldAuc:0.0000} {result.Validation.Overall.PrAuc:0.0000} {result.Validation.Overall.LogLoss:0.0000}");
+        // Calibrated: in every decile of held-out rows the mean probability is near the share that said yes.
+        Assert.All(result.Validation.Overall.Lift, d => Assert.True(Math.Abs(d.MeanProbability - d.PositiveRate) < 0.05,
+            $"decile {d.Decile}: mean probability {d.MeanProbability:0.000}, positive rate {d.PositiveRate:0.000}"));
     }
 }

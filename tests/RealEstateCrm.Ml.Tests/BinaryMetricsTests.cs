@@ -38,6 +38,8 @@ public sealed class BinaryMetricsTests
         Assert.Equal([5.0, 5.0, 0, 0, 0, 0, 0, 0, 0, 0], lift.Select(d => d.Lift));
         Assert.Equal(5.0, lift[1].CumulativeLift, 12);
         Assert.Equal(1.0, lift[9].CumulativeLift, 12);
+        Assert.Equal(0.955, lift[0].MeanProbability, 5); // 1.00, 0.99, ..., 0.91
+        Assert.Equal(1.0, lift[0].PositiveRate);
         Assert.Equal(1.0, BinaryMetrics.Compute(probabilities, labels).Auc, 12);
     }
 }

@@ -90,6 +90,8 @@ public sealed class ModelRegistryTests : IAsyncLifetime
         Assert.Equal(before.Select(s => s.Probability), after.Select(s => s.Probability));
         Assert.Equal(before.Select(s => s.Reasons[0]), after.Select(s => s.Reasons[0]));
         Assert.Equal(trained.Model.Schema.Columns.Select(c => c.Name), loaded.Schema.Columns.Select(c => c.Name));
+        Assert.Null(trained.Model.Registered);
+        Assert.Equal(("cross-sell", 1), (loaded.Registered!.Name, loaded.Registered.Version));
     }
 
     [Fact]
@@ -118,6 +120,35 @@ public sealed class ModelRegistryTests : IAsyncLifetime
         Assert.Equal("no model named 'churn' in " + folder.FullName + "; models: lead-score", Assert.Throws<MlInputException>(() => registry.Load("churn")).Message);
         Assert.Equal("model 'lead-score' has no version 7; versions: 1", Assert.Throws<MlInputException>(() => registry.Load("lead-score", 7)).Message);
         Assert.Equal("name", Assert.Throws<MlInputException>(() => registry.Register("../escape", trained)).Field);
+    }
+
+    [Fact]
+    public async Task A_promotion_by_another_process_reaches_the_watching_host_once()
+    {
+        var host = new ModelRegistry(folder.FullName);
+        var reloads = new List<(string Name, int Version)>();
+        var second = new TaskCompletionSource();
+        host.Reload += (_, e) =>
+        {
+            lock (reloads) reloads.Add((e.Name, e.Version));
+            if (e.Version == 2) second.TrySetResult();
+        };
+        using var watch = host.WatchChampions();
+        // Another process: its own registry instance on the same folder.
+        var shell = new ModelRegistry(folder.FullName);
+
+        shell.Register("lead-score", trained);
+        shell.Register("lead-score", trained);
+        await second.Task.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        host.Register("lead-score", WithAuc(trained.Validation.HoldoutAuc + 0.01));
+        await Task.Delay(500, TestContext.Current.CancellationToken); // the watcher's event for version 3 must not announce it again
+
+        lock (reloads)
+        {
+            Assert.Equal(2, reloads.Last(r => r.Version < 3).Version);
+            Assert.Single(reloads, r => r.Version == 3);
+            Assert.Equal(reloads.Select(r => r.Version).Order(), reloads.Select(r => r.Version));
+        }
     }
 
     private TrainingResult WithAuc(double auc) =>

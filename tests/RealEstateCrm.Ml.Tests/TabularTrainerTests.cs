@@ -143,6 +143,23 @@ public sealed class TabularTrainerTests
         Assert.All(steps, s => Assert.Equal(4, s.Total));
     }
 
+    [Fact]
+    public async Task Validation_alone_reports_what_training_reports_and_fits_no_final_model()
+    {
+        await using var duck = await Duck.OpenAsync();
+        await duck.CreateSyntheticAsync(900);
+        var table = await Data.QueryTable.ReadAsync(duck, "SELECT * FROM synthetic", TestContext.Current.CancellationToken);
+        var steps = new List<TrainingProgress>();
+
+        var trained = TabularTrainer.Train(table, Buyers with { Folds = 3 }, ct: TestContext.Current.CancellationToken);
+        var validated = TabularTrainer.Validate(table, Buyers with { Folds = 3 }, new SynchronousProgress(steps), TestContext.Current.CancellationToken);
+
+        Assert.Equal(trained.Validation.Split, validated.Split);
+        Assert.Equal(trained.Validation.Folds.Select(f => f.Metrics.Auc), validated.Folds.Select(f => f.Metrics.Auc));
+        Assert.Equal(trained.Validation.HoldoutAuc, validated.HoldoutAuc);
+        Assert.Equal(["fold 1 of 3", "fold 2 of 3", "fold 3 of 3"], steps.Select(s => s.Step));
+    }
+
     private static async Task<object?> Scalar(DuckDB.NET.Data.DuckDBConnection duck, string sql)
     {
         await using var command = duck.CreateCommand();

@@ -22,7 +22,7 @@ public static class CrmCli
         root.Add(WorkerCommand.Create(options));
         root.Add(WarehouseCommand.Create());
         root.Add(OlapCommand.Create());
-        root.Add(new Command("ml", "The product models: lead score, churn, cross-sell.") { MlScoreCommand.Create(), MlCallListCommand.Create(options) });
+        root.Add(MlCommand.Create(options));
         return root;
     }
 }

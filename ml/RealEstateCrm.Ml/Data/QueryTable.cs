@@ -68,6 +68,9 @@ public sealed class QueryTable
 
         var numbers = Enumerable.Range(0, count).Select(i => kinds[i] is ColumnKind.Text or ColumnKind.Other ? null : new List<double>()).ToArray();
         var texts = Enumerable.Range(0, count).Select(i => kinds[i] is ColumnKind.Text or ColumnKind.Other ? new List<string?>() : null).ToArray();
+        // Categorical text repeats: one string per distinct value instead of one per row (a 10M-row result would otherwise
+        // hold 10M copies of each city). Columns with very many values (ids, free text) stop pooling.
+        var pools = Enumerable.Range(0, count).Select(_ => new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
         var rows = 0;
         while (await reader.ReadAsync(ct))
         {
@@ -76,7 +79,7 @@ public sealed class QueryTable
                 var value = reader.IsDBNull(i) ? null : reader.GetValue(i);
                 if (texts[i] is { } text)
                 {
-                    var s = value is null ? null : Convert.ToString(value, CultureInfo.InvariantCulture);
+                    var s = value is null ? null : Pooled(pools[i], Convert.ToString(value, CultureInfo.InvariantCulture)!);
                     text.Add(s);
                     hash.AppendData(Encoding.UTF8.GetBytes(s is null ? "\0\u001f" : s + "\u001f"));
                 }
@@ -93,6 +96,13 @@ public sealed class QueryTable
             .Select(i => new QueryColumn(names[i], types[i], kinds[i], numbers[i]?.ToArray(), texts[i]?.ToArray()))
             .ToList();
         return new QueryTable(columns, rows, Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
+    private static string Pooled(Dictionary<string, string> pool, string value)
+    {
+        if (pool.TryGetValue(value, out var pooled)) return pooled;
+        if (pool.Count < 100_000) pool[value] = value;
+        return value;
     }
 
     private static ColumnKind KindOf(Type type)

@@ -27,7 +27,7 @@ public sealed record BinaryMetrics(int Rows, int Positives, double Auc, double P
             if (probabilities[i] >= 0.5f == labels[i]) correct++;
         }
         return new BinaryMetrics(n, positives, RocArea(descending, probabilities, labels, positives), AveragePrecision(descending, probabilities, labels, positives),
-            n == 0 ? double.NaN : logLoss / n, n == 0 ? double.NaN : (double)correct / n, DecileLift.Compute(descending, labels, positives));
+            n == 0 ? double.NaN : logLoss / n, n == 0 ? double.NaN : (double)correct / n, DecileLift.Compute(descending, probabilities, labels, positives));
     }
 
     // Mann-Whitney: each positive ranked above a negative counts 1, a tie 1/2.

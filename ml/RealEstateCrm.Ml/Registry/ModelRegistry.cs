@@ -25,6 +25,8 @@ public sealed partial class ModelRegistry(string root = ModelRegistry.DefaultRoo
     };
 
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
+    // The champion version last announced per name, so a promotion seen both in-process and by the watcher is told once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> announced = new(StringComparer.Ordinal);
 
     public string Root { get; } = root;
 
@@ -44,7 +46,7 @@ public sealed partial class ModelRegistry(string root = ModelRegistry.DefaultRoo
         {
             var ml = new MLContext(0);
             using (var stream = File.Create(Path.Combine(incoming, ModelFile)))
-                ml.Model.Save(trained.Model.Transformer, FeatureRows.Load(ml, [], null, trained.Model.Schema.Slots).Schema, stream);
+                ml.Model.Save(trained.Model.Transformer, FeatureRows.Schema(ml, trained.Model.Schema.Slots), stream);
             var version = Versions(folder).DefaultIfEmpty(0).Max() + 1;
             while (true)
             {
@@ -83,8 +85,43 @@ public sealed partial class ModelRegistry(string root = ModelRegistry.DefaultRoo
         var temporary = pointer + $".{Guid.NewGuid():N}.tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(new ChampionPointer(challenger.Version, clock.GetUtcNow()), Json));
         File.Move(temporary, pointer, overwrite: true);
-        Reload?.Invoke(this, new ModelReloadEventArgs(name, challenger.Version));
+        Announce(name, challenger.Version);
         return new PromotionDecision(Describe(name, challenger.Version, true), true, reason);
+    }
+
+    /// <summary>Watches the registry folder for promotions by any process (a <c>crm ml train</c> in a shell, a job on
+    /// another worker) and raises <see cref="Reload"/> for each, until disposed. Promotions through this instance are
+    /// announced once, not again by the watcher.</summary>
+    public IDisposable WatchChampions()
+    {
+        Directory.CreateDirectory(Root);
+        foreach (var name in List().Where(m => m.IsChampion)) announced[name.Metadata.Name] = name.Metadata.Version;
+        var watcher = new FileSystemWatcher(Root, ChampionFile) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite };
+        void Changed(string path)
+        {
+            if (!string.Equals(Path.GetFileName(path), ChampionFile, StringComparison.Ordinal)) return;
+            var name = Path.GetFileName(Path.GetDirectoryName(path))!;
+            try
+            {
+                if (ChampionVersion(name) is { } version) Announce(name, version);
+            }
+            catch (Exception e) when (e is IOException or JsonException)
+            {
+                // Caught mid-replace; the rename that completes it raises another event.
+            }
+        }
+        watcher.Created += (_, e) => Changed(e.FullPath);
+        watcher.Changed += (_, e) => Changed(e.FullPath);
+        watcher.Renamed += (_, e) => Changed(e.FullPath);
+        watcher.EnableRaisingEvents = true;
+        return watcher;
+    }
+
+    private void Announce(string name, int version)
+    {
+        var previous = -1;
+        announced.AddOrUpdate(name, version, (_, old) => { previous = old; return version; });
+        if (previous != version) Reload?.Invoke(this, new ModelReloadEventArgs(name, version));
     }
 
     /// <summary>Every stored version (of <paramref name="name"/>, or of all names), by name then version.</summary>
@@ -111,7 +148,7 @@ public sealed partial class ModelRegistry(string root = ModelRegistry.DefaultRoo
         var metadata = ReadMetadata(name, chosen);
         var ml = new MLContext(0);
         using var stream = File.OpenRead(Path.Combine(Root, name, Invariant(chosen), ModelFile));
-        return new TabularModel(ml, ml.Model.Load(stream, out _), metadata.Features, metadata.Label, metadata.Trainer);
+        return new TabularModel(ml, ml.Model.Load(stream, out _), metadata.Features, metadata.Label, metadata.Trainer, metadata);
     }
 
     private string Names()

@@ -64,34 +64,8 @@ public sealed record FeatureColumn(
         return new FeatureColumn(column.Name, column.Kind, column.DuckType, FeatureEncoding.OneHot, 0, false, categories, 0);
     }
 
-    internal void Encode(QueryColumn column, int row, Span<float> slots)
-    {
-        switch (Encoding)
-        {
-            case FeatureEncoding.Numeric:
-                var value = column.NumberAt(row);
-                slots[0] = (float)(double.IsNaN(value) ? Replacement : value);
-                if (MissingIndicator) slots[1] = double.IsNaN(value) ? 1 : 0;
-                break;
-            case FeatureEncoding.OneHot:
-                var index = CategoryIndex(column.TextAt(row) ?? Missing);
-                if (index >= 0) slots[index] = 1;
-                break;
-            default:
-                slots[(int)(Fnv1a(column.TextAt(row) ?? Missing) % (uint)HashBuckets)] = 1;
-                break;
-        }
-    }
-
-    private int CategoryIndex(string value)
-    {
-        for (var i = 0; i < Categories.Count; i++)
-            if (string.Equals(Categories[i], value, StringComparison.Ordinal)) return i;
-        return -1;
-    }
-
     // string.GetHashCode is randomized per process; a saved model needs the same bucket tomorrow.
-    private static uint Fnv1a(string value)
+    internal static uint Fnv1a(string value)
     {
         var hash = 2166136261u;
         foreach (var b in System.Text.Encoding.UTF8.GetBytes(value))

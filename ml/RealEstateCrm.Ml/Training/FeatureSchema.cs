@@ -11,28 +11,22 @@ public sealed record FeatureSchema(IReadOnlyList<FeatureColumn> Columns, IReadOn
     /// <summary>For each slot, the index in <see cref="Columns"/> it belongs to.</summary>
     public int[] SlotOwners() => Columns.SelectMany((c, i) => Enumerable.Repeat(i, c.Slots)).ToArray();
 
-    /// <summary>Encodes <paramref name="rows"/> of <paramref name="table"/>; the table must have every feature column
-    /// with the kind it had in training, or an <see cref="MlInputException"/> (field <c>schema</c>) names the differences.</summary>
-    public float[][] Encode(QueryTable table, IReadOnlyList<int> rows)
+    /// <summary>One row's feature vector, through the encoders <see cref="Bind"/> made.</summary>
+    internal float[] Encode(ColumnEncoder[] encoders, int row)
     {
-        var sources = Bind(table);
-        var slots = Slots;
-        var encoded = new float[rows.Count][];
-        for (var r = 0; r < rows.Count; r++)
+        var vector = new float[Slots];
+        var offset = 0;
+        for (var c = 0; c < Columns.Count; c++)
         {
-            var vector = new float[slots];
-            var offset = 0;
-            for (var c = 0; c < Columns.Count; c++)
-            {
-                Columns[c].Encode(sources[c], rows[r], vector.AsSpan(offset, Columns[c].Slots));
-                offset += Columns[c].Slots;
-            }
-            encoded[r] = vector;
+            encoders[c].Encode(row, vector.AsSpan(offset, Columns[c].Slots));
+            offset += Columns[c].Slots;
         }
-        return encoded;
+        return vector;
     }
 
-    private QueryColumn[] Bind(QueryTable table)
+    /// <summary>The table's column for each feature column; the table must have every one with the kind it had in
+    /// training, or an <see cref="MlInputException"/> (field <c>schema</c>) names the differences.</summary>
+    internal ColumnEncoder[] Bind(QueryTable table)
     {
         var missing = Columns.Where(c => table.Find(c.Name) is null).Select(c => c.Name).ToList();
         if (missing.Count > 0)
@@ -41,7 +35,7 @@ public sealed record FeatureSchema(IReadOnlyList<FeatureColumn> Columns, IReadOn
         var wrong = Columns.Zip(sources).Where(p => !Compatible(p.First.SourceKind, p.Second.Kind))
             .Select(p => $"'{p.First.Name}' is {p.Second.DuckType} but was {p.First.DuckType} in training").ToList();
         if (wrong.Count > 0) throw new MlInputException("schema", $"feature column type mismatch: {string.Join("; ", wrong)}");
-        return sources;
+        return Columns.Zip(sources, (feature, source) => new ColumnEncoder(feature, source)).ToArray();
     }
 
     // INTEGER in training and BIGINT now is the same feature; text where a number was expected is not.

@@ -6,6 +6,7 @@ using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
 using RealEstateCrm.Ml.Data;
 using RealEstateCrm.Ml.Explanation;
+using RealEstateCrm.Ml.Registry;
 
 namespace RealEstateCrm.Ml.Training;
 
@@ -17,8 +18,9 @@ public sealed class TabularModel
     private readonly int[] slotOwners;
     private ITransformer? explaining;
 
-    internal TabularModel(MLContext ml, ITransformer transformer, FeatureSchema schema, BinaryLabel label, TrainerKind trainer)
+    internal TabularModel(MLContext ml, ITransformer transformer, FeatureSchema schema, BinaryLabel label, TrainerKind trainer, ModelMetadata? registered = null)
     {
+        Registered = registered;
         this.ml = ml;
         Transformer = transformer;
         Schema = schema;
@@ -30,22 +32,25 @@ public sealed class TabularModel
     public FeatureSchema Schema { get; }
     public BinaryLabel Label { get; }
     public TrainerKind Trainer { get; }
+    /// <summary>The registry entry this model was loaded from (name, version, metrics), for stamping scores; null for a
+    /// model fresh from training.</summary>
+    public ModelMetadata? Registered { get; }
     internal ITransformer Transformer { get; }
 
-    /// <summary>Scores every row of <paramref name="table"/> (which must have the model's feature columns, see
-    /// <see cref="FeatureSchema.Encode"/>), each with its <paramref name="reasons"/> largest feature contributions.</summary>
+    /// <summary>Scores every row of <paramref name="table"/>, each with its <paramref name="reasons"/> largest feature
+    /// contributions. The table must have the model's feature columns with the kinds they had in training, or an
+    /// <see cref="MlInputException"/> (field <c>schema</c>) names the missing and mistyped ones.</summary>
     public IReadOnlyList<ScoredRow> Score(QueryTable table, int reasons = 3)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(reasons);
-        var rows = Enumerable.Range(0, table.Rows).ToArray();
-        var features = Schema.Encode(table, rows);
-        if (features.Length == 0) return [];
-        var data = FeatureRows.Load(ml, features, null, Schema.Slots);
+        var data = FeatureRows.Load(ml, Schema, table, Enumerable.Range(0, table.Rows).ToArray(), null);
+        if (table.Rows == 0) return [];
         if (reasons == 0) return Probabilities(data).Select((p, i) => new ScoredRow(i, p, [])).ToList();
 
         explaining ??= Transformer.Append(ContributionCalculator(data));
         var scored = ml.Data.CreateEnumerable<Explained>(explaining.Transform(data), reuseRowObject: false);
-        return scored.Select((s, i) => new ScoredRow(i, s.Probability, TopReasons(table, i, s.FeatureContributions, reasons))).ToList();
+        var sources = Schema.Columns.Select(c => table.Find(c.Name)!).ToArray();
+        return scored.Select((s, i) => new ScoredRow(i, s.Probability, TopReasons(sources, i, s.FeatureContributions, reasons))).ToList();
     }
 
     internal float[] Probabilities(IDataView data) =>
@@ -70,16 +75,23 @@ public sealed class TabularModel
         return calculator.Fit(Transformer.Transform(data));
     }
 
-    private List<FeatureContribution> TopReasons(QueryTable table, int row, float[] slotContributions, int reasons)
+    // Runs once per scored row (millions nightly): one pass to sum slots per column, then a k-pass selection.
+    private List<FeatureContribution> TopReasons(QueryColumn[] sources, int row, float[] slotContributions, int reasons)
     {
         var byColumn = new double[Schema.Columns.Count];
         for (var slot = 0; slot < slotContributions.Length; slot++) byColumn[slotOwners[slot]] += slotContributions[slot];
-        return Enumerable.Range(0, byColumn.Length)
-            .Where(c => byColumn[c] != 0)
-            .OrderByDescending(c => Math.Abs(byColumn[c])).ThenBy(c => c)
-            .Take(reasons)
-            .Select(c => new FeatureContribution(Schema.Columns[c].Name, table.Find(Schema.Columns[c].Name)!.TextAt(row), byColumn[c]))
-            .ToList();
+        var top = new List<FeatureContribution>(reasons);
+        var taken = new bool[byColumn.Length];
+        while (top.Count < reasons)
+        {
+            var best = -1;
+            for (var c = 0; c < byColumn.Length; c++)
+                if (!taken[c] && byColumn[c] != 0 && (best < 0 || Math.Abs(byColumn[c]) > Math.Abs(byColumn[best]))) best = c;
+            if (best < 0) break;
+            taken[best] = true;
+            top.Add(new FeatureContribution(Schema.Columns[best].Name, sources[best].TextAt(row), byColumn[best]));
+        }
+        return top;
     }
 
     private sealed class Explained

@@ -20,10 +20,30 @@ public sealed class TabularTrainer(DuckDBConnection connection)
     /// <summary>Trains on a result already read.</summary>
     public static TrainingResult Train(QueryTable table, TabularTrainingOptions options, IProgress<TrainingProgress>? progress = null, CancellationToken ct = default)
     {
+        var task = Prepare(table, options);
+        var validation = Validate(table, options, task, finalFit: true, progress, ct);
+        ct.ThrowIfCancellationRequested();
+        var steps = validation.Folds.Count + 1;
+        progress?.Report(new TrainingProgress("final model on all rows", steps - 1, steps));
+        var final = Fit(table, Enumerable.Range(0, table.Rows).ToArray(), task, options);
+        progress?.Report(new TrainingProgress("done", steps, steps));
+        return new TrainingResult(final, validation, table.Rows, table.Fingerprint, null);
+    }
+
+    /// <summary>Only the validation, no final model: e.g. a k-fold report beside a model trained with a forward time split.</summary>
+    public static ValidationReport Validate(QueryTable table, TabularTrainingOptions options, IProgress<TrainingProgress>? progress = null, CancellationToken ct = default) =>
+        Validate(table, options, Prepare(table, options), finalFit: false, progress, ct);
+
+    private static LearningTask Prepare(QueryTable table, TabularTrainingOptions options)
+    {
         if (table.Rows == 0) throw new MlInputException("sql", "the query returned no rows");
         var (label, labels) = BinaryLabel.Resolve(table.Column(options.Label, "label"), options.PositiveLabel);
-        var selection = FeatureSelection.Choose(table, options);
+        return new LearningTask(label, labels, FeatureSelection.Choose(table, options));
+    }
 
+    private static ValidationReport Validate(QueryTable table, TabularTrainingOptions options, LearningTask task, bool finalFit, IProgress<TrainingProgress>? progress, CancellationToken ct)
+    {
+        var labels = task.Labels;
         IReadOnlyList<ValidationFold> folds;
         string split;
         if (options.TimeColumn is { } timeColumn)
@@ -35,39 +55,36 @@ public sealed class TabularTrainer(DuckDBConnection connection)
         else
         {
             folds = ValidationSplit.StratifiedKFold(labels, options.Folds, options.Seed);
-            split = $"{options.Folds}-fold stratified, seed {options.Seed} ({table.Rows} rows, {labels.Count(l => l)} {label.Positive})";
+            split = $"{options.Folds}-fold stratified, seed {options.Seed} ({table.Rows} rows, {labels.Count(l => l)} {task.Label.Positive})";
         }
 
-        var total = folds.Count + 1;
+        var steps = folds.Count + (finalFit ? 1 : 0);
         var heldOut = new List<(int Row, float Probability)>();
         var results = new List<FoldResult>();
         foreach (var fold in folds)
         {
             ct.ThrowIfCancellationRequested();
-            progress?.Report(new TrainingProgress($"fold {fold.Number} of {folds.Count}", fold.Number - 1, total));
-            var model = Fit(table, fold.Train, labels, label, selection, options);
-            var testFeatures = model.Schema.Encode(table, fold.Test);
-            var probabilities = model.Probabilities(FeatureRows.Load(MlContextFor(options), testFeatures, null, model.Schema.Slots));
+            progress?.Report(new TrainingProgress($"fold {fold.Number} of {folds.Count}", fold.Number - 1, steps));
+            var model = Fit(table, fold.Train, task, options);
+            var probabilities = model.Probabilities(FeatureRows.Load(MlContextFor(options), model.Schema, table, fold.Test, null));
             heldOut.AddRange(fold.Test.Zip(probabilities));
             results.Add(new FoldResult(fold.Number, fold.Train.Count, fold.Test.Count, BinaryMetrics.Compute(probabilities, fold.Test.Select(i => labels[i]).ToArray())));
         }
-        ct.ThrowIfCancellationRequested();
-        progress?.Report(new TrainingProgress("final model on all rows", folds.Count, total));
-        var final = Fit(table, Enumerable.Range(0, table.Rows).ToArray(), labels, label, selection, options);
-        progress?.Report(new TrainingProgress("done", total, total));
-
         var overall = BinaryMetrics.Compute(heldOut.Select(h => h.Probability).ToArray(), heldOut.Select(h => labels[h.Row]).ToArray());
-        return new TrainingResult(final, new ValidationReport(split, results, overall), table.Rows, table.Fingerprint, null);
+        return new ValidationReport(split, results, overall);
     }
 
-    private static TabularModel Fit(QueryTable table, IReadOnlyList<int> rows, bool[] labels, BinaryLabel label, FeatureSelection selection, TabularTrainingOptions options)
+    private static TabularModel Fit(QueryTable table, IReadOnlyList<int> rows, LearningTask task, TabularTrainingOptions options)
     {
         var ml = MlContextFor(options);
-        var schema = selection.Fit(table, rows, options);
-        var data = FeatureRows.Load(ml, schema.Encode(table, rows), rows.Select(i => labels[i]).ToArray(), schema.Slots);
+        var schema = task.Selection.Fit(table, rows, options);
+        var data = FeatureRows.Load(ml, schema, table, rows, task.Labels);
         var transformer = TrainerCatalog.Create(ml, options.Trainer, options.Seed).Fit(data);
-        return new TabularModel(ml, transformer, schema, label, options.Trainer);
+        return new TabularModel(ml, transformer, schema, task.Label, options.Trainer);
     }
+
+    /// <summary>The label, its value per row, and the feature columns: checked once, shared by every fit.</summary>
+    private sealed record LearningTask(BinaryLabel Label, bool[] Labels, FeatureSelection Selection);
 
     private static MLContext MlContextFor(TabularTrainingOptions options) => new(options.Seed);
 }
