@@ -8,21 +8,22 @@ namespace RealEstateCrm.Ml.Products;
 /// <summary>One subject's score as written to <c>ml_score</c>.</summary>
 public sealed record ProductScore(Guid SubjectId, Guid CustomerId, Guid? ProjectId, Guid? RepUserId, double Score, string ReasonsZh, string ReasonsEn);
 
+/// <summary>The scores of one model and the version that gave them.</summary>
+public sealed record ScoredModel(string Version, IReadOnlyList<ProductScore> Scores);
+
 /// <summary>Scores a product model's subjects as of a day with the registry's champion and replaces that day's rows
 /// of the model in <c>ml_score</c> (one transaction: a reader sees the old scores or the new, never half).</summary>
 public sealed class ProductScorer(WarehouseDatabase warehouse, ModelRegistry registry, TimeProvider clock)
 {
     public static string VersionOf(ModelMetadata metadata) => $"{metadata.Name} v{metadata.Version}";
 
-    /// <summary>The champion's version label, or an error saying which model to train.</summary>
-    public string ChampionVersion(ProductModel model) =>
-        registry.Champion(model.Name) is { } champion ? VersionOf(champion.Metadata)
-            : throw new InvalidDataException($"no trained {model.Name} model in {registry.Root}: run crm ml score --retrain first");
-
-    public async Task<IReadOnlyList<ProductScore>> ScoreAsync(ProductModel model, DateOnly day, CancellationToken ct = default)
+    /// <summary>Scores with the champion; no champion is an error saying how to train one.</summary>
+    public async Task<ScoredModel> ScoreAsync(ProductModel model, DateOnly day, CancellationToken ct = default)
     {
-        var version = ChampionVersion(model);
+        if (registry.Champion(model.Name) is null)
+            throw new InvalidDataException($"no trained {model.Name} model in {registry.Root}: run crm ml score --retrain first");
         var trained = registry.Load(model.Name);
+        var version = VersionOf(trained.Registered!);
         var startedAt = clock.GetUtcNow().UtcDateTime;
         var table = await QueryTable.ReadAsync(warehouse.Connection, model.FeaturesSql(day), ct);
         var scores = Score(model, trained, table);
@@ -42,7 +43,7 @@ public sealed class ProductScorer(WarehouseDatabase warehouse, ModelRegistry reg
         await warehouse.ExecuteAsync(
             $"INSERT INTO ml_score_run VALUES (DATE '{day:yyyy-MM-dd}', '{model.Name}', '{version}', {scores.Count}, TIMESTAMP '{startedAt:yyyy-MM-dd HH:mm:ss.ffffff}', TIMESTAMP '{clock.GetUtcNow().UtcDateTime:yyyy-MM-dd HH:mm:ss.ffffff}')", ct);
         await transaction.CommitAsync(ct);
-        return scores;
+        return new ScoredModel(version, scores);
     }
 
     private static List<ProductScore> Score(ProductModel model, TabularModel trained, QueryTable table)

@@ -25,8 +25,8 @@ public sealed class ProductScoring(WarehouseDatabase warehouse, ModelRegistry re
         foreach (var model in ProductModels.All.Where(m => registry.Champion(m.Name) is not null))
         {
             progress?.Report($"scoring {model.Name}");
-            var scores = await scorer.ScoreAsync(model, scoringDay, ct);
-            models.Add((model.Name, scorer.ChampionVersion(model), scores.Count));
+            var scored = await scorer.ScoreAsync(model, scoringDay, ct);
+            models.Add((model.Name, scored.Version, scored.Scores.Count));
         }
         progress?.Report("mining purchase baskets");
         var rules = await new PurchaseRules(warehouse).WriteAsync(scoringDay, ct);

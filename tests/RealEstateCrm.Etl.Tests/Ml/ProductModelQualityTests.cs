@@ -26,7 +26,7 @@ public sealed class ProductModelQualityTests(SmallDemoWarehouse demo, ITestOutpu
         var (scores, probabilities, outcomes) = (new List<float>(), new List<float>(), new List<bool>());
         foreach (var day in ScoredOn)
         {
-            var scored = await new ProductScorer(demo.Warehouse, registry, TimeProvider.System).ScoreAsync(ProductModels.LeadScore, day, Ct);
+            var scored = (await new ProductScorer(demo.Warehouse, registry, TimeProvider.System).ScoreAsync(ProductModels.LeadScore, day, Ct)).Scores;
             var labels = await LabelsAsync(ProductModels.LeadScore.LabelsSql(day));
             Assert.All(scored, s => Assert.Equal(3, s.ReasonsEn.Split("; ").Length));
             scores.AddRange(scored.Select(s => (float)s.Score));
@@ -88,7 +88,7 @@ public sealed class ProductModelQualityTests(SmallDemoWarehouse demo, ITestOutpu
         var (scores, probabilities, outcomes) = (new List<float>(), new List<float>(), new List<bool>());
         foreach (var day in scoredOn)
         {
-            var scored = await new ProductScorer(demo.Warehouse, registry, TimeProvider.System).ScoreAsync(product, day, Ct);
+            var scored = (await new ProductScorer(demo.Warehouse, registry, TimeProvider.System).ScoreAsync(product, day, Ct)).Scores;
             var labels = await LabelsAsync(product.LabelsSql(day));
             var at = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             scores.AddRange(scored.Select(s => (float)s.Score));
