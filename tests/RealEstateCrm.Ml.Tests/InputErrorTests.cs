@@ -31,6 +31,7 @@ public sealed class InputErrorTests
     [InlineData("SELECT driver, bought FROM synthetic WHERE false", "bought", "sql", "the query returned no rows")]
     [InlineData("SELECT driver, bought FROM no_such_table", "bought", "sql", "DuckDB: ")]
     [InlineData("SELECT bought, customer_id FROM synthetic", "bought", "exclude", "no column 'phone' in the query result")]
+    [InlineData("SELECT a.bought, a.driver, b.driver FROM synthetic a JOIN synthetic b USING (customer_id)", "bought", "sql", "the query result has more than one column named 'driver'; give each its own alias")]
     public async Task Bad_input_is_refused_naming_the_field_and_column(string sql, string label, string field, string message)
     {
         await using var duck = await Duck.OpenAsync();

@@ -8,6 +8,9 @@ internal sealed record FeatureSelection(IReadOnlyList<(QueryColumn Column, bool 
 {
     public static FeatureSelection Choose(QueryTable table, TabularTrainingOptions options)
     {
+        // A model finds its features by name when it scores; two columns of one name (a join's two ids) would be one.
+        var twice = table.Columns.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (twice.Count > 0) throw new MlInputException("sql", $"the query result has more than one column named {string.Join(", ", twice.Select(n => $"'{n}'"))}; give each its own alias");
         var ignored = new List<IgnoredColumn> { new(table.Column(options.Label, "label").Name, "the label") };
         foreach (var name in options.Exclude) ignored.Add(new IgnoredColumn(table.Column(name, "exclude").Name, "excluded"));
         if (options.TimeColumn is { } time) ignored.Add(new IgnoredColumn(table.Column(time, "time-column").Name, "the time column of the split"));
