@@ -45,16 +45,18 @@ public sealed class SeedAndDemoCommandTests
     }
 
     [Fact]
-    public async Task Demo_on_an_empty_database_seeds_and_prints_the_demo_accounts_and_a_second_run_keeps_the_data()
+    public async Task Demo_on_an_empty_database_seeds_trains_scores_writes_call_lists_and_a_second_run_keeps_the_data()
     {
         await using var test = await TestDatabase.Create(DatabaseProvider.Sqlite);
         var folder = Directory.CreateTempSubdirectory("crm-demo-test-").FullName;
         var warehouse = Path.Combine(folder, "warehouse.duckdb");
 
-        var (first, output) = await Crm(test, "demo", "--no-serve", "--warehouse", warehouse);
-        int customers;
-        await using (var db = test.Context()) customers = await db.Customers.CountAsync(Ct);
-        var (second, again) = await Crm(test, "demo", "--no-serve", "--warehouse", warehouse);
+        var models = Path.Combine(folder, "models");
+
+        var (first, output) = await Crm(test, "demo", "--no-serve", "--warehouse", warehouse, "--models", models);
+        int customers, lists;
+        await using (var db = test.Context()) (customers, lists) = (await db.Customers.CountAsync(Ct), await db.CallLists.CountAsync(Ct));
+        var (second, again) = await Crm(test, "demo", "--no-serve", "--warehouse", warehouse, "--models", models);
         Directory.Delete(folder, recursive: true);
 
         Assert.Equal(0, first);
@@ -63,11 +65,18 @@ public sealed class SeedAndDemoCommandTests
         Assert.Contains("Demo!2026pass", output);
         Assert.Contains($"Warehouse: {warehouse}", output);
         Assert.Contains("checks passed", output);
-        Assert.Contains("0 events", again);
+        Assert.Contains("trained", output);
+        Assert.Contains("lead-score v1", output);
+        Assert.True(lists > 0, "the demo wrote no call lists");
         Assert.Equal(0, second);
         Assert.Contains("not seeding", again);
+        // The second run keeps the models and the day's lists: only the lists' own outbox events are new to the ETL.
+        Assert.DoesNotContain("trained", again);
+        Assert.Contains("call lists for 2026-06-30: 0 lists, 0 entries", again);
+        Assert.Contains("lists already written for the day were kept", again);
         await using var read = test.Context();
         Assert.Equal(customers, await read.Customers.CountAsync(Ct));
+        Assert.Equal(lists, await read.CallLists.CountAsync(Ct));
         var sales = await read.Users.SingleAsync(u => u.UserName == "demo.sales", Ct);
         Assert.True(Operational.Domain.Organisation.PasswordHasher.Verify("Demo!2026pass", sales.PasswordHash!));
     }

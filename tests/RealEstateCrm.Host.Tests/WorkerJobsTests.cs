@@ -1,5 +1,7 @@
 using Hangfire;
 using Hangfire.Storage;
+using Hangfire.Storage.Monitoring;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -45,7 +47,7 @@ public sealed class WorkerJobsTests : IDisposable
     }
 
     [Fact]
-    public async Task Scheduling_adds_the_nightly_etl_with_the_configured_cron_and_escalation_every_five_minutes_in_China_time()
+    public async Task Scheduling_adds_the_nightly_etl_with_the_configured_cron_escalation_every_five_minutes_and_weekly_retraining_in_China_time()
     {
         await using var test = await TestDatabase.Create(DatabaseProvider.Sqlite);
         await using var services = Jobs(test.Database.Options, nightlyCron: "30 3 * * *");
@@ -53,8 +55,9 @@ public sealed class WorkerJobsTests : IDisposable
         var jobs = RecurringJobs(services);
 
         Assert.IsType<Hangfire.InMemory.InMemoryStorage>(services.GetRequiredService<JobStorage>());
-        Assert.Equal(["EscalateOverdueWorkOrders", "NightlyEtlJob"], jobs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["EscalateOverdueWorkOrders", "NightlyEtlJob", "WeeklyRetrainingJob"], jobs.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("30 3 * * *", jobs["NightlyEtlJob"].Cron);
+        Assert.Equal("0 3 * * 0", jobs["WeeklyRetrainingJob"].Cron);
         Assert.Equal("*/5 * * * *", jobs["EscalateOverdueWorkOrders"].Cron);
         Assert.All(jobs.Values, j => Assert.Equal("Asia/Shanghai", j.TimeZoneId));
         Assert.Equal(typeof(NightlyEtlJob), jobs["NightlyEtlJob"].Job.Type);
@@ -80,29 +83,48 @@ public sealed class WorkerJobsTests : IDisposable
     }
 
     [Fact]
-    public async Task Triggered_nightly_etl_runs_on_a_hangfire_server_and_loads_the_warehouse()
+    public async Task Triggered_nightly_etl_loads_the_warehouse_then_the_chained_scoring_job_writes_scores_and_call_lists()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.Create(DatabaseProvider.Sqlite);
         Assert.Equal(0, (await Crm(test, "seed", "--scale", "tiny")).ExitCode);
-        using var host = WorkerHost.Build(test.Database.Options, WarehousePath, workers: 1);
+        using var host = WorkerHost.Build(test.Database.Options, WarehousePath, workers: 1, modelsPath: Path.Join(_root.FullName, "models"));
         await host.StartAsync(ct);
 
         var jobId = host.Services.GetRequiredService<IRecurringJobManagerV2>().TriggerJob(CrmJobs.NightlyEtlId);
         var monitoring = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var etl = await FinalStateAsync(monitoring, () => jobId, ct);
+        // The ETL enqueues the scoring job when it is done; the first scoring trains the models it lacks.
+        var scoring = await FinalStateAsync(monitoring, () => ScoringJobId(monitoring), ct);
+        await host.StopAsync(ct);
+
+        Assert.Equal("Succeeded", etl);
+        Assert.Equal("Succeeded", scoring);
+        await using var warehouse = await WarehouseDatabase.OpenAsync(WarehousePath, ct: ct);
+        Assert.NotEqual(0L, await warehouse.ScalarAsync("SELECT count(*) FROM fact_call", ct));
+        Assert.Equal(1L, await warehouse.ScalarAsync("SELECT count(*) FROM etl_run", ct));
+        Assert.NotEqual(0L, await warehouse.ScalarAsync("SELECT count(*) FROM ml_score WHERE model = 'lead-score'", ct));
+        await using var db = test.Context();
+        Assert.True(await db.CallLists.CountAsync(l => l.Kind == Operational.Domain.Marketing.CallListKind.SalesLeads, ct) > 0);
+    }
+
+    private static string? ScoringJobId(IMonitoringApi monitoring) =>
+        monitoring.EnqueuedJobs("default", 0, 10).Select(j => (j.Key, j.Value?.Job))
+            .Concat(monitoring.ProcessingJobs(0, 10).Select(j => (j.Key, j.Value?.Job)))
+            .Concat(monitoring.SucceededJobs(0, 10).Select(j => (j.Key, j.Value?.Job)))
+            .Concat(monitoring.FailedJobs(0, 10).Select(j => (j.Key, j.Value?.Job)))
+            .FirstOrDefault(j => j.Job?.Type == typeof(NightlyScoringJob)).Key;
+
+    private static async Task<string?> FinalStateAsync(IMonitoringApi monitoring, Func<string?> jobId, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         string? state = null;
         while (state is not ("Succeeded" or "Failed") && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100, ct);
-            state = monitoring.JobDetails(jobId)?.History.FirstOrDefault()?.StateName;
+            state = jobId() is { } id ? monitoring.JobDetails(id)?.History.FirstOrDefault()?.StateName : null;
         }
-        await host.StopAsync(ct);
-
-        Assert.Equal("Succeeded", state);
-        await using var warehouse = await WarehouseDatabase.OpenAsync(WarehousePath, ct: ct);
-        Assert.NotEqual(0L, await warehouse.ScalarAsync("SELECT count(*) FROM fact_call", ct));
-        Assert.Equal(1L, await warehouse.ScalarAsync("SELECT count(*) FROM etl_run", ct));
+        return state;
     }
 
     [Fact]
@@ -112,13 +134,13 @@ public sealed class WorkerJobsTests : IDisposable
         TestDatabase.PostgresServer();
         await using var test = await TestDatabase.Create(DatabaseProvider.Postgres);
         await using (var services = Jobs(test.Database.Options))
-            Assert.Equal(["EscalateOverdueWorkOrders", "NightlyEtlJob"], RecurringJobs(services).Keys.Order(StringComparer.Ordinal));
+            Assert.Equal(["EscalateOverdueWorkOrders", "NightlyEtlJob", "WeeklyRetrainingJob"], RecurringJobs(services).Keys.Order(StringComparer.Ordinal));
 
         // A second worker's storage on the same database sees what the first stored.
         await using var other = new ServiceCollection().AddLogging()
             .AddCrmJobs(test.Database.Options, WarehousePath, new ConfigurationBuilder().Build()).BuildServiceProvider();
         Assert.IsType<Hangfire.PostgreSql.PostgreSqlStorage>(other.GetRequiredService<JobStorage>());
-        Assert.Equal(2, RecurringJobs(other).Count);
+        Assert.Equal(3, RecurringJobs(other).Count);
         await using var connection = new NpgsqlConnection(test.Database.Options.ConnectionString);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand("SELECT count(*) FROM hangfire.hash WHERE key IN ('recurring-job:NightlyEtlJob', 'recurring-job:EscalateOverdueWorkOrders') AND field = 'Cron'", connection);

@@ -18,6 +18,8 @@ internal sealed class SourceTable(StoredTable stored)
         "CompetitorPriceObservation", "ComplaintCategory", "Contractor", "Lead", "Visit", "Reservation", "Contract", "Cancellation",
         "Payment", "PaymentScheduleItem", "CallRecord", "CallListEntry", "WorkOrder", "Compensation", "InspectionBatch",
         "InspectionUnit", "InspectionIssue",
+        // Read by the ml feature views only (mortgage state, purchased add-ons, return-visit NPS).
+        "Mortgage", "CustomerTag", "ReturnVisit", "Answer", "Question",
     ];
 
     public static IReadOnlyList<SourceTable> All(CrmDbContext db) => Names.Select(n => new SourceTable(StoredTable.Find(db, n))).ToList();

@@ -24,7 +24,7 @@ public static class CrmCli
         root.Add(WarehouseCommand.Create());
         root.Add(OlapCommand.Create());
         root.Add(CallsCommand.Create(options));
-        root.Add(MlCommand.Create());
+        root.Add(MlCommand.Create(options));
         return root;
     }
 }

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using RealEstateCrm.Etl.WriteBack;
+using RealEstateCrm.Ml.Products;
+using RealEstateCrm.Ml.Registry;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.DemoData;
 using Spectre.Console;
@@ -13,7 +16,11 @@ public static class DemoCommand
         var noServe = new Option<bool>("--no-serve") { Description = "Stop once everything is prepared (for scripts and CI)." };
         var warehouse = WarehouseLoad.PathOption();
         var sipPort = ServeCommand.SipPortOption();
-        var command = new Command("demo", "Migrate, seed the small demo data set, load the warehouse, print what to do next, then serve the call center until Ctrl+C (unless --no-serve).") { noServe, warehouse, sipPort };
+        var models = MlRun.ModelsOption();
+        var command = new Command("demo", "Migrate, seed the small demo data set, load the warehouse, train and score the models, write the call lists, print what to do next, then serve the call center until Ctrl+C (unless --no-serve).")
+        {
+            noServe, warehouse, sipPort, models,
+        };
         command.SetAction((parse, ct) => CliRunner.Run(async () =>
         {
             var database = new CrmDatabase(options.ResolveDatabase(parse));
@@ -26,6 +33,7 @@ public static class DemoCommand
 
             if (!await WarehouseLoad.RunAsync(database, parse.GetValue(warehouse)!, full: false)) return 1;
             AnsiConsole.MarkupLineInterpolated($"Warehouse: [bold]{Path.GetFullPath(parse.GetValue(warehouse)!)}[/] (query it with [bold]duckdb {parse.GetValue(warehouse)}[/])");
+            await TrainAndScoreAsync(database, parse.GetValue(warehouse)!, parse.GetValue(models)!);
 
             var accounts = new Table().AddColumns("user", "role", "password");
             foreach (var (userName, role) in DemoSeeder.DemoAccounts) accounts.AddRow(userName, role, DemoSeeder.DemoPassword);
@@ -36,5 +44,15 @@ public static class DemoCommand
             return 0;
         }));
         return command;
+    }
+
+    // Trained once (a demo folder keeps its models); the k-fold check is left to crm ml score --retrain to keep the demo quick.
+    private static async Task TrainAndScoreAsync(CrmDatabase database, string warehousePath, string modelsPath)
+    {
+        await using var warehouse = await WarehouseLoad.OpenAsync(warehousePath);
+        var registry = new ModelRegistry(modelsPath);
+        await MlRun.RetrainAsync(warehouse, registry, new ProductTrainingOptions { Folds = 0 }, always: false);
+        var summary = await MlRun.ScoreAsync(warehouse, registry, null);
+        await MlRun.WriteListsAsync(database, warehouse, summary.Day, new WriteBackOptions());
     }
 }

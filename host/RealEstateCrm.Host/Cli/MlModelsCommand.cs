@@ -7,14 +7,9 @@ namespace RealEstateCrm.Host.Cli;
 /// <summary><c>crm ml models</c>: every version in the model registry, champions marked.</summary>
 public static class MlModelsCommand
 {
-    public static Option<string> RegistryOption() => new("--models")
-    {
-        Description = "The model registry folder", DefaultValueFactory = _ => ModelRegistry.DefaultRoot,
-    };
-
     public static Command Create()
     {
-        var models = RegistryOption();
+        var models = MlRun.ModelsOption();
         var command = new Command("models", "List the model registry: name, version, champion, trainer, holdout AUC, rows, trained at.") { models };
         command.SetAction(parse =>
         {

@@ -30,7 +30,7 @@ public static class MlTrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed for folds and trainer: the same data and seed give the same model", DefaultValueFactory = _ => 42 };
         var name = new Option<string>("--name") { Description = "Registry name of the model", DefaultValueFactory = _ => "adhoc" };
         var margin = new Option<double>("--margin") { Description = "Promote to champion unless the holdout AUC is worse than the champion's by more than this", DefaultValueFactory = _ => 0.01 };
-        var models = MlModelsCommand.RegistryOption();
+        var models = MlRun.ModelsOption();
         var warehouse = MlQuerySource.WarehouseOption();
         var command = new Command("train", "Train a binary classifier on a DuckDB query result, print metrics per fold, save it to the model registry.")
         {

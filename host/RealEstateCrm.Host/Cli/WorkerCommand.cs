@@ -13,15 +13,16 @@ public static class WorkerCommand
     {
         var workers = new Option<int>("--workers") { Description = "Jobs processed at once", DefaultValueFactory = _ => 2 };
         var warehouse = WarehouseLoad.PathOption();
-        var command = new Command("worker", $"Run the Hangfire server: the nightly ETL ({CrmJobs.NightlyEtlId}, cron Jobs:NightlyEtlCron, Asia/Shanghai) and work-order escalation every 5 minutes, until Ctrl+C. Workers on one PostgreSQL database share the queue.")
+        var models = MlRun.ModelsOption();
+        var command = new Command("worker", $"Run the Hangfire server: the nightly ETL ({CrmJobs.NightlyEtlId}, cron Jobs:NightlyEtlCron, Asia/Shanghai) followed by scoring and call lists, weekly retraining (Jobs:RetrainCron) and work-order escalation every 5 minutes, until Ctrl+C. Workers on one PostgreSQL database share the queue.")
         {
-            workers, warehouse,
+            workers, warehouse, models,
         };
         command.SetAction(parse => CliRunner.Run(async () =>
         {
             var databaseOptions = options.ResolveDatabase(parse);
             await new CrmDatabase(databaseOptions).MigrateAsync();
-            using var host = WorkerHost.Build(databaseOptions, parse.GetValue(warehouse)!, parse.GetValue(workers));
+            using var host = WorkerHost.Build(databaseOptions, parse.GetValue(warehouse)!, parse.GetValue(workers), parse.GetValue(models));
             AnsiConsole.MarkupLineInterpolated($"[green]worker[/] on {databaseOptions} with {parse.GetValue(workers)} workers (Ctrl+C to stop)");
             await host.RunAsync();
             return 0;

@@ -18,14 +18,21 @@ public static class CrmJobs
     public const string EscalationId = nameof(EscalateOverdueWorkOrders);
     public const string DefaultNightlyEtlCron = "0 2 * * *";
     public const string EscalationCron = "*/5 * * * *";
+    public const string RetrainingId = "WeeklyRetrainingJob";
+    /// <summary>Sunday 03:00 Beijing time, after that night's ETL.</summary>
+    public const string DefaultRetrainCron = "0 3 * * 0";
     public static readonly TimeZoneInfo ChinaStandardTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
-    public static IServiceCollection AddCrmJobs(this IServiceCollection services, DatabaseOptions database, string warehousePath, IConfiguration configuration)
+    /// <param name="modelsPath">the model registry folder; default <c>Ml:ModelsPath</c>, then data/models</param>
+    public static IServiceCollection AddCrmJobs(this IServiceCollection services, DatabaseOptions database, string warehousePath, IConfiguration configuration, string? modelsPath = null)
     {
         if (string.IsNullOrWhiteSpace(warehousePath)) throw new ArgumentException("--warehouse: give a file path");
         services.AddOperational(database);
         services.AddSingleton(new NightlyEtlSettings(warehousePath, configuration["Jobs:NightlyEtlCron"] ?? DefaultNightlyEtlCron));
+        services.AddSingleton(new MlSettings(modelsPath ?? configuration["Ml:ModelsPath"] ?? Ml.Registry.ModelRegistry.DefaultRoot, configuration["Jobs:RetrainCron"] ?? DefaultRetrainCron));
         services.AddTransient<NightlyEtlJob>();
+        services.AddTransient<NightlyScoringJob>();
+        services.AddTransient<WeeklyRetrainingJob>();
         // Registered before AddHangfire so Hangfire.NetCore takes this storage instead of the process-wide
         // JobStorage.Current: two hosts in one process (the tests) then keep their own storage. Resolving the
         // global configuration first points Hangfire's (static) logging at this provider before the storage logs.
@@ -38,7 +45,7 @@ public static class CrmJobs
         return services;
     }
 
-    /// <summary>Adds or updates both recurring jobs; idempotent, so every worker calls it at start.</summary>
+    /// <summary>Adds or updates the recurring jobs; idempotent, so every worker calls it at start.</summary>
     public static void ScheduleCrmJobs(this IServiceProvider services)
     {
         var manager = services.GetRequiredService<IRecurringJobManager>();
@@ -53,6 +60,15 @@ public static class CrmJobs
             throw new ArgumentException($"Jobs:NightlyEtlCron: \"{settings.Cron}\" is not a cron expression (minute hour day month weekday, e.g. 0 2 * * *)", e);
         }
         manager.AddOrUpdate<EscalateOverdueWorkOrders>(EscalationId, useCase => useCase.Handle(CancellationToken.None), EscalationCron, options);
+        var ml = services.GetRequiredService<MlSettings>();
+        try
+        {
+            manager.AddOrUpdate<WeeklyRetrainingJob>(RetrainingId, job => job.RunAsync(CancellationToken.None), ml.RetrainCron, options);
+        }
+        catch (ArgumentException e) when (e.ParamName == "cronExpression")
+        {
+            throw new ArgumentException($"Jobs:RetrainCron: \"{ml.RetrainCron}\" is not a cron expression (minute hour day month weekday, e.g. 0 3 * * 0)", e);
+        }
     }
 
     private static JobStorage Storage(DatabaseOptions database) => database.Provider switch

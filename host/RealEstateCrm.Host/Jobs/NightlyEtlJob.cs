@@ -9,12 +9,19 @@ namespace RealEstateCrm.Host.Jobs;
 public sealed record NightlyEtlSettings(string WarehousePath, string Cron);
 
 /// <summary>The nightly batch ETL as a Hangfire job: opens the warehouse for the run only, so the file is free
-/// between runs (DuckDB allows one writer per file).</summary>
-public sealed class NightlyEtlJob(CrmDatabase database, NightlyEtlSettings settings, TimeProvider clock, ILogger<NightlyEtlJob> logger)
+/// between runs (DuckDB allows one writer per file). A finished load enqueues <see cref="NightlyScoringJob"/>.</summary>
+public sealed class NightlyEtlJob(CrmDatabase database, NightlyEtlSettings settings, TimeProvider clock, IBackgroundJobClient jobs, ILogger<NightlyEtlJob> logger)
 {
     // The lock lives in the job storage, so two workers sharing PostgreSQL never load the same warehouse at once.
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task RunAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        // After the warehouse is closed, so the scoring job can open it.
+        jobs.Enqueue<NightlyScoringJob>(job => job.RunAsync(CancellationToken.None));
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
     {
         await using var warehouse = await WarehouseDatabase.OpenAsync(settings.WarehousePath, ct: ct);
         var result = await new NightlyEtl(database, warehouse, clock).RunAsync(ct: ct);

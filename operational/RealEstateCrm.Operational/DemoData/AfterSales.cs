@@ -67,9 +67,12 @@ internal sealed class AfterSales(DemoWorld world, RowBuffer rows, DemoRandom ran
         foreach (var addOn in CausalModel.AddOns)
         {
             var q = addOn.Probability(unit.Bedrooms, customer.FamilySize, customer.IncomeBand);
-            var bought = random.Chance(q);
+            // Bought within 180 days of signing; the tag's key carries the purchase time (as a use case's
+            // version-7 key would), which is all that dates the purchase for the cross-sell labels.
+            var boughtAt = random.Chance(q) ? random.Between(contract.SignedAt, contract.SignedAt.AddDays(180)) : (DateTime?)null;
+            var bought = boughtAt <= world.AsOf;
             rows.Add(new TrueProbability { CustomerId = customer.Id, SubjectId = contract.Id, Outcome = addOn.Tag, Probability = q, Happened = bought });
-            if (bought) CustomerGenerator.AddTag(rows, random, customer, addOn.Tag);
+            if (bought) CustomerGenerator.AddTag(rows, random, customer, addOn.Tag, boughtAt!.Value);
         }
     }
 

@@ -42,10 +42,10 @@ internal static class CustomerGenerator
         return (chunk, duplicates);
     }
 
-    public static void AddTag(RowBuffer rows, DemoRandom random, Customer customer, string tag)
+    public static void AddTag(RowBuffer rows, DemoRandom random, Customer customer, string tag, DateTime? at = null)
     {
         if (customer.Tags.Any(t => t.Tag == tag)) return;
-        customer.Tags.Add(rows.Add(new CustomerTag { Id = random.Id(customer.CreatedAt), CustomerId = customer.Id, Tag = tag }));
+        customer.Tags.Add(rows.Add(new CustomerTag { Id = random.Id(at ?? customer.CreatedAt), CustomerId = customer.Id, Tag = tag }));
     }
 
     private static Customer NewCustomer(DemoWorld world, DemoRandom random, Faker faker)

@@ -20,7 +20,7 @@ public sealed partial class BaresipAgentTests : IAsyncDisposable
     [Fact]
     public async Task A_queued_call_is_answered_by_a_baresip_agent_bridged_recorded_and_its_CDR_matches_what_sipp_measured()
     {
-        if (Environment.UserName != "root") Media.ExternalTool.Missing("root (sipp plays RTP captures only as root)");
+        if (Environment.UserName != "root") ExternalTool.Missing("root (sipp plays RTP captures only as root)");
         await using var bed = await CallCenterTestBed.StartAsync();
         await using var phone = Baresip.Start(bed.Switch.SipEndPoint, "8001", InProcessPorts.Password);
         await bed.AgentReadyAsync("A1");

@@ -126,7 +126,7 @@ public sealed class SippCallerTests : IAsyncDisposable
 
     private Sipp Caller(CallCenterTestBed bed, string callee, CallerScenario scenario, bool callerHangsUp)
     {
-        if (Environment.UserName != "root") Media.ExternalTool.Missing("root (sipp plays RTP captures only as root)");
+        if (Environment.UserName != "root") ExternalTool.Missing("root (sipp plays RTP captures only as root)");
         var sipp = Sipp.Start(scenario.Write(_folder, callerHangsUp), bed.Switch.SipEndPoint, "-s", InProcessPorts.KnownCaller, "-key", "callee", callee);
         _peers.Add(sipp);
         return sipp;

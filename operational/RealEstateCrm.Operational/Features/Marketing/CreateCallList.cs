@@ -12,7 +12,7 @@ namespace RealEstateCrm.Operational.Features.Marketing;
 [UseCase]
 public sealed class CreateCallList(CrmDbContext db, TimeProvider clock)
 {
-    public sealed record NewEntry(Guid CustomerId, double Score, string? Reason = null, int? BestHour = null);
+    public sealed record NewEntry(Guid CustomerId, double Score, string? Reason = null, int? BestHour = null, Guid? LeadId = null);
 
     public sealed record Request(string Name, CallListKind Kind, DateOnly ForDate, IReadOnlyList<NewEntry> Entries, Guid? OwnerUserId = null, Guid? CampaignId = null);
 
@@ -48,7 +48,7 @@ public sealed class CreateCallList(CrmDbContext db, TimeProvider clock)
             .OrderByDescending(e => e.Score).ThenBy(e => customers[e.CustomerId].Code, StringComparer.Ordinal).ToList();
         list.Entries.AddRange(callable.Select((e, i) => new CallListEntry
         {
-            CallListId = list.Id, Rank = i + 1, CustomerId = e.CustomerId, Score = e.Score, Reason = e.Reason, BestHour = e.BestHour,
+            CallListId = list.Id, Rank = i + 1, CustomerId = e.CustomerId, LeadId = e.LeadId, Score = e.Score, Reason = e.Reason, BestHour = e.BestHour,
         }));
         db.CallLists.Add(list);
         await db.SaveChangesAsync(ct);
