@@ -10,12 +10,12 @@ return args.FirstOrDefault() switch
     "ml-reference" => await MlReferenceBenchmark.RunAsync(args.Skip(1).ToArray()),
     "sip" => await SipBenchmark.RunAsync(args.Skip(1).ToArray()),
     "etl" => await EtlBenchmark.RunAsync(args.Skip(1).ToArray()),
-    "ml-products" => await MlProductsBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "ml" => await MlBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/RealEstateCrm.Bench -- <suite>\nsuites: seed, streaming [seconds] [changes/s] [writers], olap, callcenter, rtp [calls] [seconds], ml-reference [data folder], sip [seconds] [calls/s], etl [scale], ml-products [scale]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/RealEstateCrm.Bench -- <suite>\nsuites: seed, streaming [seconds] [changes/s] [writers], olap, callcenter, rtp [calls] [seconds], ml-reference [data folder], sip [seconds] [calls/s], etl [scale], ml [scale]");
     return 2;
 }

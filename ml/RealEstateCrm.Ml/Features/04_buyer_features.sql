@@ -23,7 +23,12 @@ SELECT l.customer_id, l.project_id, l.rep_user_id,
        CAST(l.final_price AS DOUBLE) / 10000.0 AS price_wan,
        CAST(c.family_size AS DOUBLE) AS family_size,
        coalesce(c.income_band, 'Unknown') AS income_band,
+       -- Ordered as the bands are: one split or one weight instead of four categories.
+       CAST(CASE c.income_band WHEN 'Low' THEN 0 WHEN 'Middle' THEN 1 WHEN 'UpperMiddle' THEN 2 WHEN 'High' THEN 3 END AS DOUBLE) AS income_level,
        date_diff('second', l.signed_at, as_of) / 86400.0 AS days_since_signing,
+       -- Add-ons are sold within 180 days of signing (parking, storage, renovation and the service upgrade are
+       -- offered with the handover): the days of that offer still to run.
+       greatest(0, 180 - date_diff('second', l.signed_at, as_of) / 86400.0) AS addon_window_days,
        CAST(list_contains(coalesce(o.addons, []), 'addon:parking') AS DOUBLE) AS owns_parking,
        CAST(list_contains(coalesce(o.addons, []), 'addon:storage') AS DOUBLE) AS owns_storage,
        CAST(list_contains(coalesce(o.addons, []), 'addon:renovation') AS DOUBLE) AS owns_renovation,

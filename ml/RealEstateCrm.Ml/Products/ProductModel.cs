@@ -1,11 +1,13 @@
 using System.Globalization;
 using RealEstateCrm.Ml.Features;
+using RealEstateCrm.Ml.Training;
 
 namespace RealEstateCrm.Ml.Products;
 
 /// <summary>One of the product models: the feature view describing its subjects as of a date and the label view
-/// computed apart from it (table macro calls: <c>{0}</c> the as-of timestamp, <c>{1}</c> the horizon in days).</summary>
-public sealed record ProductModel(string Name, string FeatureView, string SubjectColumn, string LabelView, int HorizonDays)
+/// computed apart from it (table macro calls: <c>{0}</c> the as-of timestamp, <c>{1}</c> the horizon in days), and the
+/// trainer that ranks its subjects best on the demo data's later subjects (ml/README.md has the figures).</summary>
+public sealed record ProductModel(string Name, string FeatureView, string SubjectColumn, string LabelView, int HorizonDays, TrainerKind Trainer = TrainerKind.FastTree)
 {
     /// <summary>Columns that identify a subject or a snapshot: never features.</summary>
     public static readonly IReadOnlyList<string> Identifiers = ["as_of", "lead_id", "customer_id", "project_id", "rep_user_id"];

@@ -10,7 +10,8 @@ namespace RealEstateCrm.Ml.Products;
 public sealed record ProductTrainingOptions
 {
     public int Snapshots { get; init; } = 24;
-    public TrainerKind Trainer { get; init; } = TrainerKind.FastTree;
+    /// <summary>The trainer; by default the model's own (<see cref="ProductModel.Trainer"/>).</summary>
+    public TrainerKind? Trainer { get; init; }
     /// <summary>Folds of the second, k-fold validation; 0 or 1 skips it. Rows of one subject in several
     /// snapshots can land in different folds, so the forward split is the figure promotion uses.</summary>
     public int Folds { get; init; } = 5;
@@ -34,7 +35,7 @@ public sealed class ProductTrainer(WarehouseDatabase warehouse, ModelRegistry re
         var table = await QueryTable.ReadAsync(warehouse.Connection, sql, ct);
         var tabular = new TabularTrainingOptions
         {
-            Label = ProductModel.LabelColumn, Trainer = options.Trainer, Seed = options.Seed,
+            Label = ProductModel.LabelColumn, Trainer = options.Trainer ?? model.Trainer, Seed = options.Seed,
             Exclude = ProductModel.Identifiers.Where(c => c != ProductModel.SnapshotColumn && table.Find(c) is not null).ToList(),
         };
         var forward = TabularTrainer.Train(table, tabular with { TimeColumn = ProductModel.SnapshotColumn }, progress, ct) with { Sql = sql };

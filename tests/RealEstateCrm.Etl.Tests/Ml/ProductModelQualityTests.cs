@@ -49,36 +49,56 @@ public sealed class ProductModelQualityTests(SmallDemoWarehouse demo, ITestOutpu
     private static readonly DateTime DataEnd = new(2026, 6, 30, 0, 0, 0, DateTimeKind.Utc);
 
     [Fact]
-    public async Task Churn_and_cross_sell_rank_later_buyers_above_chance_against_the_generators_own_probabilities()
+    public async Task Churn_ranks_later_buyers_within_90_percent_of_the_generators_own_probabilities()
     {
-        await using var db = demo.Operational.Context();
-        var contracts = await db.Contracts.Select(c => new { c.Id, c.CustomerId, c.SignedAt }).ToListAsync(Ct);
-        var truth = await db.TrueProbabilities.Where(t => t.Outcome == "contract-cancellation" || t.Outcome == "addon:parking")
-            .ToDictionaryAsync(t => (t.Outcome, t.SubjectId!.Value), t => t.Probability, Ct);
-
+        var (contracts, truth) = await TruthAsync("contract-cancellation");
         double Churn(Guid customer, DateTime at) => 1 - contracts.Where(c => c.CustomerId == customer && c.SignedAt <= at).Aggregate(1.0, (survive, c) =>
         {
             var (start, length) = (c.SignedAt.AddDays(1), (DataEnd - c.SignedAt.AddDays(1)).TotalDays);
-            var p = truth[("contract-cancellation", c.Id)];
+            var p = truth[c.Id];
             var before = p * Math.Max(0, (at - start).TotalDays) / length;
             var within = p * Math.Max(0, (Min(at.AddDays(90), DataEnd) - Max(at, start)).TotalDays) / length;
             return survive * (1 - within / (1 - before));
         });
-        double Parking(Guid customer, DateTime at) => 1 - contracts.Where(c => c.CustomerId == customer && c.SignedAt <= at).Aggregate(1.0, (none, c) =>
+
+        // Few churners in the small data set (29 in the three months) make the figure coarse: LightGbm measured 0.633
+        // against the generator's 0.679 (ratio 0.93), FastTree 0.607 (0.89), logistic regression 0.529 (ml/README.md).
+        var (model, best) = await JudgeAsync(ProductModels.Churn, new DateOnly(2025, 12, 31), [new(2026, 1, 31), new(2026, 2, 28), new(2026, 3, 31)], Churn);
+        Assert.True(model.Positives >= 25, $"only {model.Positives} churners: the comparison would be noise");
+        Assert.True(model.Auc >= 0.9 * best.Auc, $"churn AUC {model.Auc:0.000} is below 90% of the generator's {best.Auc:0.000}");
+    }
+
+    // The second unit has no generator probability to judge it by: a second contract comes from another lead's conversion.
+    [Theory]
+    [InlineData("addon:parking")]
+    [InlineData("addon:storage")]
+    [InlineData("addon:renovation")]
+    [InlineData("addon:service-upgrade")]
+    public async Task Cross_sell_ranks_later_buyers_within_90_percent_of_the_generators_own_probabilities(string product)
+    {
+        var (contracts, truth) = await TruthAsync(product);
+        double Buys(Guid customer, DateTime at) => 1 - contracts.Where(c => c.CustomerId == customer && c.SignedAt <= at).Aggregate(1.0, (none, c) =>
         {
-            var q = truth.GetValueOrDefault(("addon:parking", c.Id));
+            var q = truth.GetValueOrDefault(c.Id);
             var elapsed = Math.Min(180, (at - c.SignedAt).TotalDays);
             return none * (1 - q * (180 - elapsed) / 180 / (1 - q * elapsed / 180));
         });
 
-        var churn = await JudgeAsync(ProductModels.Churn, new DateOnly(2025, 12, 31), [new(2026, 1, 31), new(2026, 2, 28), new(2026, 3, 31)], Churn);
-        var parking = await JudgeAsync(ProductModels.CrossSell[0], new DateOnly(2025, 10, 31), [new(2025, 10, 31), new(2025, 11, 30), new(2025, 12, 31)], Parking);
+        var model = ProductModels.CrossSell.Single(m => m.Name == ProductModels.AddOns.Single(a => a.Product == product).ModelName);
+        var (scored, best) = await JudgeAsync(model, new DateOnly(2025, 10, 31), [new(2025, 10, 31), new(2025, 11, 30), new(2025, 12, 31)], Buys);
+        Assert.True(scored.Positives >= 25, $"only {scored.Positives} buyers: the comparison would be noise");
+        Assert.True(scored.Auc >= 0.9 * best.Auc, $"{model.Name} AUC {scored.Auc:0.000} is below 90% of the generator's {best.Auc:0.000}");
+    }
 
-        // Few churners in the small data set (29 in the three months) make the churn figure coarse; measured 0.61 against
-        // the generator's 0.68, parking 0.79 against 0.90 (ml/README.md).
-        Assert.True(churn.Model.Auc > 0.58, $"churn AUC {churn.Model.Auc:0.000}");
-        Assert.True(parking.Model.Auc > 0.75, $"parking AUC {parking.Model.Auc:0.000}");
-        Assert.True(parking.Model.Auc >= 0.8 * parking.Best.Auc, $"parking AUC {parking.Model.Auc:0.000} against the generator's {parking.Best.Auc:0.000}");
+    private sealed record Signed(Guid Id, Guid CustomerId, DateTime SignedAt);
+
+    /// <summary>Every contract, and the generator's probability of <paramref name="outcome"/> for each contract it drew one for.</summary>
+    private async Task<(List<Signed> Contracts, Dictionary<Guid, double> Truth)> TruthAsync(string outcome)
+    {
+        await using var db = demo.Operational.Context();
+        var contracts = await db.Contracts.Select(c => new Signed(c.Id, c.CustomerId, c.SignedAt)).ToListAsync(Ct);
+        var truth = await db.TrueProbabilities.Where(t => t.Outcome == outcome).ToDictionaryAsync(t => t.SubjectId!.Value, t => t.Probability, Ct);
+        return (contracts, truth);
     }
 
     private async Task<(BinaryMetrics Model, BinaryMetrics Best)> JudgeAsync(ProductModel product, DateOnly trainedOn, DateOnly[] scoredOn, Func<Guid, DateTime, double> truth)
