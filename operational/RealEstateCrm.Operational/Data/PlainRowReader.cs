@@ -21,7 +21,7 @@ internal sealed class PlainRowReader
 
     private readonly string _select;
     private readonly string _idColumn;
-    private readonly RelationalTypeMapping _idMapping;
+    private readonly RelationalTypeMapping? _idMapping;
     private readonly Func<DbDataReader, int, object?>[] _columns;
 
     public PlainRowReader(StoredTable table, ISqlGenerationHelper sql)
@@ -31,7 +31,7 @@ internal sealed class PlainRowReader
                   $"FROM {sql.DelimitIdentifier(table.Name, entityType.GetSchema())}";
         var id = entityType.FindProperty("Id");
         _idColumn = id is null ? "" : sql.DelimitIdentifier(id.GetColumnName());
-        _idMapping = id?.GetRelationalTypeMapping()!;
+        _idMapping = id?.GetRelationalTypeMapping();
         _columns = table.Columns.Select(ReaderFor).ToArray();
     }
 
@@ -71,12 +71,13 @@ internal sealed class PlainRowReader
             command.CommandText = _select;
             return command;
         }
+        var idMapping = _idMapping!;
         var names = new string[ids.Length];
         for (var i = 0; i < ids.Length; i++)
         {
             names[i] = $"@id{i}";
             // The id mapping writes the parameter the way the column stores it (text on SQLite, uuid on PostgreSQL).
-            command.Parameters.Add(_idMapping.CreateParameter(command, names[i], ids[i], nullable: false));
+            command.Parameters.Add(idMapping.CreateParameter(command, names[i], ids[i], nullable: false));
         }
         command.CommandText = $"{_select} WHERE {_idColumn} IN ({string.Join(", ", names)})";
         return command;
