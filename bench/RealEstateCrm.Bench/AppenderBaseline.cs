@@ -6,7 +6,7 @@ using RealEstateCrm.Warehouse;
 namespace RealEstateCrm.Bench;
 
 /// <summary>The raw DuckDB Appender on the rows the full ETL extracts: the same source tables read the same way
-/// (<see cref="StoredTable.ReadRows(CrmDbContext, CancellationToken)"/>), appended to the same ods_* tables with the
+/// (<see cref="SourceTable.ReadAsync"/>: <see cref="StoredTable.ReadPlainRows"/>), appended to the same ods_* tables with the
 /// same column types and value mapping, in one transaction, into an empty warehouse. Rows are materialised in memory
 /// in chunks and only the appending is timed (the reading is timed apart), so <see cref="AppendRowsPerSecond"/> is the
 /// Appender alone.</summary>

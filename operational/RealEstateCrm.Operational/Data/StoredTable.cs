@@ -1,6 +1,8 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace RealEstateCrm.Operational.Data;
 
@@ -10,6 +12,8 @@ namespace RealEstateCrm.Operational.Data;
 public sealed class StoredTable
 {
     private static readonly MethodInfo QueryMethod = typeof(StoredTable).GetMethod(nameof(Query), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private PlainRowReader? _plainReader;
 
     private StoredTable(IEntityType entityType)
     {
@@ -48,6 +52,15 @@ public sealed class StoredTable
     public async IAsyncEnumerable<object?[]> ReadRows(CrmDbContext db, IReadOnlyCollection<Guid> ids, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         await foreach (var entity in Entities(db, ids).WithCancellation(ct)) yield return ValuesOf(entity);
+    }
+
+    /// <summary>The same values as <see cref="ReadRows(CrmDbContext, CancellationToken)"/> (all rows, or those whose <c>Id</c>
+    /// is one of <paramref name="ids"/>), read with a plain data reader instead of through entities: several times faster,
+    /// for bulk readers such as the ETL. In no particular order.</summary>
+    public IAsyncEnumerable<object?[]> ReadPlainRows(CrmDbContext db, IReadOnlyCollection<Guid>? ids = null, CancellationToken ct = default)
+    {
+        _plainReader ??= new PlainRowReader(this, db.GetService<ISqlGenerationHelper>());
+        return _plainReader.ReadAsync(db, ids, ct);
     }
 
     /// <summary>The same rows for synchronous consumers (the XLSX writer pulls rows).</summary>
