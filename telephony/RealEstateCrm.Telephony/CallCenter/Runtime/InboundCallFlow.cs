@@ -3,7 +3,7 @@ using RealEstateCrm.Telephony.Sip.Calls;
 
 namespace RealEstateCrm.Telephony.CallCenter;
 
-/// <summary>A caller's INVITE from arrival to the queue: refuses numbers we do not serve (404) and offers we cannot
+/// <summary>A caller's INVITE from arrival (the stack has sent 100 and 180) to the queue: refuses numbers we do not serve (404) and offers we cannot
 /// speak (488), answers with our SDP, runs the IVR (unless the number goes straight to a queue), enqueues the call
 /// and plays hold prompts until an agent answers, the call goes to voicemail or the caller hangs up.</summary>
 internal sealed class InboundCallFlow(CallCenterSwitch owner, IncomingCall leg)
@@ -13,7 +13,7 @@ internal sealed class InboundCallFlow(CallCenterSwitch owner, IncomingCall leg)
         var startedAt = owner.Time.GetUtcNow();
         var number = leg.RequestUri.User ?? "";
         var direct = owner.Options.DirectNumbers.GetValueOrDefault(number);
-        if (direct is null && !owner.Options.IvrNumbers.Contains(number))
+        if (!owner.Options.Serves(number))
         {
             await leg.RejectAsync(404, $"Not Found (no IVR or queue answers {number})");
             return;
@@ -24,8 +24,7 @@ internal sealed class InboundCallFlow(CallCenterSwitch owner, IncomingCall leg)
             return;
         }
 
-        // Ringing before the RTP sockets are bound: the caller hears progress at once, whatever the load.
-        await leg.SendProvisionalAsync(180);
+        // The stack rang already (RingsAtOnce): the RTP sockets are bound while the caller hears progress.
         var media = owner.NewMediaSession();
         string answer;
         try

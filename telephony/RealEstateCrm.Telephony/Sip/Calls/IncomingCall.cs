@@ -38,6 +38,9 @@ public sealed class IncomingCall : SipCall
         return Task.CompletedTask;
     }
 
+    /// <summary>180 without a body, sent by the stack itself on arrival (<see cref="SipUserAgentOptions.RingsAtOnce"/>).</summary>
+    internal void Ring() => _transaction.Respond(DialogResponse(180));
+
     /// <summary>Answers with 200 and <paramref name="sdp"/>, retransmitting it until the ACK arrives
     /// (RFC 3261 §13.3.1.4). Completes on the ACK; throws <see cref="TimeoutException"/> after 64·T1 without
     /// one (the call is then hung up), or <see cref="InvalidOperationException"/> if the caller cancelled first.</summary>
