@@ -91,6 +91,7 @@ public sealed class UserAgentLoopbackTests
         var call = caller.Call(SipUri.Create("4008", "127.0.0.1", callee.UdpEndPoint.Port), TestCalls.Sdp);
         call.Progress += (_, response) => { if (response.StatusCode > 100) served.TrySetResult(response.StatusCode); };
         Assert.Equal(180, await served.Task.Within());
+        await call.Ringing.Within();
         Assert.Equal("4008", (await callee.NextCallAsync()).Callee.Uri.User);
 
         var unknown = caller.Call(SipUri.Create("9999", "127.0.0.1", callee.UdpEndPoint.Port), TestCalls.Sdp);
@@ -98,6 +99,7 @@ public sealed class UserAgentLoopbackTests
         await (await callee.NextCallAsync()).RejectAsync(404);
         Assert.Equal(404, (await Assert.ThrowsAsync<SipCallFailedException>(() => unknown.Answered.Within())).StatusCode);
         lock (other) Assert.DoesNotContain(180, other);
+        Assert.False(unknown.Ringing.IsCompleted);
     }
 
     [Fact]

@@ -17,10 +17,14 @@ public sealed class IncomingCall : SipCall
         Invite = invite;
         _transaction = transaction;
         Peer = peer;
+        ReceivedAt = host.Time.GetUtcNow();
         if (invite.Body.Length > 0) RemoteSdp = invite.BodyText;
     }
 
     public SipRequest Invite { get; }
+
+    /// <summary>When the INVITE arrived, on the stack's clock (taken on the receive thread).</summary>
+    public DateTimeOffset ReceivedAt { get; }
     public SipPeer Peer { get; }
     public NameAddress Caller => Invite.From;
     public NameAddress Callee => Invite.To;
