@@ -222,6 +222,7 @@ public sealed class SipUserAgent : IAsyncDisposable, ISipCallHost
         var incoming = new IncomingCall(this, request, transaction, peer, NewTag());
         _calls[incoming.Key] = incoming;
         _ringing[key] = incoming;
+        if (_options.RingsAtOnce?.Invoke(request) == true) incoming.Ring();
         if (!_incoming.Writer.TryWrite(incoming)) incoming.RejectAsync(503).Wait();
     }
 

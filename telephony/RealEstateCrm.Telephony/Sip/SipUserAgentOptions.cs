@@ -22,4 +22,10 @@ public sealed record SipUserAgentOptions
     public string ContactUser { get; init; } = "crm";
 
     public string Product { get; init; } = "RealEstateCrm";
+
+    /// <summary>Decides, on the receive thread as each new INVITE arrives, whether it rings at once: the 180 goes out
+    /// right after the 100, before the call waits its turn in <see cref="SipUserAgent.IncomingCalls"/> (a busy thread
+    /// pool would otherwise delay it). Must be cheap and must not throw (a number lookup); null leaves every provisional
+    /// response to the reader.</summary>
+    public Func<SipRequest, bool>? RingsAtOnce { get; init; }
 }

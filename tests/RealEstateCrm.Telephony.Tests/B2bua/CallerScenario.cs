@@ -3,7 +3,8 @@ using System.Text;
 namespace RealEstateCrm.Telephony.Tests.B2bua;
 
 /// <summary>Writes a sipp caller scenario: INVITE with an A-law + telephone-event offer, the answer and ACK, then
-/// pauses and RFC 4733 digits played from the DTMF captures sip-tester ships, and either our BYE or the switch's.</summary>
+/// pauses and RFC 4733 digits played from the DTMF captures sip-tester ships, and either our BYE or the switch's.
+/// ACK and BYE carry the route set a proxy recorded (sipp leaves the Route line out when there is none).</summary>
 internal sealed class CallerScenario
 {
     private readonly StringBuilder _steps = new();
@@ -34,6 +35,7 @@ internal sealed class CallerScenario
               From: "Caller" <sip:[service]@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
               To: <sip:[callee]@[remote_ip]:[remote_port]>[peer_tag_param]
               Call-ID: [call_id]
+              [routes]
         """;
 
     private const string Head = """

@@ -1,3 +1,4 @@
+using System.Net;
 using RealEstateCrm.Telephony.CallCenter;
 using RealEstateCrm.Telephony.Tests.Sip.Peers;
 
@@ -114,6 +115,25 @@ public sealed class SippCallerTests : IAsyncDisposable
         Assert.Equal(first.AgentNo, second.AgentNo);
     }
 
+    [Fact]
+    public async Task A_caller_through_a_record_routing_Kamailio_reaches_an_agent_and_hangs_up_along_the_route()
+    {
+        await using var bed = await CallCenterTestBed.StartAsync();
+        await using var kamailio = Kamailio.Start(nextHop: bed.Switch.SipEndPoint);
+        await AgentPhoneAsync(bed, "8001", "agent_answer.xml");
+        await bed.AgentReadyAsync("A1");
+
+        // Kamailio may still be starting: the INVITE retransmits every 500 ms until it answers.
+        var caller = Caller(bed, "4009", new CallerScenario().Pause(1000), callerHangsUp: true, via: kamailio.EndPoint);
+
+        await caller.AssertSucceedsAsync();
+        var callerLeg = await bed.Ports.NextCdrAsync();
+        await bed.Ports.NextCdrAsync();
+        Assert.Equal((CallDisposition.Answered, "A1", "4009"), (callerLeg.Disposition, callerLeg.AgentNo, callerLeg.Callee));
+        // sipp sends everything to Kamailio; the BYE got its 200 only because Kamailio's Route led it to the switch.
+        Assert.Matches($@"\nBYE [^\n]*\n(?:[^\n]+\n)*?Route: <sip:127\.0\.0\.1:{kamailio.EndPoint.Port};lr", caller.MessageLog.ReplaceLineEndings("\n"));
+    }
+
     private async Task<CallDetail> AnsweredCallAsync(CallCenterTestBed bed)
     {
         var caller = Caller(bed, "4009", new CallerScenario().Pause(1000), callerHangsUp: true);
@@ -124,10 +144,11 @@ public sealed class SippCallerTests : IAsyncDisposable
         return cdr;
     }
 
-    private Sipp Caller(CallCenterTestBed bed, string callee, CallerScenario scenario, bool callerHangsUp)
+    /// <summary>A sipp caller dialling <paramref name="callee"/> at the switch, or at the proxy <paramref name="via"/>.</summary>
+    private Sipp Caller(CallCenterTestBed bed, string callee, CallerScenario scenario, bool callerHangsUp, IPEndPoint? via = null)
     {
         if (Environment.UserName != "root") ExternalTool.Missing("root (sipp plays RTP captures only as root)");
-        var sipp = Sipp.Start(scenario.Write(_folder, callerHangsUp), bed.Switch.SipEndPoint, "-s", InProcessPorts.KnownCaller, "-key", "callee", callee);
+        var sipp = Sipp.Start(scenario.Write(_folder, callerHangsUp), via ?? bed.Switch.SipEndPoint, "-s", InProcessPorts.KnownCaller, "-key", "callee", callee);
         _peers.Add(sipp);
         return sipp;
     }

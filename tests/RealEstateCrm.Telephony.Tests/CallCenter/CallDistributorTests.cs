@@ -200,6 +200,23 @@ public sealed class CallDistributorTests
     }
 
     [Fact]
+    public async Task A_callers_hang_up_reported_late_ends_the_cdr_when_the_caller_hung_up()
+    {
+        using var acd = _world.Distributor(Service());
+        acd.Login(CallCenterWorld.Agent("A001", ("service", 1)), "S01");
+        await Call(acd, "c1", "13800000001");
+        acd.Answer("A001", "c1");
+        _world.Advance(40);
+        var hungUpAt = _world.Clock.GetUtcNow();
+        _world.Advance(2);
+
+        await acd.CallerHungUpAsync("c1", hungUpAt, Ct);
+
+        var callerLeg = _world.Cdrs.First();
+        Assert.Equal((CallDisposition.Answered, hungUpAt, 40), (callerLeg.Disposition, callerLeg.EndedAt, callerLeg.TalkSeconds));
+    }
+
+    [Fact]
     public async Task A_caller_hanging_up_while_queued_is_an_abandon_with_its_wait_recorded()
     {
         using var acd = _world.Distributor(Service());

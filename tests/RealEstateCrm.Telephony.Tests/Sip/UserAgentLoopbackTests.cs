@@ -81,6 +81,28 @@ public sealed class UserAgentLoopbackTests
     }
 
     [Fact]
+    public async Task A_number_the_option_picks_rings_on_arrival_before_the_call_is_read_and_others_do_not()
+    {
+        await using var callee = SipUserAgent.Start(new SipUserAgentOptions { UdpPort = 0, RingsAtOnce = invite => invite.Uri.User == "4008" });
+        await using var caller = TestCalls.StartAgent();
+        var served = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var other = new List<int>();
+
+        var call = caller.Call(SipUri.Create("4008", "127.0.0.1", callee.UdpEndPoint.Port), TestCalls.Sdp);
+        call.Progress += (_, response) => { if (response.StatusCode > 100) served.TrySetResult(response.StatusCode); };
+        Assert.Equal(180, await served.Task.Within());
+        await call.Ringing.Within();
+        Assert.Equal("4008", (await callee.NextCallAsync()).Callee.Uri.User);
+
+        var unknown = caller.Call(SipUri.Create("9999", "127.0.0.1", callee.UdpEndPoint.Port), TestCalls.Sdp);
+        unknown.Progress += (_, response) => { lock (other) other.Add(response.StatusCode); };
+        await (await callee.NextCallAsync()).RejectAsync(404);
+        Assert.Equal(404, (await Assert.ThrowsAsync<SipCallFailedException>(() => unknown.Answered.Within())).StatusCode);
+        lock (other) Assert.DoesNotContain(180, other);
+        Assert.False(unknown.Ringing.IsCompleted);
+    }
+
+    [Fact]
     public async Task A_rejected_call_fails_with_the_callees_status()
     {
         await using var caller = TestCalls.StartAgent();

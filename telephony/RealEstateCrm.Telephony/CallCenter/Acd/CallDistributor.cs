@@ -146,10 +146,14 @@ public sealed class CallDistributor : IDisposable
     public void AttachRecording(string callId, string file) => Locked(() => Call(callId).RecordingFile = file);
 
     /// <summary>The caller hung up: an abandon if no agent had answered, otherwise the end of the call. Writes the CDRs.</summary>
-    public Task CallerHungUpAsync(string callId, CancellationToken ct = default) => EndAsync(callId, byAgent: false, ct);
+    public Task CallerHungUpAsync(string callId, CancellationToken ct = default) => EndAsync(callId, byAgent: false, null, ct);
+
+    /// <summary>The caller hung up at <paramref name="endedAt"/> (when their BYE or CANCEL arrived, not when this is
+    /// called): the CDR's end time and the talk or wait are the caller's, whatever ran in between.</summary>
+    public Task CallerHungUpAsync(string callId, DateTimeOffset endedAt, CancellationToken ct = default) => EndAsync(callId, byAgent: false, endedAt, ct);
 
     /// <summary>The agent hung up a bridged call. Writes the CDRs.</summary>
-    public Task AgentHungUpAsync(string callId, CancellationToken ct = default) => EndAsync(callId, byAgent: true, ct);
+    public Task AgentHungUpAsync(string callId, CancellationToken ct = default) => EndAsync(callId, byAgent: true, null, ct);
 
     public QueueStatistics Statistics(string queue)
     {
@@ -160,13 +164,14 @@ public sealed class CallDistributor : IDisposable
         }
     }
 
-    private async Task EndAsync(string callId, bool byAgent, CancellationToken ct)
+    private async Task EndAsync(string callId, bool byAgent, DateTimeOffset? endedAt, CancellationToken ct)
     {
         var details = Locked(() =>
         {
             var call = Call(callId);
             if (byAgent && call.State != AcdCallState.Talking) throw new InvalidOperationException($"call {callId} has no agent on it to hang up");
-            var now = _clock.GetUtcNow();
+            // A hang-up that arrived while the call was being queued ends it no earlier than it was enqueued.
+            var now = endedAt is { } at ? (at > call.EnqueuedAt ? at : call.EnqueuedAt) : _clock.GetUtcNow();
             call.CancelTimers();
             var disposition = call.State switch
             {

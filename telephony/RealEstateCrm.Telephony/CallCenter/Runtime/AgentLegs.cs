@@ -52,12 +52,16 @@ internal sealed class AgentLegs(CallCenterSwitch owner)
             return;
         }
         call.AddAgent(new AgentPhoneLeg(ringing.AgentNo, leg, media));
-        var popped = 0;
-        leg.Progress += (_, response) =>
-        {
-            if (response.StatusCode is 180 or 183 && Interlocked.Exchange(ref popped, 1) == 0) owner.PublishScreenPop(ringing);
-        };
+        _ = PopScreenAsync(leg, ringing);
         _ = AwaitAnswerAsync(call, ringing.AgentNo, leg, media);
+    }
+
+    /// <summary>The agent's screen pops when the phone rings, or when it answers without ringing first (auto-answer
+    /// phones, or a 180 that UDP delivered after the 200): either way the agent has the caller and needs the record.</summary>
+    private async Task PopScreenAsync(OutgoingCall leg, AgentRinging ringing)
+    {
+        var first = await Task.WhenAny(leg.Ringing, leg.Answered);
+        if (first == leg.Ringing || first.IsCompletedSuccessfully) owner.PublishScreenPop(ringing);
     }
 
     private async Task AwaitAnswerAsync(ActiveCall call, string agentNo, OutgoingCall leg, RtpSession media)

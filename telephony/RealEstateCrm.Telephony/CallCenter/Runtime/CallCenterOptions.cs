@@ -33,4 +33,7 @@ public sealed record CallCenterOptions
 
     /// <summary>Longest voicemail left by a caller who waited the queue's maximum.</summary>
     public TimeSpan QueueVoicemailLength { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Whether callers dialling <paramref name="number"/> reach the IVR or a queue here.</summary>
+    internal bool Serves(string number) => IvrNumbers.Contains(number) || DirectNumbers.ContainsKey(number);
 }

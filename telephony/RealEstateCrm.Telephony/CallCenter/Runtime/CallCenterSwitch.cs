@@ -24,7 +24,8 @@ public sealed class CallCenterSwitch : IAsyncDisposable
         Time = time;
         Player = new PromptPlayer(Clock);
         Recorder = new VoicemailRecorder(Clock, Player);
-        Sip = SipUserAgent.Start(options.Sip, ports.Agents, time);
+        // The 180 goes out on the SIP receive thread with the 100: the caller hears ringing at once, whatever the load.
+        Sip = SipUserAgent.Start(options.Sip with { RingsAtOnce = invite => options.Serves(invite.Uri.User ?? "") }, ports.Agents, time);
         Distributor = new CallDistributor(options.Queues, ports.Distributor, time);
         _registrations = new AgentRegistrationWatch(Sip.Registrar!, Distributor, agents, options.RegistrationCheck, time);
         var agentLegs = new AgentLegs(this);

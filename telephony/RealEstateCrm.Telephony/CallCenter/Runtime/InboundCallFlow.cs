@@ -3,17 +3,18 @@ using RealEstateCrm.Telephony.Sip.Calls;
 
 namespace RealEstateCrm.Telephony.CallCenter;
 
-/// <summary>A caller's INVITE from arrival to the queue: refuses numbers we do not serve (404) and offers we cannot
+/// <summary>A caller's INVITE from arrival (the stack has sent 100 and 180) to the queue: refuses numbers we do not serve (404) and offers we cannot
 /// speak (488), answers with our SDP, runs the IVR (unless the number goes straight to a queue), enqueues the call
 /// and plays hold prompts until an agent answers, the call goes to voicemail or the caller hangs up.</summary>
 internal sealed class InboundCallFlow(CallCenterSwitch owner, IncomingCall leg)
 {
     public async Task RunAsync(Action<ActiveCall> held, Action<ActiveCall> released)
     {
-        var startedAt = owner.Time.GetUtcNow();
+        // The call starts when its INVITE arrived, not when this flow got its turn on a busy switch.
+        var startedAt = leg.ReceivedAt;
         var number = leg.RequestUri.User ?? "";
         var direct = owner.Options.DirectNumbers.GetValueOrDefault(number);
-        if (direct is null && !owner.Options.IvrNumbers.Contains(number))
+        if (!owner.Options.Serves(number))
         {
             await leg.RejectAsync(404, $"Not Found (no IVR or queue answers {number})");
             return;
@@ -24,8 +25,7 @@ internal sealed class InboundCallFlow(CallCenterSwitch owner, IncomingCall leg)
             return;
         }
 
-        // Ringing before the RTP sockets are bound: the caller hears progress at once, whatever the load.
-        await leg.SendProvisionalAsync(180);
+        // The stack rang already (RingsAtOnce): the RTP sockets are bound while the caller hears progress.
         var media = owner.NewMediaSession();
         string answer;
         try
@@ -59,7 +59,7 @@ internal sealed class InboundCallFlow(CallCenterSwitch owner, IncomingCall leg)
             transfer.IvrPath.Length == 0 ? null : transfer.IvrPath));
         call.MarkQueued();
         // The caller may have hung up while the call was being queued, before the hang-up could count as an abandon.
-        if (call.Gone.IsCancellationRequested && call.TryFinish()) await owner.Distributor.CallerHungUpAsync(call.CallId);
+        if (call.Gone.IsCancellationRequested && call.TryFinish()) await owner.Distributor.CallerHungUpAsync(call.CallId, CallerEndedAt(call));
         await HoldAsync(call);
     }
 
@@ -73,6 +73,8 @@ internal sealed class InboundCallFlow(CallCenterSwitch owner, IncomingCall leg)
         catch (OperationCanceledException) { }
     }
 
+    private DateTimeOffset CallerEndedAt(ActiveCall call) => call.Leg.EndedAt ?? owner.Time.GetUtcNow();
+
     /// <summary>The caller's leg ended (their BYE or CANCEL, or ours): a queued call is an abandon or the end of the
     /// talk, unless the agent's hang-up or the voicemail already closed it. Then the call's media is released.</summary>
     private async Task CallerEndedAsync(ActiveCall call, Action<ActiveCall> released)
@@ -80,7 +82,7 @@ internal sealed class InboundCallFlow(CallCenterSwitch owner, IncomingCall leg)
         call.CallerGone();
         if (call.Queued && call.TryFinish())
         {
-            await owner.Distributor.CallerHungUpAsync(call.CallId);
+            await owner.Distributor.CallerHungUpAsync(call.CallId, CallerEndedAt(call));
             // Not left to the distributor's ring-stopped events, which may come after the call is released: a ringing
             // phone gets CANCEL, a connected one BYE (each call is a no-op in the other state).
             foreach (var agent in call.AgentLegs())

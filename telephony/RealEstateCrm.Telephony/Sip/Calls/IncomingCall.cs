@@ -17,10 +17,14 @@ public sealed class IncomingCall : SipCall
         Invite = invite;
         _transaction = transaction;
         Peer = peer;
+        ReceivedAt = host.Time.GetUtcNow();
         if (invite.Body.Length > 0) RemoteSdp = invite.BodyText;
     }
 
     public SipRequest Invite { get; }
+
+    /// <summary>When the INVITE arrived, on the stack's clock (taken on the receive thread).</summary>
+    public DateTimeOffset ReceivedAt { get; }
     public SipPeer Peer { get; }
     public NameAddress Caller => Invite.From;
     public NameAddress Callee => Invite.To;
@@ -37,6 +41,9 @@ public sealed class IncomingCall : SipCall
         _transaction.Respond(response);
         return Task.CompletedTask;
     }
+
+    /// <summary>180 without a body, sent by the stack itself on arrival (<see cref="SipUserAgentOptions.RingsAtOnce"/>).</summary>
+    internal void Ring() => _transaction.Respond(DialogResponse(180));
 
     /// <summary>Answers with 200 and <paramref name="sdp"/>, retransmitting it until the ACK arrives
     /// (RFC 3261 §13.3.1.4). Completes on the ACK; throws <see cref="TimeoutException"/> after 64·T1 without

@@ -9,6 +9,7 @@ namespace RealEstateCrm.Telephony.Sip.Calls;
 public sealed class OutgoingCall : SipCall
 {
     private readonly TaskCompletionSource<string> _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _ringing = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _provisionalSeen, _cancelRequested;
     private SipRequest? _ack;
     private SipPeer _ackPeer;
@@ -29,6 +30,10 @@ public sealed class OutgoingCall : SipCall
     /// <summary>The callee's SDP answer; fails with <see cref="SipCallFailedException"/> if the call is refused,
     /// cancelled or times out.</summary>
     public Task<string> Answered => _answered.Task;
+
+    /// <summary>Completes at the first 180 or 183 before the answer. Unlike <see cref="Progress"/> it cannot be missed by
+    /// subscribing after the INVITE went out; a phone that answers at once never completes it.</summary>
+    public Task Ringing => _ringing.Task;
 
     /// <summary>Provisional responses (100, 180, 183) as they arrive.</summary>
     public event Action<OutgoingCall, SipResponse>? Progress;
@@ -68,6 +73,7 @@ public sealed class OutgoingCall : SipCall
             if (Answered.IsCompleted) return;
             if (!_provisionalSeen && _cancelRequested) cancel = CreateCancel();
             _provisionalSeen = true;
+            if (response.StatusCode is 180 or 183) _ringing.TrySetResult();
         }
         if (cancel is not null) _ = Host.SendRequestAsync(cancel, Peer);
         if (response.StatusCode > 100) Progress?.Invoke(this, response);

@@ -7,6 +7,7 @@ namespace RealEstateCrm.Telephony.Sip.Calls;
 public abstract class SipCall
 {
     private readonly TaskCompletionSource<CallEnd> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _ending;
     private SuccessRetransmitter? _reinviteAnswer;
 
     private protected SipCall(ISipCallHost host, string callId, string localTag, SipTransportKind transport)
@@ -35,6 +36,10 @@ public abstract class SipCall
 
     /// <summary>Completes once, when the leg is over, with why.</summary>
     public Task<CallEnd> Ended => _ended.Task;
+
+    /// <summary>When the leg ended (the BYE, CANCEL or final response was handled, or we hung up), on the stack's
+    /// clock; null while it lasts. Set before <see cref="Ended"/> completes, so it is exact however late a continuation runs.</summary>
+    public DateTimeOffset? EndedAt { get; private set; }
 
     /// <summary>The peer sent a new offer in a re-INVITE (hold, resume, codec change); we answered it with our
     /// <see cref="LocalSdp"/> unchanged.</summary>
@@ -69,7 +74,9 @@ public abstract class SipCall
 
     private protected bool End(CallEnd end)
     {
-        if (!_ended.TrySetResult(end)) return false;
+        if (Interlocked.Exchange(ref _ending, 1) == 1) return false;
+        EndedAt = Host.Time.GetUtcNow();
+        _ended.SetResult(end);
         _reinviteAnswer?.Stop();
         Host.Forget(this);
         return true;

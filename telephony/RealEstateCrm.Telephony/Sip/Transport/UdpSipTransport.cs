@@ -3,12 +3,12 @@ using System.Net.Sockets;
 
 namespace RealEstateCrm.Telephony.Sip.Transport;
 
-/// <summary>SIP over UDP: one socket, one receive loop handing each datagram to the stack.</summary>
+/// <summary>SIP over UDP: one socket, one receive thread handing each datagram to the stack.</summary>
 internal sealed class UdpSipTransport : ISipTransport
 {
     private readonly Socket _socket;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private volatile bool _stopping;
+    private readonly Thread _loop;
     private readonly Action<byte[], SipPeer> _received;
 
     public UdpSipTransport(IPEndPoint bind, Action<byte[], SipPeer> received)
@@ -19,7 +19,10 @@ internal sealed class UdpSipTransport : ISipTransport
         _socket.ReceiveBufferSize = 4 * 1024 * 1024;
         _socket.Bind(bind);
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
-        _loop = Task.Run(ReceiveLoop);
+        // A thread of its own, at the media clock's priority, rather than the thread pool: on a busy switch the pool queue
+        // holds every call's RTP work, and an INVITE waiting behind it is a late 100/180 and a retransmitted INVITE.
+        _loop = new Thread(ReceiveLoop) { IsBackground = true, Name = "sip-udp", Priority = ThreadPriority.AboveNormal };
+        _loop.Start();
     }
 
     public SipTransportKind Kind => SipTransportKind.Udp;
@@ -40,20 +43,17 @@ internal sealed class UdpSipTransport : ISipTransport
         }
     }
 
-    private async Task ReceiveLoop()
+    private void ReceiveLoop()
     {
         var buffer = new byte[65535];
         EndPoint any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        while (!_stop.IsCancellationRequested)
+        while (!_stopping)
         {
-            SocketReceiveFromResult result;
+            int received;
+            var remote = any;
             try
             {
-                result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
+                received = _socket.ReceiveFrom(buffer, SocketFlags.None, ref remote);
             }
             catch (ObjectDisposedException)
             {
@@ -61,18 +61,20 @@ internal sealed class UdpSipTransport : ISipTransport
             }
             catch (SocketException)
             {
-                // An ICMP port-unreachable from an earlier send surfaces here on some platforms: keep listening.
+                // Closing the socket ends a blocked receive this way; otherwise an ICMP port-unreachable from an earlier
+                // send surfaces here on some platforms: keep listening.
                 continue;
             }
-            _received(buffer.AsSpan(0, result.ReceivedBytes).ToArray(), new SipPeer(SipTransportKind.Udp, (IPEndPoint)result.RemoteEndPoint));
+            _received(buffer.AsSpan(0, received).ToArray(), new SipPeer(SipTransportKind.Udp, (IPEndPoint)remote));
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
+        _stopping = true;
         _socket.Dispose();
-        await _loop;
-        _stop.Dispose();
+        // The stack's own receive callback may dispose the transport (a handler stopping the agent): no self-join then.
+        if (Thread.CurrentThread != _loop) _loop.Join();
+        return ValueTask.CompletedTask;
     }
 }
