@@ -1,3 +1,3 @@
 using RealEstateCrm.Host.Cli;
 
-return await CrmCli.Build().Parse(args).InvokeAsync();
+return await CrmCli.RunAsync(args);

@@ -39,6 +39,15 @@ public sealed class CliCommandTests : IDisposable
     }
 
     [Theory, ClassData(typeof(Providers))]
+    public async Task A_value_the_parser_cannot_take_exits_with_2_and_changes_nothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.Create(provider);
+        var (exitCode, _) = await Crm(database, "export", "customer", "--out", File("c.csv"), "--no-such-option", "x");
+        Assert.Equal(2, exitCode);
+        Assert.False(System.IO.File.Exists(File("c.csv")));
+    }
+
+    [Theory, ClassData(typeof(Providers))]
     public async Task Export_writes_the_table_and_an_unknown_entity_exits_with_2(DatabaseProvider provider)
     {
         await using var test = await TestDatabase.Create(provider);

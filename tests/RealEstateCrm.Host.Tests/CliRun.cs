@@ -23,7 +23,7 @@ internal static class CliRun
         {
             // Wide enough that Spectre does not wrap long messages in the middle of what a test looks for.
             AnsiConsole.Profile.Width = 1000;
-            var exitCode = await CrmCli.Build().Parse([.. args, "--db", DbOption(database)]).InvokeAsync(cancellationToken: stop);
+            var exitCode = await CrmCli.RunAsync([.. args, "--db", DbOption(database)], stop);
             return (exitCode, output.ToString());
         }
         finally

@@ -27,4 +27,14 @@ public static class CrmCli
         root.Add(MlCommand.Create(options));
         return root;
     }
+
+    /// <summary>Parses and runs a command line. A command line the parser refuses (an unknown option, a value of the
+    /// wrong type such as <c>--folds abc</c>) is bad input the user can fix, so it exits 2 like every other refusal;
+    /// the parser prints which option and value it could not take.</summary>
+    public static async Task<int> RunAsync(string[] args, CancellationToken ct = default)
+    {
+        var parse = Build().Parse(args);
+        var exitCode = await parse.InvokeAsync(cancellationToken: ct);
+        return parse.Errors.Count > 0 ? 2 : exitCode;
+    }
 }
