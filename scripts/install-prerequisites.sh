@@ -2,7 +2,7 @@
 # Installs with apt-get what the tests need and this machine lacks. Safe to run again.
 # Without root (and no sudo) it only reports what is missing.
 set -euo pipefail
-packages=(postgresql sqlite3 python3 sip-tester baresip kamailio sox)
+packages=(postgresql sqlite3 python3 sip-tester baresip kamailio sox chromium fonts-noto-cjk)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -16,10 +16,11 @@ public static class DemoCommand
         var noServe = new Option<bool>("--no-serve") { Description = "Stop once everything is prepared (for scripts and CI)." };
         var warehouse = WarehouseLoad.PathOption();
         var sipPort = ServeCommand.SipPortOption();
+        var webPort = ServeCommand.WebPortOption();
         var models = MlRun.ModelsOption();
-        var command = new Command("demo", "Migrate, seed the small demo data set, load the warehouse, train and score the models, write the call lists, print what to do next, then serve the call center until Ctrl+C (unless --no-serve).")
+        var command = new Command("demo", "Migrate, seed the small demo data set, load the warehouse, train and score the models, write the call lists, print what to do next, then serve the web UI and the call center until Ctrl+C (unless --no-serve).")
         {
-            noServe, warehouse, sipPort, models,
+            noServe, warehouse, sipPort, webPort, models,
         };
         command.SetAction((parse, ct) => CliRunner.Run(async () =>
         {
@@ -40,7 +41,7 @@ public static class DemoCommand
             AnsiConsole.MarkupLine("Demo accounts (one per role; only in a database seeded by crm demo or crm seed):");
             AnsiConsole.Write(accounts);
             AnsiConsole.MarkupLine("Next: [bold]crm seed --scale medium --db sqlite:data/medium.db[/] for more data, [bold]crm users add[/] for real accounts.");
-            if (!parse.GetValue(noServe)) await ServeCommand.RunAsync(database.Options, parse.GetValue(warehouse)!, parse.GetValue(sipPort), showAgents: true, ct);
+            if (!parse.GetValue(noServe)) await ServeCommand.RunAsync(database.Options, parse.GetValue(warehouse)!, parse.GetValue(sipPort), parse.GetValue(webPort), showAgents: true, ct);
             return 0;
         }));
         return command;

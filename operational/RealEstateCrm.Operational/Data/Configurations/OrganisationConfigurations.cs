@@ -31,6 +31,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
     {
         b.HasIndex(x => x.UserName).IsUnique();
         b.Property(x => x.PasswordHash).HasMaxLength(400);
+        b.Property(x => x.SecurityStamp).HasMaxLength(64);
         b.References<User, OrgUnit>(x => x.OrgUnitId);
         b.HasMany(x => x.Roles).WithOne().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }

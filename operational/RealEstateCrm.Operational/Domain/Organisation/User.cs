@@ -14,6 +14,13 @@ public sealed class User : Entity
     [NotAudited]
     public string? PasswordHash { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>Changes whenever the password or roles change, so sign-in cookies issued before are refused.</summary>
+    [NotAudited]
+    public string? SecurityStamp { get; set; }
+    /// <summary>Failed sign-ins since the last success; reaching the limit locks the account until <see cref="LockedOutUntil"/>.</summary>
+    [NotAudited]
+    public int AccessFailedCount { get; set; }
+    public DateTime? LockedOutUntil { get; set; }
     public DateTime CreatedAt { get; set; }
     public List<UserRole> Roles { get; set; } = [];
 }

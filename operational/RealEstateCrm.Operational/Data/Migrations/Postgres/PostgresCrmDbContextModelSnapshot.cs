@@ -1788,6 +1788,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("access_failed_count");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1811,6 +1815,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("is_supervisor");
 
+                    b.Property<DateTime?>("LockedOutUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_out_until");
+
                     b.Property<Guid?>("OrgUnitId")
                         .HasColumnType("uuid")
                         .HasColumnName("org_unit_id");
@@ -1824,6 +1832,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("phone");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("security_stamp");
 
                     b.Property<string>("UserName")
                         .IsRequired()

@@ -1788,6 +1788,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier")
                         .HasColumnName("id");
 
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("int")
+                        .HasColumnName("access_failed_count");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2")
                         .HasColumnName("created_at");
@@ -1811,6 +1815,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                         .HasColumnType("bit")
                         .HasColumnName("is_supervisor");
 
+                    b.Property<DateTime?>("LockedOutUntil")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("locked_out_until");
+
                     b.Property<Guid?>("OrgUnitId")
                         .HasColumnType("uniqueidentifier")
                         .HasColumnName("org_unit_id");
@@ -1824,6 +1832,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("phone");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("security_stamp");
 
                     b.Property<string>("UserName")
                         .IsRequired()

@@ -1779,6 +1779,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("access_failed_count");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -1802,6 +1806,10 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_supervisor");
 
+                    b.Property<DateTime?>("LockedOutUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_out_until");
+
                     b.Property<Guid?>("OrgUnitId")
                         .HasColumnType("TEXT")
                         .HasColumnName("org_unit_id");
@@ -1815,6 +1823,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("security_stamp");
 
                     b.Property<string>("UserName")
                         .IsRequired()

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using RealEstateCrm.Operational.Domain.Common;
+using RealEstateCrm.Operational.Domain.Organisation;
+using RealEstateCrm.Operational.Features.Organisation;
+
+namespace RealEstateCrm.Host.Web.Auth;
+
+/// <summary>The user behind this request: who he is, what he may use, which data he may see (his
+/// <see cref="DataScope"/>, read once per request so a moved user sees his new unit at once) and how
+/// phone and ID numbers are shown to him. Pages and APIs filter through <see cref="ScopeAsync"/>; they never
+/// trust an id from the browser to be in scope.</summary>
+public sealed class SignedInUser(IHttpContextAccessor http, GetDataScope getScope)
+{
+    private DataScope? _scope;
+
+    public ClaimsPrincipal Principal => http.HttpContext?.User ?? new ClaimsPrincipal();
+    public Guid Id => Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+    public string UserName => Principal.Identity?.Name ?? "anonymous";
+    public string DisplayName => Principal.FindFirstValue(CrmClaimsFactory.DisplayName) ?? UserName;
+    public IReadOnlyList<string> Roles => Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+
+    public bool MayUse(string function) => Principal.MayUse(function);
+
+    public async Task<DataScope> ScopeAsync(CancellationToken ct = default) =>
+        _scope ??= Id == Guid.Empty ? new DataScope(false, []) : await getScope.Handle(new GetDataScope.Request(Id), ct);
+
+    /// <summary>A phone number as this user may see it: whole with customers.see-phone, else 138****8000.</summary>
+    public string Phone(string? phone) => MayUse(Functions.CustomersSeePhone) ? phone ?? "" : ChinesePhone.Mask(phone);
+
+    /// <summary>An ID number as this user may see it: whole with customers.see-id-number, else the region code and the
+    /// check character only (110105**********1X stays recognisable to the customer on the phone).</summary>
+    public string IdNumber(string? idNumber) =>
+        idNumber is null ? "" : MayUse(Functions.CustomersSeeIdNumber) ? idNumber
+        : idNumber.Length <= 8 ? new string('*', idNumber.Length) : idNumber[..6] + new string('*', idNumber.Length - 8) + idNumber[^2..];
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace RealEstateCrm.Host.Web.Localization;
+
+/// <summary>The UI's words in the request's language. Pages write English (<c>@T["Sign in"]</c>); the Chinese comes
+/// from the embedded <c>Web/Localization/*.zh-CN.json</c> files, one per area so each area keeps its own words.
+/// Enum values are looked up as "Type.Value" (<c>T.Of(UnitStatus.Sold)</c>). A missing translation shows the English
+/// rather than a blank, and a test fails the build for every word a page uses without one.</summary>
+public sealed partial class Text
+{
+    public static readonly string[] Cultures = ["zh-CN", "en"];
+    private readonly IReadOnlyDictionary<string, string> _chinese;
+
+    public Text() => _chinese = Load();
+
+    public static bool IsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+
+    public string this[string english] => IsChinese && _chinese.TryGetValue(english, out var zh) ? zh : english;
+
+    public string this[string english, params object?[] args] => string.Format(CultureInfo.CurrentCulture, this[english], args);
+
+    /// <summary>An enum value's label: the zh-CN entry "UnitStatus.Sold", else the English words of its name ("Sold", "Wrap up").</summary>
+    public string Of<TEnum>(TEnum value) where TEnum : struct, Enum
+    {
+        var key = $"{typeof(TEnum).Name}.{value}";
+        return IsChinese && _chinese.TryGetValue(key, out var zh) ? zh : Words().Replace(value.ToString(), " $1").Trim();
+    }
+
+    /// <summary>Every word with a Chinese translation (the completeness test reads it).</summary>
+    public IReadOnlyCollection<string> Translated => _chinese.Keys.ToList();
+
+    /// <summary>Reads every embedded zh-CN file; one word translated two ways in two files is a start-up error.</summary>
+    private static Dictionary<string, string> Load()
+    {
+        var assembly = typeof(Text).Assembly;
+        var words = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".zh-CN.json", StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            var file = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
+                       ?? throw new InvalidDataException($"{name}: not a JSON object of English → Chinese");
+            foreach (var (english, chinese) in file)
+            {
+                if (words.TryGetValue(english, out var other) && other != chinese)
+                    throw new InvalidDataException($"{name}: \"{english}\" is translated \"{chinese}\" here and \"{other}\" in another file");
+                words[english] = chinese;
+            }
+        }
+        return words;
+    }
+
+    [GeneratedRegex("(?<!^)([A-Z])")]
+    private static partial Regex Words();
+}

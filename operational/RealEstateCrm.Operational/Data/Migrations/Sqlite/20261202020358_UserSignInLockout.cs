@@ -1,0 +1,51 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class UserSignInLockout : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "access_failed_count",
+                table: "app_user",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "locked_out_until",
+                table: "app_user",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "security_stamp",
+                table: "app_user",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "access_failed_count",
+                table: "app_user");
+
+            migrationBuilder.DropColumn(
+                name: "locked_out_until",
+                table: "app_user");
+
+            migrationBuilder.DropColumn(
+                name: "security_stamp",
+                table: "app_user");
+        }
+    }
+}
