@@ -10,6 +10,11 @@ public static class Navigation
     public static readonly IReadOnlyList<Item> Items =
     [
         new("/", "Workbench", null),
+        new("/Service/Board", "Work orders", Functions.ServiceRead),
+        new("/Service/Topics", "Complaint topics", Functions.ServiceRead),
+        new("/Service/Handover", "Handover", Functions.ServiceRead),
+        new("/Service/Contractors", "Contractors", Functions.ServiceRead),
+        new("/Service/ReturnVisits", "Return visits", Functions.ServiceRead),
         new("/admin/jobs", "Jobs", Functions.All),
     ];
 }
