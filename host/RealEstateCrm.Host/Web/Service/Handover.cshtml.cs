@@ -20,6 +20,11 @@ public sealed class HandoverModel(CrmDbContext db, SignedInUser me) : ServicePag
     public IReadOnlyList<BatchRow> Batches { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> Buildings { get; private set; } = [];
 
+    /// <summary>What a refused plan asked for, shown again so the user fixes only what was wrong.</summary>
+    public sealed record Plan(Guid Building, InspectionKind Kind, string? Name, DateOnly PlannedStart, DateOnly PlannedEnd, string? Rooms);
+
+    public Plan? Refused { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostCreateAsync(Guid building, InspectionKind kind, string? name, DateOnly plannedStart, DateOnly plannedEnd, string? rooms,
@@ -40,6 +45,7 @@ public sealed class HandoverModel(CrmDbContext db, SignedInUser me) : ServicePag
             batch = await create.Handle(new CreateInspectionBatch.Request(project.Value, kind, name ?? "", plannedStart, plannedEnd, units.Select(u => u.Id).ToList()), ct);
         });
         if (created) return RedirectToPage("/Service/Batch", new { id = batch!.Id });
+        Refused = new Plan(building, kind, name, plannedStart, plannedEnd, rooms);
         await LoadAsync(ct);
         return Page();
     }
