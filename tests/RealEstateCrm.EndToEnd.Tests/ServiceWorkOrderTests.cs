@@ -13,9 +13,10 @@ public sealed class ServiceWorkOrderTests(WebServer server, Chromium chromium)
         var order = await ServiceWork.OpenAsync(server, "主卧窗户漏风 life");
         var page = await chromium.SignInAsync(server.BaseAddress, "demo.service");
 
+        await page.GotoAsync("/Service/Board");
+        await Chromium.ScreenshotAsync(page, "service-board");
         await page.GotoAsync($"/Service/Board?Number={order.Number}");
         Assert.Equal("Open", await StatusOnBoard(page, order.Number));
-        await Chromium.ScreenshotAsync(page, "service-board");
         await page.ClickAsync($"tr[data-number='{order.Number}'] a");
         await page.WaitForURLAsync($"**/Service/WorkOrders/{order.Id}");
 
@@ -68,9 +69,15 @@ public sealed class ServiceWorkOrderTests(WebServer server, Chromium chromium)
         await page.ClickAsync("#dispatch button[type=submit]");
         Assert.Equal("give either a department or a contractor", await page.InnerTextAsync("#dispatch [data-field=department]"));
 
-        await page.ClickAsync("#close button[type=submit]");
-        Assert.Contains("cannot go from Open to Closed", await page.InnerTextAsync("#close [data-field=close]"));
+        await page.FillAsync("#compensate input[name=amount]", "0");
+        await page.ClickAsync("#compensate button[type=submit]");
+        Assert.Equal("must be more than 0 and at most 10,000,000 yuan", await page.InnerTextAsync("#compensate [data-field=amount]"));
+
+        await page.FillAsync("#charge-back input[name=amount]", "300");
+        await page.ClickAsync("#charge-back button[type=submit]");
+        Assert.Contains("was not dispatched to a contractor", await page.InnerTextAsync("#charge-back [data-field=charge-back]"));
         Assert.Equal("Open", await page.InnerTextAsync("#status"));
+        Assert.Equal(0, await page.Locator("#close").CountAsync());
 
         await using var db = server.Database.CreateContext();
         var ct = TestContext.Current.CancellationToken;
