@@ -36,6 +36,13 @@ public sealed class SalesChartTests(WebServer server, Chromium chromium)
         await page.GotoAsync($"/Sales/Chart?project={rep.ProjectId}&building={building.Id}&status=Available");
         var dimmed = await page.EvalOnSelectorAllAsync<string[]>(".sales-chart a.unit.dim", "cells => cells.map(c => c.dataset.unit)");
         Assert.Equal(statuses.Where(s => s.Value != UnitStatus.Available).Select(s => s.Key.ToString()).Order(), dimmed.Order());
+
+        var tablet = await chromium.SignInAsync(server.BaseAddress, "demo.sales", culture: "zh-CN");
+        await tablet.SetViewportSizeAsync(768, 1024);
+        await tablet.GotoAsync($"/Sales/Chart?project={rep.ProjectId}&building={building.Id}");
+        Assert.Equal("销控图", (await tablet.InnerTextAsync("h1")).Trim());
+        Assert.Contains("可售", await tablet.InnerTextAsync(".chart-legend"));
+        await Chromium.ScreenshotAsync(tablet, "sales-chart-768-zh");
     }
 
     [Fact]
