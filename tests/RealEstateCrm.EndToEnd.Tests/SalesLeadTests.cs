@@ -36,6 +36,12 @@ public sealed class SalesLeadTests(WebServer server, Chromium chromium)
         Assert.Equal("Visited", (await page.InnerTextAsync("#lead-status")).Trim());
         await Chromium.ScreenshotAsync(page, "sales-lead");
 
+        // From the lead to a unit: the chart carries the lead, and the reservation form names its customer.
+        await page.SubmitAsync(() => page.ClickAsync("a:text('Choose a unit to reserve')"));
+        await page.SubmitAsync(() => page.Locator(".sales-chart a.unit.st-available").First.ClickAsync());
+        Assert.Equal(customer.Code, await page.InputValueAsync("#customer"));
+        Assert.Equal(lead.Id.ToString(), await page.InputValueAsync("#reserve input[name=lead]"));
+
         await using var db = server.Database.CreateContext();
         Assert.Equal(LeadStatus.Visited, (await db.Leads.SingleAsync(l => l.Id == lead.Id, ct)).Status);
         var visit = await db.Visits.SingleAsync(v => v.LeadId == lead.Id, ct);
