@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Host.Web.Auth;
@@ -8,7 +9,6 @@ using RealEstateCrm.Operational.Domain.Customers;
 using RealEstateCrm.Operational.Domain.Organisation;
 using RealEstateCrm.Operational.Domain.Sales;
 using RealEstateCrm.Operational.Features.Organisation;
-using Microsoft.AspNetCore.Mvc;
 
 namespace RealEstateCrm.Host.Web.Sales.Leads;
 
