@@ -35,7 +35,7 @@ public sealed class ServiceWorkOrderTests(WebServer server, Chromium chromium)
         Assert.Equal("Closed", await page.InnerTextAsync("#status"));
         await Chromium.ScreenshotAsync(page, "service-work-order");
         Assert.Equal(["Opened", "Dispatched", "Started", "Replied", "Resolved", "Closed"],
-            await page.Locator("#history .timeline li .badge").AllInnerTextsAsync());
+            await page.Locator("#history .steps li .badge").AllInnerTextsAsync());
 
         await page.GotoAsync($"/Service/Board?Number={order.Number}");
         Assert.Equal(0, await page.Locator($"tr[data-number='{order.Number}']").CountAsync());

@@ -70,7 +70,6 @@ public static class CrmWebApp
             .SetDefaultCulture(Text.Cultures[0]).AddSupportedCultures(Text.Cultures).AddSupportedUICultures(Text.Cultures));
         app.UseRouting();
         app.UseAuthentication();
-        app.Use(NameTheActor);
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapGet("/language/{culture}", ChooseLanguage).AllowAnonymous();
@@ -130,15 +129,6 @@ public static class CrmWebApp
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
         return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
-    }
-
-    /// <summary>Identity's cookie validation builds the request's CrmDbContext (through the user store) before the user
-    /// is known, so the context's audit actor would read "web:anonymous"; once authenticated, it is named again.</summary>
-    private static Task NameTheActor(HttpContext context, RequestDelegate next)
-    {
-        if (context.User.Identity?.IsAuthenticated == true)
-            context.RequestServices.GetRequiredService<CrmDbContext>().Actor = context.RequestServices.GetRequiredService<ICurrentActor>().Name;
-        return next(context);
     }
 
     /// <summary>Scripts only from our own files (no inline script can run if a customer's name smuggles one in); the

@@ -10,6 +10,10 @@ public static class Navigation
     public static readonly IReadOnlyList<Item> Items =
     [
         new("/", "Workbench", null),
+        new("/Sales/CallList", "Call list", Functions.CallLists),
+        new("/Sales/Leads", "Leads", Functions.SalesRead),
+        new("/Sales/Chart", "Sales-control chart", Functions.SalesRead),
+        new("/Sales/Duplicates", "Duplicates", Functions.CustomersWrite),
         new("/Service/Board", "Work orders", Functions.ServiceRead),
         new("/Service/Topics", "Complaint topics", Functions.ServiceRead),
         new("/Service/Handover", "Handover", Functions.ServiceRead),
