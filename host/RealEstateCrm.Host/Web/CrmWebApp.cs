@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RealEstateCrm.Host.Jobs;
+using RealEstateCrm.Host.Web.Api;
 using RealEstateCrm.Host.Web.Auth;
 using RealEstateCrm.Host.Web.Localization;
 using RealEstateCrm.Operational;
@@ -72,6 +73,7 @@ public static class CrmWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapOlapApi(options.WarehousePath);
         app.MapGet("/language/{culture}", ChooseLanguage).AllowAnonymous();
         app.MapHangfireDashboard(JobsDashboard, new DashboardOptions { Authorization = [], AppPath = "/", DashboardTitle = "RealEstateCrm jobs" })
             .RequireAuthorization(Functions.All);
