@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RealEstateCrm.Host.Jobs;
 using RealEstateCrm.Host.Web.Api;
+using RealEstateCrm.Host.Web.Calls;
 using RealEstateCrm.Host.Web.Auth;
 using RealEstateCrm.Host.Web.Localization;
 using RealEstateCrm.Operational;
@@ -61,6 +62,7 @@ public static class CrmWebApp
         services.AddAuthorizationBuilder().AddFunctionPolicies();
         services.AddRazorPages(razor => razor.RootDirectory = "/Web");
         services.AddSignalR();
+        services.AddCallsWeb();
 
         var app = builder.Build();
         app.UseExceptionHandler("/Error");
