@@ -10,6 +10,7 @@ public static class Navigation
     public static readonly IReadOnlyList<Item> Items =
     [
         new("/", "Workbench", null),
+        new("/Calls/Live", "Live calls", Functions.Calls),
         new("/Calls/Bills", "Call bill", Functions.Reports),
         new("/admin/jobs", "Jobs", Functions.All),
     ];
