@@ -17,6 +17,7 @@ public sealed class CallCenterSwitch : IAsyncDisposable
     private readonly AgentRegistrationWatch _registrations;
     private readonly Task _accepting, _dispatching;
     private readonly IReadOnlyList<AgentProfile> _agents;
+    private readonly OutboundLegs _outbound;
 
     private CallCenterSwitch(CallCenterOptions options, CallCenterPorts ports, TimeProvider time, IReadOnlyList<AgentProfile> agents)
     {
@@ -31,6 +32,7 @@ public sealed class CallCenterSwitch : IAsyncDisposable
         Distributor = new CallDistributor(options.Queues, ports.Distributor, time);
         _registrations = new AgentRegistrationWatch(Sip.Registrar!, Distributor, agents, options.RegistrationCheck, time);
         LiveSupervision = new LiveCallSupervision(this);
+        _outbound = new OutboundLegs(this);
         var agentLegs = new AgentLegs(this);
         _accepting = Task.Run(AcceptAsync);
         _dispatching = Task.Run(() => agentLegs.RunAsync(_stopping.Token));
@@ -66,6 +68,11 @@ public sealed class CallCenterSwitch : IAsyncDisposable
     /// <exception cref="InvalidOperationException">Another supervisor is on the call, or the phone is not registered.</exception>
     public SupervisionSession Supervise(Supervisor who, string supervisorExtension, string callId, SupervisionMode mode) =>
         LiveSupervision.Ring(who, supervisorExtension, callId, mode);
+
+    /// <summary>Places a dialer call (agent first, then the customer through <see cref="CallCenterOptions.OutboundTrunk"/>),
+    /// bridges and records it, and returns when it has ended.</summary>
+    public Task<DialOutcome> DialAsync(DialRequest request, string callerNumber, CancellationToken ct = default) =>
+        _outbound.DialAsync(request, callerNumber, ct);
 
     internal LiveCallSupervision LiveSupervision { get; }
     internal CallCenterOptions Options { get; }
