@@ -76,6 +76,7 @@ public static class CrmWebApp
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapOlapApi(options.WarehousePath);
+        app.MapCallsWeb();
         app.MapGet("/language/{culture}", ChooseLanguage).AllowAnonymous();
         app.MapHangfireDashboard(JobsDashboard, new DashboardOptions { Authorization = [], AppPath = "/", DashboardTitle = "RealEstateCrm jobs" })
             .RequireAuthorization(Functions.All);

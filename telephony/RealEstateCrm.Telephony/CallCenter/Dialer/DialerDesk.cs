@@ -38,6 +38,9 @@ public sealed class DialerDesk(CallCenterSwitch callCenter, OutboundDialer diale
         return request;
     }
 
+    /// <summary>Whether this desk placed the call and it waits for the agent's disposition.</summary>
+    public bool AwaitsDisposition(string callId) => _awaitingDisposition.ContainsKey(callId);
+
     /// <summary>The agent's disposition of an answered call: the CDR and the entry's outcome are written now.</summary>
     public async Task DispositionAsync(string callId, DialDisposition disposition, string? notes = null, DateTimeOffset? callBackAt = null, CancellationToken ct = default)
     {

@@ -69,6 +69,12 @@ public sealed class CallCenterSwitch : IAsyncDisposable
     public SupervisionSession Supervise(Supervisor who, string supervisorExtension, string callId, SupervisionMode mode) =>
         LiveSupervision.Ring(who, supervisorExtension, callId, mode);
 
+    /// <summary>The numbers callers dial for the IVR; the dialer shows customers one of them (the hotline they know).</summary>
+    public IReadOnlySet<string> IvrNumbers => Options.IvrNumbers;
+
+    /// <summary>Whether an outbound trunk is set up, so the dialer can reach customers.</summary>
+    public bool DialsOut => Options.OutboundTrunk is not null;
+
     /// <summary>Places a dialer call (agent first, then the customer through <see cref="CallCenterOptions.OutboundTrunk"/>),
     /// bridges and records it, and returns when it has ended.</summary>
     public Task<DialOutcome> DialAsync(DialRequest request, string callerNumber, CancellationToken ct = default) =>
