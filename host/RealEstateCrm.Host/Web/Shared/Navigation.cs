@@ -10,6 +10,10 @@ public static class Navigation
     public static readonly IReadOnlyList<Item> Items =
     [
         new("/", "Workbench", null),
+        new("/Sales/CallList", "Call list", Functions.CallLists),
+        new("/Sales/Leads", "Leads", Functions.SalesRead),
+        new("/Sales/Chart", "Sales-control chart", Functions.SalesRead),
+        new("/Sales/Duplicates", "Duplicates", Functions.CustomersWrite),
         new("/Calls/Live", "Live calls", Functions.Calls),
         new("/Calls/Bills", "Call bill", Functions.Reports),
         new("/admin/jobs", "Jobs", Functions.All),
