@@ -79,7 +79,9 @@ public sealed class OutboundDialer(Guid listId, DialerMode mode, string callerNu
     }
 
     /// <summary>How the call went. An answered call needs the agent's disposition; no answer and busy are written
-    /// as such; a failed call (network, bad number format) writes nothing back so a later run tries again.</summary>
+    /// as such; a failed call (network, bad number format) writes nothing back so a later run tries again.
+    /// <paramref name="endedAt"/> is when the call ended on the wire (default: now) and <paramref name="recordingFile"/>
+    /// its recording, both for the CDR.</summary>
     public async Task CompleteAsync(string callId, DialResult result, DateTimeOffset? answeredAt = null, DialDisposition? disposition = null,
         string? notes = null, DateTimeOffset? callBackAt = null, CancellationToken ct = default, DateTimeOffset? endedAt = null, string? recordingFile = null)
     {
