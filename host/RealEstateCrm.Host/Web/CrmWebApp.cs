@@ -73,7 +73,6 @@ public static class CrmWebApp
             .SetDefaultCulture(Text.Cultures[0]).AddSupportedCultures(Text.Cultures).AddSupportedUICultures(Text.Cultures));
         app.UseRouting();
         app.UseAuthentication();
-        app.Use(WebActor.NameTheActor);
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapOlapApi(options.WarehousePath);
