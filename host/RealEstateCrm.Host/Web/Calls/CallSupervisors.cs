@@ -29,8 +29,12 @@ public sealed class CallSupervisors(CrmDbContext db, SignedInUser me)
     }
 
     /// <summary>Whether the signed-in user may supervise some calls at all (whose calls is the policy's word, per call).</summary>
-    public async Task<bool> MayWatchLiveCallsAsync(CancellationToken ct = default) =>
-        me.MayUse(Functions.Calls) && SupervisionPolicy.Default.Refusal(await MeAsync(ct), SupervisionMode.Listen, (await MeAsync(ct)).Department) is null;
+    public async Task<bool> MayWatchLiveCallsAsync(CancellationToken ct = default)
+    {
+        if (!me.MayUse(Functions.Calls)) return false;
+        var who = await MeAsync(ct);
+        return SupervisionPolicy.Default.Refusal(who, SupervisionMode.Listen, who.Department) is null;
+    }
 
     public static void AddPolicies(AuthorizationBuilder builder)
     {
