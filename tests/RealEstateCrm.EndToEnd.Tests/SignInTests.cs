@@ -93,6 +93,16 @@ public sealed class SignInTests(WebServer server, Chromium chromium)
     }
 
     [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var page = await chromium.SignInAsync(server.BaseAddress, "demo.analyst");
+        await page.ClickAsync("text=Sign out");
+        await page.WaitForURLAsync(url => url.Contains("/Account/SignIn"));
+        await page.GotoAsync("/");
+        Assert.Contains("/Account/SignIn", page.Url);
+    }
+
+    [Fact]
     public async Task The_language_follows_the_browser_and_the_switch()
     {
         var page = await chromium.SignInAsync(server.BaseAddress, "demo.service", culture: "zh-CN");

@@ -23,6 +23,8 @@ public sealed class WebServer : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     public IPEndPoint SipEndPoint => CallCenter.SipEndPoint;
     public TelephonySettings Telephony { get; private set; } = null!;
+    /// <summary>The web's warehouse file; it does not exist until a test loads it (the ETL from <see cref="Database"/>).</summary>
+    public string WarehousePath => Path.Combine(_folder, "warehouse.duckdb");
 
     public async ValueTask InitializeAsync()
     {
@@ -31,7 +33,7 @@ public sealed class WebServer : IAsyncLifetime
         Telephony = new TelephonySettings(IPAddress.Loopback, 0, new HashSet<string> { "4008" }, "web-test-secret",
             Path.Combine(_folder, "recordings"), "zh", null, null, "IVR");
         CallCenter = await CallCenterServer.StartAsync(Database, Telephony);
-        App = CrmWebApp.Build(new CrmWebOptions(Database.Options, Path.Combine(_folder, "warehouse.duckdb"),
+        App = CrmWebApp.Build(new CrmWebOptions(Database.Options, WarehousePath,
             new WebSettings(IPAddress.Loopback, 0, Path.Combine(_folder, "keys")), Path.Combine(_folder, "models"), Workers: 0, CallCenter));
         await App.StartAsync();
         BaseAddress = App.BaseAddress();

@@ -58,6 +58,6 @@ public static class OlapCommand
         return new Command("olap", "OLAP queries over the warehouse.") { query, cubes };
     }
 
-    private static List<string> Split(string? list) =>
+    internal static List<string> Split(string? list) =>
         (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 }

@@ -19,9 +19,7 @@ internal static class OlapOutput
                 foreach (var row in result.Rows) writer.WriteLine(string.Join(',', row.Select(v => Csv(Text(v)))));
                 break;
             case "json":
-                var objects = result.Rows.Select(row => result.Columns.Select((c, i) => (c.Name, Value: row[i] is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : row[i]))
-                    .ToDictionary(p => p.Name, p => p.Value));
-                writer.WriteLine(JsonSerializer.Serialize(objects, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                writer.WriteLine(JsonSerializer.Serialize(JsonRows(result), new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
                 break;
             default:
                 var table = new Table();
@@ -36,6 +34,12 @@ internal static class OlapOutput
                 break;
         }
     }
+
+    /// <summary>The JSON shape of a result, shared by <c>--format json</c> and the web's /api/olap/query: an object per
+    /// row, column name to value, dates as yyyy-MM-dd.</summary>
+    public static IEnumerable<Dictionary<string, object?>> JsonRows(OlapResult result) =>
+        result.Rows.Select(row => result.Columns.Select((c, i) => (c.Name, Value: row[i] is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : row[i]))
+            .ToDictionary(p => p.Name, p => p.Value));
 
     private static string Text(object? value) => value switch
     {

@@ -15,7 +15,7 @@ public static class CallCenterServer
         var ports = new CallCenterPorts(
             new OperationalAgentDirectory(database, new AgentSipPassword(settings.SipSecret)), new OperationalCallerLookup(database),
             new ChurnCareAtRiskCallers(database, clock), new OperationalLastAgent(database), new OperationalCdrSink(database),
-            new OperationalWorkOrderStatus(database), new OperationalVoicemailSink(database, category, clock));
+            new OperationalWorkOrderStatus(database), new OperationalVoicemailSink(database, category, clock), new OperationalSupervisorDirectory(database));
         return await CallCenterSwitch.StartAsync(settings.ToOptions(), ports, clock, ct);
     }
 

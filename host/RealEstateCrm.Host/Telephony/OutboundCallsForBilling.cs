@@ -17,6 +17,13 @@ public sealed class OutboundCallsForBilling(CrmDatabase database)
         DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
             ? first : throw new ArgumentException($"month: \"{month}\" is not a month like 2026-10");
 
+    /// <summary>The month (its first day) a moment falls in, in China Standard Time.</summary>
+    public static DateOnly MonthOf(DateTimeOffset moment)
+    {
+        var local = TimeZoneInfo.ConvertTime(moment, China);
+        return new DateOnly(local.Year, local.Month, 1);
+    }
+
     public async Task<IReadOnlyList<BilledCall>> Handle(DateOnly month, CancellationToken ct = default)
     {
         var from = TimeZoneInfo.ConvertTimeToUtc(month.ToDateTime(TimeOnly.MinValue), China);

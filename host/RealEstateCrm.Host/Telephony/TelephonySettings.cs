@@ -8,9 +8,11 @@ namespace RealEstateCrm.Host.Telephony;
 
 /// <summary>The <c>Telephony</c> section of appsettings.json (or <c>Telephony__SipPort</c>-style environment variables):
 /// where SIP listens, the IVR numbers, the agents' SIP secret, prompts, menu and recordings.</summary>
+/// <param name="OutboundTrunk">Where the dialer's calls to customers go (<c>Telephony:OutboundTrunk</c>, e.g. sip:10.0.0.5:5060);
+/// null: no outbound dialling. Customers see the first IVR number calling.</param>
 public sealed record TelephonySettings(
     IPAddress Address, int SipPort, IReadOnlySet<string> IvrNumbers, string SipSecret, string RecordingFolder,
-    string PromptLanguage, string? PromptFolder, string? IvrMenu, string ComplaintCategory)
+    string PromptLanguage, string? PromptFolder, string? IvrMenu, string ComplaintCategory, SipUri? OutboundTrunk = null)
 {
     public const string DemoSecret = "change-me";
 
@@ -26,7 +28,20 @@ public sealed record TelephonySettings(
         var numbers = (section["IvrNumbers"] ?? "4008").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
         if (numbers.Count == 0) throw new ArgumentException("Telephony:IvrNumbers: give at least one number");
         return new TelephonySettings(ip, port, numbers, section["SipSecret"] ?? DemoSecret, section["RecordingFolder"] ?? Path.Combine("data", "recordings"),
-            section["PromptLanguage"] ?? "zh", section["PromptFolder"], section["IvrMenu"], section["ComplaintCategory"] ?? "IVR");
+            section["PromptLanguage"] ?? "zh", section["PromptFolder"], section["IvrMenu"], section["ComplaintCategory"] ?? "IVR",
+            section["OutboundTrunk"] is { Length: > 0 } trunk ? ParseTrunk(trunk) : null);
+    }
+
+    private static SipUri ParseTrunk(string text)
+    {
+        try
+        {
+            return SipUri.Parse(text);
+        }
+        catch (Exception e) when (e is SipParseException or FormatException or ArgumentException)
+        {
+            throw new ArgumentException($"Telephony:OutboundTrunk: \"{text}\" is not a SIP URI like sip:10.0.0.5:5060", e);
+        }
     }
 
     public CallCenterOptions ToOptions() => new()
@@ -37,5 +52,6 @@ public sealed record TelephonySettings(
         Prompts = new PromptLibrary(PromptLanguage, PromptFolder),
         RecordingFolder = RecordingFolder,
         RtpPorts = RtpPortRange.Ephemeral(Address),
+        OutboundTrunk = OutboundTrunk,
     };
 }

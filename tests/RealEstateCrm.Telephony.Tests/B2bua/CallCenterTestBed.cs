@@ -11,7 +11,7 @@ internal sealed class CallCenterTestBed : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("crm-b2bua-").FullName;
 
-    private CallCenterTestBed(AcdQueueSettings queue)
+    private CallCenterTestBed(AcdQueueSettings queue, SipUri? outboundTrunk)
     {
         var prompts = Path.Combine(_folder, "prompts");
         Directory.CreateDirectory(prompts);
@@ -33,6 +33,8 @@ internal sealed class CallCenterTestBed : IAsyncDisposable
             Prompts = new PromptLibrary("zh", prompts),
             RecordingFolder = Path.Combine(_folder, "recordings"),
             RegistrationCheck = TimeSpan.FromMilliseconds(100),
+            OutboundTrunk = outboundTrunk,
+            DialerRingTimeout = TimeSpan.FromSeconds(10),
         };
     }
 
@@ -49,9 +51,10 @@ internal sealed class CallCenterTestBed : IAsyncDisposable
             WrapUp = wrapUp ?? TimeSpan.Zero,
         };
 
-    public static async Task<CallCenterTestBed> StartAsync(AcdQueueSettings? queue = null)
+    /// <param name="outboundTrunk">Where the dialer's calls to customers go (a sipp playing the customers).</param>
+    public static async Task<CallCenterTestBed> StartAsync(AcdQueueSettings? queue = null, SipUri? outboundTrunk = null)
     {
-        var bed = new CallCenterTestBed(queue ?? Queue());
+        var bed = new CallCenterTestBed(queue ?? Queue(), outboundTrunk);
         bed.Switch = await CallCenterSwitch.StartAsync(bed.Options, bed.Ports.Ports);
         return bed;
     }

@@ -19,6 +19,8 @@ public static class Navigation
         new("/Service/Handover", "Handover", Functions.ServiceRead),
         new("/Service/Contractors", "Contractors", Functions.ServiceRead),
         new("/Service/ReturnVisits", "Return visits", Functions.ServiceRead),
+        new("/Calls/Live", "Live calls", Functions.Calls),
+        new("/Calls/Bills", "Call bill", Functions.Reports),
         new("/admin/jobs", "Jobs", Functions.All),
     ];
 }

@@ -14,6 +14,9 @@ public sealed class OutboundDialer(Guid listId, DialerMode mode, string callerNu
     private int _calls;
 
     public DialerMode Mode => mode;
+    public Guid ListId => listId;
+    /// <summary>The number customers see calling.</summary>
+    public string CallerNumber => callerNumber;
 
     /// <summary>Entries left off: do-not-call, no number, or skipped by an agent in preview.</summary>
     public IReadOnlyList<DialTarget> Skipped { get { lock (_gate) return [.. _skipped]; } }
@@ -76,9 +79,11 @@ public sealed class OutboundDialer(Guid listId, DialerMode mode, string callerNu
     }
 
     /// <summary>How the call went. An answered call needs the agent's disposition; no answer and busy are written
-    /// as such; a failed call (network, bad number format) writes nothing back so a later run tries again.</summary>
+    /// as such; a failed call (network, bad number format) writes nothing back so a later run tries again.
+    /// <paramref name="endedAt"/> is when the call ended on the wire (default: now) and <paramref name="recordingFile"/>
+    /// its recording, both for the CDR.</summary>
     public async Task CompleteAsync(string callId, DialResult result, DateTimeOffset? answeredAt = null, DialDisposition? disposition = null,
-        string? notes = null, DateTimeOffset? callBackAt = null, CancellationToken ct = default)
+        string? notes = null, DateTimeOffset? callBackAt = null, CancellationToken ct = default, DateTimeOffset? endedAt = null, string? recordingFile = null)
     {
         if (result == DialResult.Answered && (answeredAt is null || disposition is null))
             throw new ArgumentException("an answered call needs its answer time and the agent's disposition", nameof(disposition));
@@ -96,7 +101,7 @@ public sealed class OutboundDialer(Guid listId, DialerMode mode, string callerNu
         };
         await cdrs.WriteAsync(new CallDetail(callId, null, CallLegDirection.Outbound, callerNumber, request.Target.Phone!,
             result switch { DialResult.Answered => CallDisposition.Answered, DialResult.NoAnswer => CallDisposition.NoAnswer, DialResult.Busy => CallDisposition.Busy, _ => CallDisposition.Failed },
-            request.At, clock.GetUtcNow(), AnsweredAt: answeredAt, AgentNo: request.AgentNo, CallListEntryId: request.Target.EntryId), ct);
+            request.At, endedAt ?? clock.GetUtcNow(), AnsweredAt: answeredAt, AgentNo: request.AgentNo, RecordingFile: recordingFile, CallListEntryId: request.Target.EntryId), ct);
         if (written is { } d) await list.RecordDispositionAsync(request.Target.EntryId, d, notes, callBackAt, ct);
     }
 

@@ -12,6 +12,7 @@ internal sealed class ActiveCall(IncomingCall leg, RtpSession media, DateTimeOff
     private readonly Dictionary<string, AgentPhoneLeg> _agents = [];
     private readonly TaskCompletionSource _voicemailDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _finished, _queued, _voicemail;
+    private SupervisorLeg? _supervisor;
 
     public IncomingCall Leg { get; } = leg;
     public RtpSession Media { get; } = media;
@@ -27,6 +28,8 @@ internal sealed class ActiveCall(IncomingCall leg, RtpSession media, DateTimeOff
     public CancellationTokenSource Hold { get; } = new();
 
     public MediaBridge? Bridge { get; set; }
+    /// <summary>The agent the caller talks to, once bridged.</summary>
+    public string? ConnectedAgentNo { get; set; }
     public CallRecorder? Recorder { get; set; }
 
     public bool Queued => Volatile.Read(ref _queued) == 1;
@@ -65,6 +68,11 @@ internal sealed class ActiveCall(IncomingCall leg, RtpSession media, DateTimeOff
         lock (_agents) return _agents.Remove(agentNo, out var agent) ? agent : null;
     }
 
+    /// <summary>False when another supervisor is on the call already: the bridge mixes one.</summary>
+    public bool TryAttachSupervisor(SupervisorLeg supervisor) => Interlocked.CompareExchange(ref _supervisor, supervisor, null) is null;
+
+    public bool DetachSupervisor(SupervisorLeg supervisor) => Interlocked.CompareExchange(ref _supervisor, null, supervisor) == supervisor;
+
     public IReadOnlyList<AgentPhoneLeg> AgentLegs()
     {
         lock (_agents) return [.. _agents.Values];
@@ -73,6 +81,8 @@ internal sealed class ActiveCall(IncomingCall leg, RtpSession media, DateTimeOff
     /// <summary>Stops the bridge, finishes the recording and closes every RTP session of the call.</summary>
     public async Task ReleaseMediaAsync()
     {
+        // The supervisor's leg ends with the call; its own end handler releases its session.
+        if (Volatile.Read(ref _supervisor) is { } supervisor) await supervisor.Leg.HangupAsync();
         Bridge?.Dispose();
         Recorder?.Complete();
         Recorder?.Dispose();

@@ -100,6 +100,7 @@ internal sealed class AgentLegs(CallCenterSwitch owner)
     {
         if (call.Agent(agentNo) is not { } agent) return;
         call.Hold.Cancel();
+        call.ConnectedAgentNo = agentNo;
         call.Recorder = new CallRecorder(owner.RecordingPath(call.CallId, "call"));
         call.Bridge = new MediaBridge(owner.Clock, call.Media, agent.Media, call.Recorder);
         TryAcd(() => Acd.AttachRecording(call.CallId, call.Recorder.Path));

@@ -34,6 +34,12 @@ public sealed record CallCenterOptions
     /// <summary>Longest voicemail left by a caller who waited the queue's maximum.</summary>
     public TimeSpan QueueVoicemailLength { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Where the dialer's calls to customers go (a SIP trunk or gateway, the number as the user part); null: no outbound dialling.</summary>
+    public SipUri? OutboundTrunk { get; init; }
+
+    /// <summary>How long the dialer lets the agent's phone, then the customer's, ring before giving up.</summary>
+    public TimeSpan DialerRingTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Whether callers dialling <paramref name="number"/> reach the IVR or a queue here.</summary>
     internal bool Serves(string number) => IvrNumbers.Contains(number) || DirectNumbers.ContainsKey(number);
 }

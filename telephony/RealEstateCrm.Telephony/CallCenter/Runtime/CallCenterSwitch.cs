@@ -16,6 +16,8 @@ public sealed class CallCenterSwitch : IAsyncDisposable
     private readonly Channel<AgentRinging> _screenPops = Channel.CreateUnbounded<AgentRinging>();
     private readonly AgentRegistrationWatch _registrations;
     private readonly Task _accepting, _dispatching;
+    private readonly IReadOnlyList<AgentProfile> _agents;
+    private readonly OutboundLegs _outbound;
 
     private CallCenterSwitch(CallCenterOptions options, CallCenterPorts ports, TimeProvider time, IReadOnlyList<AgentProfile> agents)
     {
@@ -25,9 +27,12 @@ public sealed class CallCenterSwitch : IAsyncDisposable
         Player = new PromptPlayer(Clock);
         Recorder = new VoicemailRecorder(Clock, Player);
         // The 180 goes out on the SIP receive thread with the 100: the caller hears ringing at once, whatever the load.
+        _agents = agents;
         Sip = SipUserAgent.Start(options.Sip with { RingsAtOnce = invite => options.Serves(invite.Uri.User ?? "") }, ports.Agents, time);
         Distributor = new CallDistributor(options.Queues, ports.Distributor, time);
         _registrations = new AgentRegistrationWatch(Sip.Registrar!, Distributor, agents, options.RegistrationCheck, time);
+        LiveSupervision = new LiveCallSupervision(this);
+        _outbound = new OutboundLegs(this);
         var agentLegs = new AgentLegs(this);
         _accepting = Task.Run(AcceptAsync);
         _dispatching = Task.Run(() => agentLegs.RunAsync(_stopping.Token));
@@ -52,6 +57,30 @@ public sealed class CallCenterSwitch : IAsyncDisposable
     /// <summary>Calls the switch holds right now (in the IVR, queued, ringing or talking).</summary>
     public int ActiveCalls => _calls.Count;
 
+    /// <summary>Calls bridged to an agent right now, oldest first, with their supervisors.</summary>
+    public IReadOnlyList<LiveCall> LiveCalls =>
+        [.. _calls.Values.Where(c => c.ConnectedAgentNo is not null && !c.Finished).OrderBy(c => c.StartedAt)
+            .Select(c => new LiveCall(c.CallId, c.Caller, c.Callee, c.ConnectedAgentNo!, c.StartedAt, LiveSupervision.Board.On(c.CallId)))];
+
+    /// <summary>The web's listen-in and whisper: rings the supervisor's phone and joins it to the live call once answered.</summary>
+    /// <exception cref="UnauthorizedAccessException">The <see cref="SupervisionPolicy"/> refuses, saying why.</exception>
+    /// <exception cref="ArgumentException">No such live call.</exception>
+    /// <exception cref="InvalidOperationException">Another supervisor is on the call, or the phone is not registered.</exception>
+    public SupervisionSession Supervise(Supervisor who, string supervisorExtension, string callId, SupervisionMode mode) =>
+        LiveSupervision.Ring(who, supervisorExtension, callId, mode);
+
+    /// <summary>The numbers callers dial for the IVR; the dialer shows customers one of them (the hotline they know).</summary>
+    public IReadOnlySet<string> IvrNumbers => Options.IvrNumbers;
+
+    /// <summary>Whether an outbound trunk is set up, so the dialer can reach customers.</summary>
+    public bool DialsOut => Options.OutboundTrunk is not null;
+
+    /// <summary>Places a dialer call (agent first, then the customer through <see cref="CallCenterOptions.OutboundTrunk"/>),
+    /// bridges and records it, and returns when it has ended.</summary>
+    public Task<DialOutcome> DialAsync(DialRequest request, string callerNumber, CancellationToken ct = default) =>
+        _outbound.DialAsync(request, callerNumber, ct);
+
+    internal LiveCallSupervision LiveSupervision { get; }
     internal CallCenterOptions Options { get; }
     internal CallCenterPorts Ports { get; }
     internal TimeProvider Time { get; }
@@ -61,6 +90,12 @@ public sealed class CallCenterSwitch : IAsyncDisposable
     internal CancellationToken Stopping => _stopping.Token;
 
     internal ActiveCall? Find(string callId) => _calls.GetValueOrDefault(callId);
+
+    internal ActiveCall? CallOfAgent(string agentNo) => _calls.Values.FirstOrDefault(c => c.ConnectedAgentNo == agentNo && !c.Finished);
+
+    internal AgentProfile? Agent(string agentNo) => _agents.FirstOrDefault(a => a.AgentNo == agentNo);
+
+    internal AgentProfile? AgentByExtension(string extension) => _agents.FirstOrDefault(a => a.Extension == extension);
 
     internal void PublishScreenPop(AgentRinging ringing) => _screenPops.Writer.TryWrite(ringing);
 

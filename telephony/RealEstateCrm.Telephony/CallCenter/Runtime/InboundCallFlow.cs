@@ -14,6 +14,11 @@ internal sealed class InboundCallFlow(CallCenterSwitch owner, IncomingCall leg)
         var startedAt = leg.ReceivedAt;
         var number = leg.RequestUri.User ?? "";
         var direct = owner.Options.DirectNumbers.GetValueOrDefault(number);
+        if (SupervisionFeatureCode.TryParse(number, out var mode, out var agentExtension))
+        {
+            await owner.LiveSupervision.AnswerFeatureCodeAsync(leg, mode, agentExtension);
+            return;
+        }
         if (!owner.Options.Serves(number))
         {
             await leg.RejectAsync(404, $"Not Found (no IVR or queue answers {number})");
@@ -91,6 +96,7 @@ internal sealed class InboundCallFlow(CallCenterSwitch owner, IncomingCall leg)
                 await agent.Leg.HangupAsync();
             }
         }
+        owner.LiveSupervision.Board.CallEnded(call.CallId);
         await call.WhenVoicemailDone;
         released(call);
         await call.ReleaseMediaAsync();

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using RealEstateCrm.Host.Web.Auth;
+using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.Domain.Organisation;
+using RealEstateCrm.Telephony.CallCenter;
+
+namespace RealEstateCrm.Host.Web.Calls;
+
+/// <summary>The call center's supervisors as the web sees them: the signed-in user as a <see cref="Supervisor"/> (roles,
+/// the supervisor flag, department), and the policies of the supervision pages. The flag lives in the database, not in
+/// the cookie, so a supervisor appointed or removed counts at once.</summary>
+public sealed class CallSupervisors(CrmDbContext db, SignedInUser me)
+{
+    /// <summary>Call supervisors (the flag and the calls function) and whoever reads reports: the monthly call bill.</summary>
+    public const string BillReaders = "calls.bill-readers";
+    /// <summary>Call supervisors and managers, as <see cref="SupervisionPolicy.Default"/> grants listen-in: the live calls page.</summary>
+    public const string LiveCallWatchers = "calls.live-watchers";
+
+    private Supervisor? _me;
+
+    public async Task<Supervisor> MeAsync(CancellationToken ct = default)
+    {
+        if (_me is not null) return _me;
+        var user = await db.Users.Where(u => u.Id == me.Id)
+            .Select(u => new { u.UserName, u.IsSupervisor, Department = db.OrgUnits.Where(o => o.Id == u.OrgUnitId).Select(o => o.Name).FirstOrDefault() })
+            .SingleOrDefaultAsync(ct);
+        return _me = new Supervisor(user?.UserName ?? me.UserName, me.Roles, user?.IsSupervisor ?? false, user?.Department);
+    }
+
+    /// <summary>Whether the signed-in user may supervise some calls at all (whose calls is the policy's word, per call).</summary>
+    public async Task<bool> MayWatchLiveCallsAsync(CancellationToken ct = default)
+    {
+        if (!me.MayUse(Functions.Calls)) return false;
+        var who = await MeAsync(ct);
+        return SupervisionPolicy.Default.Refusal(who, SupervisionMode.Listen, who.Department) is null;
+    }
+
+    public static void AddPolicies(AuthorizationBuilder builder)
+    {
+        builder.AddPolicy(BillReaders, policy => policy.RequireAuthenticatedUser().AddRequirements(new Requirement(BillReaders)));
+        builder.AddPolicy(LiveCallWatchers, policy => policy.RequireAuthenticatedUser().AddRequirements(new Requirement(LiveCallWatchers)));
+    }
+
+    public sealed record Requirement(string Policy) : IAuthorizationRequirement;
+
+    public sealed class Handler(CallSupervisors supervisors, SignedInUser me) : AuthorizationHandler<Requirement>
+    {
+        protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, Requirement requirement)
+        {
+            var allowed = requirement.Policy switch
+            {
+                BillReaders => me.MayUse(Functions.Reports) || (me.MayUse(Functions.Calls) && (await supervisors.MeAsync()).IsSupervisor),
+                LiveCallWatchers => await supervisors.MayWatchLiveCallsAsync(),
+                _ => false,
+            };
+            if (allowed) context.Succeed(requirement);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using RealEstateCrm.Host.Telephony;
+
+namespace RealEstateCrm.Host.Web.Calls;
+
+/// <summary>The call center's web side: the supervisors' policies, the services the call pages use and the dialer API.</summary>
+public static class CallsWebSetup
+{
+    public static IServiceCollection AddCallsWeb(this IServiceCollection services)
+    {
+        services.AddScoped<CallSupervisors>();
+        services.AddScoped<IAuthorizationHandler, CallSupervisors.Handler>();
+        CallSupervisors.AddPolicies(services.AddAuthorizationBuilder());
+        services.AddSingleton<OutboundCallsForBilling>();
+        services.AddSingleton(sp => new DialerDesks(sp.GetRequiredService<RealEstateCrm.Operational.Data.CrmDatabase>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetService<RealEstateCrm.Telephony.CallCenter.CallCenterSwitch>()));
+        return services;
+    }
+
+    public static WebApplication MapCallsWeb(this WebApplication app)
+    {
+        app.MapDialerApi();
+        return app;
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using RealEstateCrm.Host.Web.Auth;
+using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.Domain.Organisation;
+using RealEstateCrm.Operational.Features.Organisation;
+using RealEstateCrm.Telephony.CallCenter;
+
+namespace RealEstateCrm.Host.Web.Calls;
+
+/// <summary>Preview dialling for the agent desktop (policy calls), always for the signed-in user's own agent seat:
+/// <c>GET /api/calls/next?list=</c> shows the next customer of a call list, <c>POST /api/calls/dial</c> (entryId) confirms
+/// and places the call (the agent's phone rings first), <c>POST /api/calls/disposition</c> (callId, disposition, notes,
+/// callBackAt) writes back how an answered call went. POSTs carry the anti-forgery token in the RequestVerificationToken
+/// header; an entry whose customer is outside the user's data scope is not found.</summary>
+public static class DialerApi
+{
+    public static void MapDialerApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/calls").RequireAuthorization(Functions.Calls);
+        api.MapGet("/next", NextAsync);
+        api.MapPost("/dial", DialAsync).DisableAntiforgery();
+        api.MapPost("/disposition", DispositionAsync).DisableAntiforgery();
+    }
+
+    private static async Task<IResult> NextAsync(Guid list, CrmDbContext db, SignedInUser me, DialerDesks desks, CancellationToken ct)
+    {
+        if (await AgentNoAsync(db, me, ct) is not { } agentNo) return NoSeat();
+        if (desks.CallCenter is null) return NoCallCenter();
+        if (!await db.CallLists.AnyAsync(l => l.Id == list, ct)) return Results.NotFound();
+        var desk = await desks.PreviewAsync(list, ct);
+        var scope = await me.ScopeAsync(ct);
+        // An entry outside the user's scope is passed over, never shown.
+        while (desk.Dialer.Preview(agentNo) is { } shown)
+        {
+            if (await db.VisibleCustomers(scope).AnyAsync(c => c.Id == shown.CustomerId, ct))
+                return Results.Ok(new { entryId = shown.EntryId, customer = shown.CustomerName, phone = me.Phone(shown.Phone), rank = shown.Rank });
+            desk.Dialer.Skip(agentNo);
+        }
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> DialAsync(HttpContext http, CrmDbContext db, SignedInUser me, DialerDesks desks, IAntiforgery antiforgery, CancellationToken ct)
+    {
+        if (await RefusedFormAsync(http, antiforgery) is { } refused) return refused;
+        if (!Guid.TryParse(http.Request.Form["entryId"], out var entryId)) return Problem("entryId", "give the call list entry to dial");
+        if (await AgentNoAsync(db, me, ct) is not { } agentNo) return NoSeat();
+        if (desks.CallCenter is not { } center) return NoCallCenter();
+        var scope = await me.ScopeAsync(ct);
+        var entry = await db.CallListEntries.Where(e => e.Id == entryId && db.VisibleCustomers(scope).Any(c => c.Id == e.CustomerId))
+            .Select(e => new { e.CallListId }).SingleOrDefaultAsync(ct);
+        if (entry is null) return Results.NotFound();
+        if (!center.DialsOut) return Results.Problem("no outbound trunk is set up (Telephony:OutboundTrunk)", statusCode: StatusCodes.Status409Conflict);
+        try
+        {
+            var request = (await desks.PreviewAsync(entry.CallListId, ct)).Dial(agentNo, entryId);
+            return Results.Accepted(value: new { callId = request.CallId });
+        }
+        catch (InvalidOperationException e)
+        {
+            return Results.Problem(e.Message, statusCode: StatusCodes.Status409Conflict);
+        }
+    }
+
+    private static async Task<IResult> DispositionAsync(HttpContext http, DialerDesks desks, IAntiforgery antiforgery, CancellationToken ct)
+    {
+        if (await RefusedFormAsync(http, antiforgery) is { } refused) return refused;
+        var form = http.Request.Form;
+        var callId = form["callId"].ToString();
+        if (!Enum.TryParse<DialDisposition>(form["disposition"], ignoreCase: true, out var disposition) || !Enum.IsDefined(disposition))
+            return Problem("disposition", $"one of {string.Join(", ", Enum.GetNames<DialDisposition>())}");
+        DateTimeOffset? callBackAt = null;
+        if (form["callBackAt"] is { Count: > 0 } text && !string.IsNullOrWhiteSpace(text))
+        {
+            if (!DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at))
+                return Problem("callBackAt", "a time like 2026-10-08T10:00+08:00");
+            callBackAt = at;
+        }
+        if (await desks.OfCallAsync(callId, ct) is not { } desk) return Results.NotFound();
+        await desk.DispositionAsync(callId, disposition, form["notes"].ToString() is { Length: > 0 } notes ? notes : null, callBackAt, ct);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult?> RefusedFormAsync(HttpContext http, IAntiforgery antiforgery)
+    {
+        if (!http.Request.HasFormContentType) return Problem("body", "send the fields as a form");
+        try
+        {
+            await antiforgery.ValidateRequestAsync(http);
+            return null;
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return Problem("RequestVerificationToken", "the anti-forgery token is missing or wrong");
+        }
+    }
+
+    private static async Task<string?> AgentNoAsync(CrmDbContext db, SignedInUser me, CancellationToken ct) =>
+        await db.Agents.Where(a => a.UserId == me.Id).Select(a => a.AgentNo).FirstOrDefaultAsync(ct);
+
+    private static IResult Problem(string field, string message) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    private static IResult NoSeat() => Results.Problem("you have no agent seat to dial from", statusCode: StatusCodes.Status409Conflict);
+
+    private static IResult NoCallCenter() => Results.Problem("this server runs no call center", statusCode: StatusCodes.Status503ServiceUnavailable);
+}
