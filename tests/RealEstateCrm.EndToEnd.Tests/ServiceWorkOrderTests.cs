@@ -113,6 +113,18 @@ public sealed class ServiceWorkOrderTests(WebServer server, Chromium chromium)
     }
 
     [Fact]
+    public async Task The_board_reads_in_Chinese_at_tablet_width_without_the_page_scrolling_sideways()
+    {
+        var page = await chromium.SignInAsync(server.BaseAddress, "demo.service", culture: "zh-CN");
+        await page.SetViewportSizeAsync(768, 1024);
+        await page.GotoAsync("/Service/Board?Status=all");
+        Assert.Equal("工单看板", (await page.InnerTextAsync("h1")).Trim());
+        Assert.True(await page.Locator("#work-orders tbody tr").CountAsync() > 0, "the tiny seed has work orders");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 768"), "wide tables scroll inside their card");
+        await Chromium.ScreenshotAsync(page, "service-board-768-zh");
+    }
+
+    [Fact]
     public async Task A_role_without_service_read_is_refused_the_board()
     {
         var page = await chromium.SignInAsync(server.BaseAddress, "demo.sales");

@@ -23,8 +23,8 @@ public static class ContractorScorecards
         var (hours, money) = db.Provider switch
         {
             DatabaseProvider.Sqlite => ("(julianday(w.resolved_at) - julianday(w.opened_at)) * 24.0", "CAST({0} AS REAL)"),
-            DatabaseProvider.Postgres => ("EXTRACT(EPOCH FROM (w.resolved_at - w.opened_at)) / 3600.0", "CAST({0} AS double precision)"),
-            _ => ("DATEDIFF_BIG(second, w.opened_at, w.resolved_at) / 3600.0", "CAST({0} AS float)"),
+            DatabaseProvider.Postgres => ("CAST(EXTRACT(EPOCH FROM (w.resolved_at - w.opened_at)) AS double precision) / 3600.0", "CAST({0} AS double precision)"),
+            _ => ("CAST(DATEDIFF_BIG(second, w.opened_at, w.resolved_at) AS float) / 3600.0", "CAST({0} AS float)"),
         };
         var inScope = scope.SeesAll ? "" : scope.ProjectIds.Count == 0 ? "AND 1 = 0"
             : $"AND w.project_id IN ({string.Join(", ", scope.ProjectIds.Select((_, i) => $"{{{i}}}"))})";
