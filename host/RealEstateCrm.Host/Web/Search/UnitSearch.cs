@@ -19,7 +19,14 @@ public sealed class UnitSearch(CrmDbContext db, DataScope scope, Text text) : IS
         new("List price", "price", true), new("Status", "status"),
     ];
 
-    private sealed record Found(Unit Unit, string Project, string City, string Building);
+    // Member-initialised (not a positional record) so EF can still filter and order by its members after the projection.
+    private sealed class Found
+    {
+        public required Unit Unit { get; init; }
+        public required string Project { get; init; }
+        public required string City { get; init; }
+        public required string Building { get; init; }
+    }
 
     private IQueryable<Found> Filter(SearchCriteria c)
     {
@@ -34,7 +41,7 @@ public sealed class UnitSearch(CrmDbContext db, DataScope scope, Text text) : IS
         var found = from u in units
                     join p in db.Projects on u.ProjectId equals p.Id
                     join b in db.Buildings on u.BuildingId equals b.Id
-                    select new Found(u, p.Name, p.City, b.Name);
+                    select new Found { Unit = u, Project = p.Name, City = p.City, Building = b.Name };
         return c.TrimmedCity is { } city ? found.Where(f => f.City == city) : found;
     }
 

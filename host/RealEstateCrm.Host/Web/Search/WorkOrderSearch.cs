@@ -20,7 +20,12 @@ public sealed class WorkOrderSearch(CrmDbContext db, DataScope scope, Text text,
         new("Opened", "opened"), new("Due", "due"),
     ];
 
-    private sealed record Found(WorkOrder Order, string Customer);
+    // Member-initialised (not a positional record) so EF can still order by its members after the projection.
+    private sealed class Found
+    {
+        public required WorkOrder Order { get; init; }
+        public required string Customer { get; init; }
+    }
 
     private IQueryable<Found> Filter(SearchCriteria c)
     {
@@ -42,7 +47,7 @@ public sealed class WorkOrderSearch(CrmDbContext db, DataScope scope, Text text,
         }
         if (c.Overdue)
             orders = orders.Where(w => w.DueAt < now && w.Status != WorkOrderStatus.Resolved && w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled);
-        return from w in orders join x in db.Customers on w.CustomerId equals x.Id select new Found(w, x.Name);
+        return from w in orders join x in db.Customers on w.CustomerId equals x.Id select new Found { Order = w, Customer = x.Name };
     }
 
     public Task<int> CountAsync(SearchCriteria criteria, CancellationToken ct) => Filter(criteria).CountAsync(ct);
