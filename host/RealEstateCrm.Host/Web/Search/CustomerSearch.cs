@@ -38,7 +38,11 @@ public sealed class CustomerSearch(CrmDbContext db, SignedInUser me, DataScope s
         if (c.Segment is { } segment) customers = customers.Where(x => x.Segment == segment);
         if (c.IncomeBand is { } income) customers = customers.Where(x => x.IncomeBand == income);
         if (c.ProjectId is { } project)
-            customers = customers.Where(x => x.HomeProjectId == project || db.Leads.Any(l => l.CustomerId == x.Id && l.ProjectId == project));
+        {
+            // Uncorrelated IN, listed once (see DataScopeQueries.VisibleCustomers for why not EXISTS).
+            var leadCustomers = db.Leads.Where(l => l.ProjectId == project).Select(l => l.CustomerId);
+            customers = customers.Where(x => x.HomeProjectId == project || leadCustomers.Contains(x.Id));
+        }
         return customers;
     }
 
