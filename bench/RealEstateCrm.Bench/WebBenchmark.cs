@@ -48,12 +48,17 @@ internal static partial class WebBenchmark
                 Console.WriteLine($"demo.{role} has no customer in his data scope: his clients skip the pages that need one");
 
             foreach (var session in sessions.DistinctBy(s => s.UserName)) await session.WarmUpAsync();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var until = TimeSpan.FromSeconds(seconds);
             await Task.WhenAll(sessions.Select(s => Task.Run(() => s.RunAsync(clock, until))));
             var elapsed = clock.Elapsed.TotalSeconds;
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
 
-            Report(sessions.SelectMany(s => s.Results).ToList(), elapsed);
+            var results = sessions.SelectMany(s => s.Results).ToList();
+            Report(results, elapsed);
+            // Load-independent: what a request costs this process (server and its in-process clients), however busy the machine.
+            Console.WriteLine($"process CPU {cpu.TotalSeconds:0.0} s in {elapsed:0.0} s for {results.Count:N0} requests: {cpu.TotalMilliseconds / Math.Max(1, results.Count):0.0} ms CPU per request");
             Console.WriteLine($"done; {SeedBenchmark.LoadAverage()}");
             foreach (var session in sessions) session.Dispose();
             return 0;
