@@ -119,7 +119,9 @@ public static class WorkbenchCards
         return new(await orders.CountAsync(q.Ct), rows.Select(w =>
         {
             var hours = (w.DueAt - q.Now).TotalHours;
-            return new WorkbenchRow(w.Number, w.Title, WorkOrderLink(w.Id), Number(hours, "0") + "h", hours < 0 ? "bad" : hours < NearSla.TotalHours ? "warn" : "");
+            // Hours while the SLA is near, days once it is long past (a month overdue reads -30d, not -720h).
+            var left = Math.Abs(hours) < 48 ? Number(hours, "0") + "h" : Number(hours / 24, "0") + "d";
+            return new WorkbenchRow(w.Number, w.Title, WorkOrderLink(w.Id), left, hours < 0 ? "bad" : hours < NearSla.TotalHours ? "warn" : "");
         }).ToList());
     }
 
