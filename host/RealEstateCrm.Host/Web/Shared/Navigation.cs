@@ -21,6 +21,7 @@ public static class Navigation
         new("/Service/ReturnVisits", "Return visits", Functions.ServiceRead),
         new("/Calls/Live", "Live calls", Functions.Calls),
         new("/Calls/Bills", "Call bill", Functions.Reports),
+        new("/Search", "Advanced search", null),
         new("/admin/jobs", "Jobs", Functions.All),
     ];
 }

@@ -14,4 +14,6 @@ public static class BusinessParameterKeys
     public const string ReservationHoldDays = "sales.reservation-hold-days";
     public const string MaxCallsPerCustomerPerWeek = "marketing.max-calls-per-customer-per-week";
     public const string EscalateAfterSlaFraction = "service.escalate-after-sla-fraction";
+    /// <summary>Followed by a role code: the cards that role's workbench shows, in order (comma-separated codes).</summary>
+    public const string WorkbenchCardsPrefix = "workbench.cards.";
 }
