@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RealEstateCrm.Host.Jobs;
+using RealEstateCrm.Host.Web.Agent;
 using RealEstateCrm.Host.Web.Auth;
 using RealEstateCrm.Host.Web.Localization;
 using RealEstateCrm.Operational;
@@ -60,6 +61,7 @@ public static class CrmWebApp
         services.AddAuthorizationBuilder().AddFunctionPolicies();
         services.AddRazorPages(razor => razor.RootDirectory = "/Web");
         services.AddSignalR();
+        services.AddAgentDesk();
 
         var app = builder.Build();
         app.UseExceptionHandler("/Error");
@@ -72,6 +74,7 @@ public static class CrmWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapAgentDesk();
         app.MapGet("/language/{culture}", ChooseLanguage).AllowAnonymous();
         app.MapHangfireDashboard(JobsDashboard, new DashboardOptions { Authorization = [], AppPath = "/", DashboardTitle = "RealEstateCrm jobs" })
             .RequireAuthorization(Functions.All);

@@ -10,6 +10,7 @@ public static class Navigation
     public static readonly IReadOnlyList<Item> Items =
     [
         new("/", "Workbench", null),
+        new("/Agent/Desktop", "Agent desktop", Functions.Calls),
         new("/admin/jobs", "Jobs", Functions.All),
     ];
 }
