@@ -43,12 +43,12 @@ public sealed class DesktopModel(CrmDbContext db, SignedInUser me, Text text, Ti
 
     /// <summary>Log in, pause with a reason, resume, finish wrap-up or log out; a move the seat's state forbids comes back
     /// as the distributor's reason, with status 400.</summary>
-    public async Task<IActionResult> OnPostSeatAsync(string action, string? seat, string? reason, CancellationToken ct)
+    public async Task<IActionResult> OnPostSeatAsync(string change, string? seat, string? reason, CancellationToken ct)
     {
         if (await MyAgentAsync(ct) is not { } agent) return NotFound();
         try
         {
-            switch (action)
+            switch (change)
             {
                 case "login":
                     var profile = (await OperationalAgentDirectory.ProfilesAsync(db, db.Agents.Where(a => a.Id == agent.Id), ct)).Single();
@@ -58,7 +58,7 @@ public sealed class DesktopModel(CrmDbContext db, SignedInUser me, Text text, Ti
                 case "resume": seats.Resume(agent.AgentNo); break;
                 case "finish-wrap-up": seats.FinishWrapUp(agent.AgentNo); break;
                 case "logout": seats.Logout(agent.AgentNo); break;
-                default: return BadRequest($"action: \"{action}\" is not login, pause, resume, finish-wrap-up or logout");
+                default: return BadRequest($"change: \"{change}\" is not login, pause, resume, finish-wrap-up or logout");
             }
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)

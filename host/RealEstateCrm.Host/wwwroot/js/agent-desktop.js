@@ -28,7 +28,7 @@
         if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-async")) return;
         event.preventDefault();
         const data = new FormData(form, event.submitter);
-        const response = await fetch(form.action, {
+        const response = await fetch(form.getAttribute("action"), {
             method: "POST", body: data, credentials: "same-origin",
             headers: { "RequestVerificationToken": token() },
         });
