@@ -88,6 +88,23 @@ public sealed class CustomerDetailsTests(WebServer server, Chromium chromium)
         var chinese = await chromium.SignInAsync(server.BaseAddress, "demo.manager", culture: "zh-CN");
         await chinese.GotoAsync($"/Customers/Details/{customer.Id}");
         Assert.Contains("已超期", await chinese.InnerTextAsync(".c360-workorders"));
-        await Chromium.ScreenshotAsync(chinese, "customer-360");
+    }
+
+    [Fact]
+    public async Task A_seeded_buyer_shows_his_units_contracts_payments_and_calls()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = server.Database.CreateContext();
+        // A buyer the demo data gave a paid contract and calls: what a manager's screen usually shows.
+        var buyer = await db.Contracts.Where(c => db.Payments.Any(p => p.ContractId == c.Id) && db.CallRecords.Any(r => r.CustomerId == c.CustomerId))
+            .OrderBy(c => c.ContractNo).Select(c => new { c.CustomerId, c.ContractNo }).FirstAsync(ct);
+
+        var page = await chromium.SignInAsync(server.BaseAddress, "demo.manager", culture: "zh-CN");
+        await page.GotoAsync($"/Customers/Details/{buyer.CustomerId}");
+        Assert.Contains(buyer.ContractNo, await page.InnerTextAsync(".c360-contracts"));
+        Assert.True(await page.Locator(".c360-units tr").CountAsync() > 1, "the contracted unit is listed");
+        Assert.True(await page.Locator(".c360-calls tr").CountAsync() > 0, "the buyer's calls are listed");
+        Assert.Contains("付款", await page.InnerTextAsync(".c360-timeline"));
+        await Chromium.ScreenshotAsync(page, "customer-360");
     }
 }
