@@ -46,6 +46,8 @@ public sealed class AgentDesktopTests(WebServer server, Chromium chromium)
             Assert.Equal(AgentState.Idle, server.CallCenter.Distributor.Agent(agent.AgentNo).State);
 
             await RecordsReceptionAndWorkOrderAsync(page, customer.Id);
+            await page.SetViewportSizeAsync(768, 1024);
+            await Chromium.ScreenshotAsync(page, "agent-desktop-768");
         }
         finally
         {
@@ -78,6 +80,7 @@ public sealed class AgentDesktopTests(WebServer server, Chromium chromium)
         Assert.Equal(("客户反映卫生间漏水", ReceptionChannel.Phone, order.Id), (record.Summary, record.Channel, record.WorkOrderId));
         Assert.Equal(("卫生间漏水", WorkOrderType.Repair, record.Id), (order.Title, order.Type, order.ReceptionRecordId));
         Assert.Contains(order.Number, await page.InnerTextAsync("#reception p.ok"));
+        Assert.Contains(order.Number, await page.InnerTextAsync("#pop .c360-workorders"));
         var audit = await check.AuditEntries.Where(a => a.Entity == nameof(WorkOrder)).OrderByDescending(a => a.Id).Take(3).Select(a => a.UserName + " " + a.EntityKey).ToListAsync(ct);
         Assert.True(audit.Any(a => a.StartsWith("web:e2e.agent.") && a.Contains(order.Id.ToString())), "the work order is audited as the agent's change: " + string.Join("; ", audit));
     }

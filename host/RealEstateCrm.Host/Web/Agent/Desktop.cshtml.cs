@@ -73,7 +73,7 @@ public sealed class DesktopModel(CrmDbContext db, SignedInUser me, Text text, Ti
     public async Task<IActionResult> OnGetPopAsync(string callId, CancellationToken ct)
     {
         if (await MyAgentAsync(ct) is not { } agent || ringing.Find(agent.AgentNo, callId) is not { } pop) return NotFound();
-        return Partial("_Pop", await PanelAsync(pop, ct));
+        return Partial("_Pop", await PanelAsync(pop, null, ct));
     }
 
     public async Task<IActionResult> OnPostQuickCreateAsync(QuickCreateInput input, [FromServices] CreateCustomer create, CancellationToken ct)
@@ -86,7 +86,7 @@ public sealed class DesktopModel(CrmDbContext db, SignedInUser me, Text text, Ti
                 Name = input.Name, Phone = pop.Caller, City = string.IsNullOrWhiteSpace(input.City) ? null : input.City.Trim(),
             }), ct);
             ringing.Identify(agent.AgentNo, pop.CallId, customer.Id);
-            return Partial("_Pop", await PanelAsync(ringing.Find(agent.AgentNo, pop.CallId)!, ct));
+            return Partial("_Pop", await PanelAsync(ringing.Find(agent.AgentNo, pop.CallId)!, null, ct));
         }
         catch (ValidationException e)
         {
@@ -115,8 +115,12 @@ public sealed class DesktopModel(CrmDbContext db, SignedInUser me, Text text, Ti
                         ? new RecordReception.NewWorkOrder(input.Type, input.CategoryId!.Value, input.Title ?? "", string.IsNullOrWhiteSpace(input.Description) ? null : input.Description)
                         : null), ct);
                 var number = saved.WorkOrderId is { } orderId ? await db.WorkOrders.Where(w => w.Id == orderId).Select(w => w.Number).SingleAsync(ct) : null;
-                return Partial("_Reception", new ReceptionForm(new ReceptionInput { CallId = input.CallId, CustomerId = customerId }, categories, new FormErrors(),
-                    number is null ? text["Reception record saved."] : text["Reception record saved; work order {0} opened.", number]));
+                var done = new ReceptionForm(new ReceptionInput { CallId = input.CallId, CustomerId = customerId }, categories, new FormErrors(),
+                    number is null ? text["Reception record saved."] : text["Reception record saved; work order {0} opened.", number]);
+                // The whole panel again, so the caller's 360 lists the work order just opened.
+                return input.CallId is { } callId && ringing.Find(agent.AgentNo, callId) is { } pop
+                    ? Partial("_Pop", await PanelAsync(pop, done, ct))
+                    : Partial("_Reception", done);
             }
             catch (ValidationException e) { errors.Add(e); }
             catch (DomainException e) { errors.Add(e.Field, e.Message); }
@@ -133,14 +137,14 @@ public sealed class DesktopModel(CrmDbContext db, SignedInUser me, Text text, Ti
     private async Task<bool> MayServeAsync(AgentRow agent, Guid customerId, CancellationToken ct) =>
         ringing.IsCallerOf(agent.AgentNo, customerId) || await db.VisibleCustomers(await me.ScopeAsync(ct)).AnyAsync(c => c.Id == customerId, ct);
 
-    private async Task<PopPanel> PanelAsync(RingingCalls.Pop pop, CancellationToken ct)
+    private async Task<PopPanel> PanelAsync(RingingCalls.Pop pop, ReceptionForm? reception, CancellationToken ct)
     {
         var shown = me.Phone(pop.Caller);
         var now = clock.GetUtcNow().UtcDateTime;
         if (pop.CustomerId is not { } id
             || await Customer360.LoadAsync(db, db.Customers.Where(c => c.MergedIntoId == null), id, DataScope.Everything, text, now, ct) is not { } view)
             return new PopPanel(pop, shown, null, new QuickCreateForm(new QuickCreateInput { CallId = pop.CallId }, shown, new FormErrors()), null);
-        return new PopPanel(pop, shown, view, null,
+        return new PopPanel(pop, shown, view, null, reception ??
             new ReceptionForm(new ReceptionInput { CallId = pop.CallId, CustomerId = id }, await CategoriesAsync(ct), new FormErrors()));
     }
 

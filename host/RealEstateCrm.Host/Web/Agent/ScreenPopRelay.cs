@@ -19,10 +19,11 @@ public sealed class ScreenPopRelay(IServiceProvider services, RingingCalls ringi
             await foreach (var ring in callCenter.ScreenPops.ReadAllAsync(stoppingToken))
             {
                 var pop = ringing.Add(ring);
+                // No number in the push: the panel the page then fetches shows it as this user may see it.
                 try
                 {
                     await hub.Clients.Group(AgentHub.Group(pop.AgentNo)).SendAsync(AgentHub.Ringing,
-                        new { pop.CallId, pop.Queue, pop.At, Known = pop.CustomerId is not null }, stoppingToken);
+                        new { pop.CallId, pop.Queue, pop.At }, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -8,11 +8,14 @@
     const page = "/Agent/Desktop";
     const token = () => document.querySelector("input[name=__RequestVerificationToken]").value;
 
+    // Replaces the element the answer names by its id (a form's answer may be its whole panel), else the target.
     function swap(target, html) {
         const holder = document.createElement("div");
         holder.innerHTML = html.trim();
         const next = holder.firstElementChild;
-        if (next) target.replaceWith(next);
+        if (!next) return;
+        const named = next.id ? document.getElementById(next.id) : null;
+        (named || target).replaceWith(next);
         tick();
     }
 
