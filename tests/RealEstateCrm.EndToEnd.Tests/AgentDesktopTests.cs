@@ -17,8 +17,10 @@ public sealed class AgentDesktopTests(WebServer server, Chromium chromium)
         var project = await _data.ProjectAsync();
         var agent = await _data.AgentAsync("service");
         var customer = await _data.CustomerAsync("欧阳明月", project.Id);
+        var colleague = await _data.AgentAsync("vip");
         await using var call = await AgentCall.RegisterPhoneAsync(server, agent.Extension);
         var page = await OpenDesktopAsync(agent);
+        var other = await OpenDesktopAsync(colleague);
         try
         {
             await LogInAsync(page);
@@ -35,6 +37,12 @@ public sealed class AgentDesktopTests(WebServer server, Chromium chromium)
             Assert.Contains("欧阳明月", await page.InnerTextAsync(".c360-profile h2"));
             Assert.DoesNotContain(customer.Phone!, await page.ContentAsync());
             await Chromium.ScreenshotAsync(page, "agent-desktop");
+
+            // The ring went to the ringing agent's group only, and his call's panel is his alone.
+            var callId = (await page.GetAttributeAsync("#pop-area", "data-call"))!;
+            Assert.Equal(0, await other.Locator("#pop").CountAsync());
+            var foreign = await other.APIRequest.GetAsync($"/Agent/Desktop?handler=Pop&callId={Uri.EscapeDataString(callId)}");
+            Assert.Equal(404, foreign.Status);
 
             await call.Caller!.AssertSucceedsAsync();
             await call.Phone.AssertSucceedsAsync();
