@@ -14,7 +14,13 @@ public static class DependencyInjection
         services.AddScoped<ICurrentActor, SystemActor>();
         // Use cases read the time from here so SLA and escalation tests can fix it.
         services.TryAddSingleton(TimeProvider.System);
-        services.AddScoped(sp => sp.GetRequiredService<CrmDatabase>().CreateContext(sp.GetRequiredService<ICurrentActor>().Name));
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<CrmDatabase>().CreateContext();
+            var actor = sp.GetRequiredService<ICurrentActor>();
+            db.ActorFrom(() => actor.Name);
+            return db;
+        });
 
         // Handlers are plain classes, one per use case (Features/<Area>/<UseCase>.cs).
         foreach (var handler in typeof(DependencyInjection).Assembly.GetTypes()

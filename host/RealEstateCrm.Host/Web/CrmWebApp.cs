@@ -72,7 +72,6 @@ public static class CrmWebApp
             .SetDefaultCulture(Text.Cultures[0]).AddSupportedCultures(Text.Cultures).AddSupportedUICultures(Text.Cultures));
         app.UseRouting();
         app.UseAuthentication();
-        app.UseWebActor();
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapAgentDesk();

@@ -16,8 +16,18 @@ namespace RealEstateCrm.Operational.Data;
 /// (<see cref="Providers"/>) only so that its migrations have their own snapshot.</summary>
 public abstract class CrmDbContext(DbContextOptions options) : DbContext(options)
 {
-    /// <summary>Who is making the changes saved through this context; written to the audit log.</summary>
-    public string Actor { get; set; } = "system";
+    private Func<string> _actor = () => "system";
+
+    /// <summary>Who is acting, for audit entries and work-order events; read when it is needed, not when the context is made.</summary>
+    public string Actor
+    {
+        get => _actor();
+        set => _actor = () => value;
+    }
+
+    /// <summary>Names the actor through <paramref name="source"/> at each use: a context the web creates while checking the
+    /// sign-in cookie, before the request's user is known, still audits that user's changes under his name.</summary>
+    public void ActorFrom(Func<string> source) => _actor = source;
 
     public abstract DatabaseProvider Provider { get; }
 

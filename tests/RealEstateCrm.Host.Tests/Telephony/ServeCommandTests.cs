@@ -16,14 +16,14 @@ public sealed class ServeCommandTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Crm_serve_answers_a_sipp_call_in_the_IVR_stores_its_call_record_and_stops_on_ctrl_c()
+    public async Task Crm_serve_opens_the_web_answers_a_sipp_call_in_the_IVR_stores_its_call_record_and_stops_on_ctrl_c()
     {
         var sipp = Sipp();
         await using var test = await TestDatabase.Create(DatabaseProvider.Sqlite);
         var warehouse = Path.Combine(Path.GetTempPath(), $"crm-serve-{Guid.NewGuid():N}.duckdb");
         var port = FreeUdpPort();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var serving = CrmUntil(test, stop.Token, "serve", "--sip-port", port.ToString(), "--warehouse", warehouse);
+        var serving = CrmUntil(test, stop.Token, "serve", "--sip-port", port.ToString(), "--web-port", "0", "--warehouse", warehouse);
         try
         {
             await ListeningAsync(port, serving);
@@ -49,6 +49,7 @@ public sealed class ServeCommandTests
         var (exit, output) = await serving;
         Assert.Equal(0, exit);
         Assert.Contains($"call center SIP on udp:127.0.0.1:{port}", output);
+        Assert.Contains("web http://127.0.0.1:", output);
         Assert.Contains("stopped", output);
         File.Delete(warehouse);
     }

@@ -11,6 +11,15 @@ public static class Navigation
     [
         new("/", "Workbench", null),
         new("/Agent/Desktop", "Agent desktop", Functions.Calls),
+        new("/Sales/CallList", "Call list", Functions.CallLists),
+        new("/Sales/Leads", "Leads", Functions.SalesRead),
+        new("/Sales/Chart", "Sales-control chart", Functions.SalesRead),
+        new("/Sales/Duplicates", "Duplicates", Functions.CustomersWrite),
+        new("/Service/Board", "Work orders", Functions.ServiceRead),
+        new("/Service/Topics", "Complaint topics", Functions.ServiceRead),
+        new("/Service/Handover", "Handover", Functions.ServiceRead),
+        new("/Service/Contractors", "Contractors", Functions.ServiceRead),
+        new("/Service/ReturnVisits", "Return visits", Functions.ServiceRead),
         new("/admin/jobs", "Jobs", Functions.All),
     ];
 }

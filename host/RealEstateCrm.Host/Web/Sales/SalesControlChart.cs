@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.Domain.Inventory;
+using RealEstateCrm.Operational.Domain.Organisation;
+using RealEstateCrm.Operational.Domain.Sales;
+using RealEstateCrm.Operational.Features.Organisation;
+
+namespace RealEstateCrm.Host.Web.Sales;
+
+/// <summary>One building of the sales-control chart (销控图): its units by floor × stack, and the demand for them
+/// from the project's open leads. Everything is read through the user's data scope.</summary>
+public sealed record SalesControlChart(Building Building, IReadOnlyList<int> Floors, IReadOnlyList<BuildingStack> Stacks,
+    IReadOnlyDictionary<(int Floor, int Stack), Unit> Units, IReadOnlyDictionary<UnitStatus, int> Counts,
+    IReadOnlyList<SalesControlChart.Demand> DemandByBedrooms, IReadOnlyDictionary<Guid, int> AffordingLeads)
+{
+    /// <summary>Open leads on the project wanting this many bedrooms (null: did not say), how many of them the
+    /// lead-score model has scored on a call list, and their average latest score (0–1).</summary>
+    public sealed record Demand(int? Bedrooms, int Leads, int Scored, double? AverageScore);
+
+    public Unit? At(int floor, int stack) => Units.GetValueOrDefault((floor, stack));
+
+    public static async Task<SalesControlChart> LoadAsync(CrmDbContext db, DataScope scope, Building building, CancellationToken ct)
+    {
+        var units = await db.VisibleUnits(scope).AsNoTracking().Where(u => u.BuildingId == building.Id).ToListAsync(ct);
+        var stacks = building.Stacks.Count > 0 ? building.Stacks.OrderBy(s => s.StackNo).ToList()
+            : units.Select(u => u.StackNo).Distinct().Order().Select(n => new BuildingStack { StackNo = n, Layout = "" }).ToList();
+        var topFloor = Math.Max(building.Floors, units.Count > 0 ? units.Max(u => u.Floor) : 0);
+        var counts = Enum.GetValues<UnitStatus>().ToDictionary(s => s, s => units.Count(u => u.Status == s));
+
+        var leads = await OpenLeadsAsync(db, scope, building.ProjectId, ct);
+        var demand = leads.GroupBy(l => l.WantedBedrooms).OrderBy(g => g.Key ?? int.MaxValue)
+            .Select(g =>
+            {
+                var scored = g.Where(l => l.Score is not null).Select(l => l.Score!.Value).ToList();
+                return new Demand(g.Key, g.Count(), scored.Count, scored.Count > 0 ? scored.Average() : null);
+            })
+            .ToList();
+        // A lead "can afford" a unit when it wants that many bedrooms (or did not say) and its budget reaches the list price.
+        var affording = units.ToDictionary(u => u.Id, u => leads.Count(l => l.Budget >= u.ListPrice && (l.WantedBedrooms is null || l.WantedBedrooms == u.Bedrooms)));
+        return new SalesControlChart(building, Enumerable.Range(1, topFloor).Reverse().ToList(), stacks,
+            units.ToDictionary(u => (u.Floor, u.StackNo)), counts, demand, affording);
+    }
+
+    private sealed record OpenLead(Guid Id, int? WantedBedrooms, decimal? Budget, double? Score);
+
+    /// <summary>The project's open leads with the score of each one's latest call-list entry, if any list carried it.</summary>
+    private static async Task<List<OpenLead>> OpenLeadsAsync(CrmDbContext db, DataScope scope, Guid projectId, CancellationToken ct)
+    {
+        var open = db.VisibleLeads(scope).Where(l => l.ProjectId == projectId && l.Status != LeadStatus.Won && l.Status != LeadStatus.Lost);
+        var leads = await open.AsNoTracking().Select(l => new { l.Id, l.WantedBedrooms, l.Budget }).ToListAsync(ct);
+        var scores = await (from e in db.CallListEntries
+                            join l in open on e.LeadId equals l.Id
+                            join list in db.CallLists on e.CallListId equals list.Id
+                            select new { LeadId = l.Id, list.ForDate, list.CreatedAt, e.Score }).ToListAsync(ct);
+        var latest = scores.GroupBy(s => s.LeadId).ToDictionary(g => g.Key, g => g.MaxBy(s => (s.ForDate, s.CreatedAt))!.Score);
+        return leads.Select(l => new OpenLead(l.Id, l.WantedBedrooms, l.Budget, latest.TryGetValue(l.Id, out var s) ? s : null)).ToList();
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using RealEstateCrm.Host.Web.Auth;
+using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.Domain.Organisation;
+using RealEstateCrm.Operational.Domain.Service;
+using RealEstateCrm.Operational.Features.Organisation;
+using RealEstateCrm.Operational.Features.Service;
+
+namespace RealEstateCrm.Host.Web.Service;
+
+/// <summary>The work-order board: the user's visible orders, filtered in the database and read one page at a time (the
+/// medium scale holds about 10^5 orders), open ones soonest due first, each with its SLA countdown.</summary>
+[Authorize(Policy = Functions.ServiceRead)]
+public sealed class BoardModel(CrmDbContext db, SignedInUser me, TimeProvider clock, EscalateOverdueWorkOrders escalate) : ServicePage
+{
+    public const int PageSize = 50;
+
+    /// <summary>"" (the default) is every order still being worked on; "all" drops the status filter.</summary>
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Category { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Department { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Number { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNo { get; set; } = 1;
+
+    public sealed record Row(Guid Id, string Number, string Title, WorkOrderType Type, WorkOrderStatus Status, Severity Priority,
+        string? Category, string? Department, string? Contractor, string Customer, int EscalationLevel, SlaClock Sla);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public bool HasNextPage { get; private set; }
+    public IReadOnlyList<(Guid Id, string Name)> Categories { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name)> Departments { get; private set; } = [];
+    public string? Escalated { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>Runs the escalation pass now rather than waiting for its recurring job.</summary>
+    public async Task<IActionResult> OnPostEscalateAsync(CancellationToken ct)
+    {
+        if (!me.MayUse(Functions.ServiceWrite)) return Forbid();
+        EscalateOverdueWorkOrders.Result? result = null;
+        if (await RunAsync("escalate", async () => result = await escalate.Handle(ct)))
+            Escalated = $"{result!.RaisedToLevel1} / {result.RaisedToLevel2}";
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        PageNo = Math.Max(1, PageNo);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var warn = await SlaClock.WarnFractionAsync(db, ct);
+        var orders = Filter(db.VisibleWorkOrders(await me.ScopeAsync(ct)).AsNoTracking(), now);
+        orders = Status is null or "" ? orders.OrderBy(w => w.DueAt).ThenBy(w => w.Number) : orders.OrderByDescending(w => w.OpenedAt).ThenBy(w => w.Number);
+
+        var page = await (
+            from w in orders.Skip((PageNo - 1) * PageSize).Take(PageSize + 1)
+            join c in db.ComplaintCategories on w.CategoryId equals c.Id into categories
+            from c in categories.DefaultIfEmpty()
+            join d in db.OrgUnits on w.DepartmentId equals d.Id into departments
+            from d in departments.DefaultIfEmpty()
+            join k in db.Contractors on w.ContractorId equals k.Id into contractors
+            from k in contractors.DefaultIfEmpty()
+            join cu in db.Customers on w.CustomerId equals cu.Id
+            select new { Order = w, Category = c.Name, Department = d.Name, Contractor = k.Name, Customer = cu.Name }).ToListAsync(ct);
+        HasNextPage = page.Count > PageSize;
+        Rows = page.Take(PageSize).Select(x => new Row(x.Order.Id, x.Order.Number, x.Order.Title, x.Order.Type, x.Order.Status, x.Order.Priority,
+            x.Category, x.Department, x.Contractor, x.Customer, x.Order.EscalationLevel, SlaClock.Of(x.Order, now, warn))).ToList();
+
+        Categories = (await db.ComplaintCategories.AsNoTracking().Where(c => c.ParentId != null).OrderBy(c => c.Code).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+            .Select(c => (c.Id, c.Name)).ToList();
+        Departments = await ServiceDepartments(db, ct);
+    }
+
+    private IQueryable<WorkOrder> Filter(IQueryable<WorkOrder> orders, DateTime now)
+    {
+        if (Status is null or "")
+            orders = orders.Where(w => w.Status == WorkOrderStatus.Open || w.Status == WorkOrderStatus.Dispatched || w.Status == WorkOrderStatus.InProgress);
+        else if (Enum.TryParse<WorkOrderStatus>(Status, out var status))
+            orders = orders.Where(w => w.Status == status);
+        if (Category is { } category) orders = orders.Where(w => w.CategoryId == category);
+        if (Department is { } department) orders = orders.Where(w => w.DepartmentId == department);
+        if (Overdue)
+            orders = orders.Where(w => (w.Status == WorkOrderStatus.Open || w.Status == WorkOrderStatus.Dispatched || w.Status == WorkOrderStatus.InProgress) && w.DueAt < now);
+        if (!string.IsNullOrWhiteSpace(Number)) orders = orders.Where(w => w.Number.StartsWith(Number.Trim()));
+        return orders;
+    }
+
+    /// <summary>The departments work is dispatched to: service and engineering units.</summary>
+    public static async Task<IReadOnlyList<(Guid Id, string Name)>> ServiceDepartments(CrmDbContext db, CancellationToken ct) =>
+        (await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Service || u.Kind == OrgUnitKind.Engineering)
+            .OrderBy(u => u.Code).Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
+
+    /// <summary>This board's address with the current filters and another page number.</summary>
+    public string PageLink(int pageNo) => Url.Page("/Service/Board", new { Status, Category, Department, Overdue, Number, p = pageNo })!;
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RealEstateCrm.Host.Web.Localization;
+using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.Domain.Organisation;
+using RealEstateCrm.Operational.Domain.Service;
+
+namespace RealEstateCrm.Host.Web.Service;
+
+/// <summary>A work order's SLA as the board shows it: time left or overdue, amber once the escalation fraction of the
+/// window has passed (when EscalateOverdueWorkOrders raises it to level 1), red past due. The page renders the text at
+/// <see cref="Now"/>; wwwroot/js/service-sla.js keeps it counting with the same rules and words.</summary>
+public sealed record SlaClock(DateTime Now, DateTime OpenedAt, DateTime DueAt, bool IsOpen, bool? MetSla, double WarnFraction)
+{
+    public DateTime WarnAt => DueAt - (DueAt - OpenedAt) * (1 - WarnFraction);
+
+    /// <summary>The badge class: bad (overdue or resolved late), warn (near due), good (resolved in time) or none.</summary>
+    public string State => IsOpen
+        ? Now >= DueAt ? "bad" : Now >= WarnAt ? "warn" : ""
+        : MetSla == false ? "bad" : "good";
+
+    public string Text(Text text) => IsOpen
+        ? Now >= DueAt ? text["Overdue by {0}", Duration(text, Now - DueAt)] : text["{0} left", Duration(text, DueAt - Now)]
+        : MetSla == false ? text["Resolved late"] : text["Met SLA"];
+
+    /// <summary>Two units at most, as the script writes it: "2 d 3 h", "3 h 12 m", "45 m 10 s".</summary>
+    public static string Duration(Text text, TimeSpan span) =>
+        span.TotalDays >= 1 ? text["{0} d {1} h", (int)span.TotalDays, span.Hours]
+        : span.TotalHours >= 1 ? text["{0} h {1} m", span.Hours, span.Minutes]
+        : text["{0} m {1} s", span.Minutes, span.Seconds];
+
+    public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("o", CultureInfo.InvariantCulture);
+
+    /// <summary>The business parameter the escalation job uses (0.8 by default), so amber here means "about to escalate".</summary>
+    public static async Task<double> WarnFractionAsync(CrmDbContext db, CancellationToken ct)
+    {
+        var value = await db.BusinessParameters.Where(p => p.Key == BusinessParameterKeys.EscalateAfterSlaFraction).Select(p => p.Value).SingleOrDefaultAsync(ct);
+        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction) && fraction is > 0 and < 1 ? fraction : 0.8;
+    }
+
+    public static SlaClock Of(WorkOrder order, DateTime now, double warnFraction) =>
+        new(now, order.OpenedAt, order.DueAt, order.IsOpen, order.MetSla(), warnFraction);
+}
