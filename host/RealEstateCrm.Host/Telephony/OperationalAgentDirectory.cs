@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.Domain.Calls;
 using RealEstateCrm.Telephony.CallCenter;
 
 namespace RealEstateCrm.Host.Telephony;
@@ -11,11 +12,17 @@ public sealed class OperationalAgentDirectory(CrmDatabase database, AgentSipPass
     public async Task<IReadOnlyList<AgentProfile>> AgentsAsync(CancellationToken ct = default)
     {
         await using var db = database.CreateContext("telephony");
-        var agents = await db.Agents.AsNoTracking().Include(a => a.Skills)
+        return await ProfilesAsync(db, db.Agents, ct);
+    }
+
+    /// <summary>The call center's view of <paramref name="agents"/>; the agent desktop logs a seat in with it.</summary>
+    public static async Task<IReadOnlyList<AgentProfile>> ProfilesAsync(CrmDbContext db, IQueryable<Agent> agents, CancellationToken ct)
+    {
+        var rows = await agents.AsNoTracking().Include(a => a.Skills)
             .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { Agent = a, u.DisplayName, u.OrgUnitId })
             .OrderBy(a => a.Agent.AgentNo).ToListAsync(ct);
         var departments = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        return [.. agents.Select(a => new AgentProfile(a.Agent.AgentNo, a.DisplayName, a.Agent.Extension,
+        return [.. rows.Select(a => new AgentProfile(a.Agent.AgentNo, a.DisplayName, a.Agent.Extension,
             a.Agent.Skills.ToDictionary(s => s.Skill, s => s.Level), a.OrgUnitId is { } unit ? departments.GetValueOrDefault(unit) : null))];
     }
 

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Hosting;
 using RealEstateCrm.Host.Jobs;
 using RealEstateCrm.Host.Web.Api;
 using RealEstateCrm.Host.Web.Calls;
+using RealEstateCrm.Host.Web.Agent;
 using RealEstateCrm.Host.Web.Auth;
 using RealEstateCrm.Host.Web.Localization;
 using RealEstateCrm.Operational;
@@ -63,6 +64,7 @@ public static class CrmWebApp
         services.AddRazorPages(razor => razor.RootDirectory = "/Web");
         services.AddSignalR();
         services.AddCallsWeb();
+        services.AddAgentDesk();
 
         var app = builder.Build();
         app.UseExceptionHandler("/Error");
@@ -77,6 +79,7 @@ public static class CrmWebApp
         app.MapRazorPages();
         app.MapOlapApi(options.WarehousePath);
         app.MapCallsWeb();
+        app.MapAgentDesk();
         app.MapGet("/language/{culture}", ChooseLanguage).AllowAnonymous();
         app.MapHangfireDashboard(JobsDashboard, new DashboardOptions { Authorization = [], AppPath = "/", DashboardTitle = "RealEstateCrm jobs" })
             .RequireAuthorization(Functions.All);

@@ -10,6 +10,7 @@ public static class Navigation
     public static readonly IReadOnlyList<Item> Items =
     [
         new("/", "Workbench", null),
+        new("/Agent/Desktop", "Agent desktop", Functions.Calls),
         new("/Sales/CallList", "Call list", Functions.CallLists),
         new("/Sales/Leads", "Leads", Functions.SalesRead),
         new("/Sales/Chart", "Sales-control chart", Functions.SalesRead),

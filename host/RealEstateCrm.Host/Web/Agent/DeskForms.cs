@@ -1,0 +1,59 @@
+using RealEstateCrm.Host.Web.Customers;
+using RealEstateCrm.Operational.Domain.Common;
+using RealEstateCrm.Operational.Domain.Service;
+
+namespace RealEstateCrm.Host.Web.Agent;
+
+/// <summary>Problems of one form by the field the use case named ("summary", "work-order.title"); what names no field
+/// of the form shows at its top.</summary>
+public sealed class FormErrors
+{
+    private readonly Dictionary<string, string> _byField = new(StringComparer.Ordinal);
+
+    public bool Any => _byField.Count > 0;
+
+    public void Add(string? field, string message) => _byField[field ?? ""] = _byField.TryGetValue(field ?? "", out var other) ? other + "; " + message : message;
+
+    public void Add(ValidationException e)
+    {
+        foreach (var error in e.Errors) Add(error.Field, error.Message);
+    }
+
+    public string? For(string field) => _byField.GetValueOrDefault(field);
+
+    /// <summary>The problems of fields the form has no place for.</summary>
+    public IEnumerable<string> Others(params string[] shown) => _byField.Where(e => !shown.Contains(e.Key)).Select(e => e.Key == "" ? e.Value : $"{e.Key}: {e.Value}");
+}
+
+/// <summary>The reception record (接待记录) of a call, and the work order it opens when the box is ticked.</summary>
+public sealed class ReceptionInput
+{
+    public string? CallId { get; set; }
+    public Guid? CustomerId { get; set; }
+    public string Summary { get; set; } = "";
+    public bool OpenWorkOrder { get; set; }
+    public WorkOrderType Type { get; set; } = WorkOrderType.Repair;
+    public Guid? CategoryId { get; set; }
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+}
+
+public sealed record Category(Guid Id, string Code, string Name, int SlaHours);
+
+public sealed record ReceptionForm(ReceptionInput Input, IReadOnlyList<Category> Categories, FormErrors Errors, string? Saved = null);
+
+/// <summary>A new customer from an unknown caller: the number comes from the call, never from the browser.</summary>
+public sealed class QuickCreateInput
+{
+    public string CallId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? City { get; set; }
+}
+
+public sealed record QuickCreateForm(QuickCreateInput Input, string CallerShown, FormErrors Errors);
+
+/// <summary>What pops on the desktop for a ringing call: the caller's 360 and the reception form, or the quick-create
+/// form for a caller the ledger does not know.</summary>
+public sealed record PopPanel(RingingCalls.Pop Call, string CallerShown, Customer360? Customer, QuickCreateForm? Create, ReceptionForm? Reception);
+
+public sealed record SeatPanel(bool Running, string AgentNo, string? SeatNo, SeatState State, string? Problem);

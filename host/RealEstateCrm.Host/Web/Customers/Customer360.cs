@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using RealEstateCrm.Host.Web.Localization;
+using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.Domain.Calls;
+using RealEstateCrm.Operational.Domain.Customers;
+using RealEstateCrm.Operational.Domain.Inventory;
+using RealEstateCrm.Operational.Domain.Marketing;
+using RealEstateCrm.Operational.Domain.Organisation;
+using RealEstateCrm.Operational.Domain.Sales;
+using RealEstateCrm.Operational.Domain.Service;
+using RealEstateCrm.Operational.Features.Organisation;
+
+namespace RealEstateCrm.Host.Web.Customers;
+
+/// <summary>Everything about one customer on one screen (客户360): profile, units, contracts with their payments, open
+/// work orders with their SLA, recent calls and visits, the whole timeline, and what the churn and cross-sell models
+/// said about him. The details page and the agent's screen pop both show it.</summary>
+public sealed record Customer360(
+    Customer Customer, string? HomeProject,
+    IReadOnlyList<Customer360.UnitLine> Units, IReadOnlyList<Customer360.ContractLine> Contracts,
+    IReadOnlyList<Customer360.WorkOrderLine> OpenWorkOrders, IReadOnlyList<Customer360.CallLine> RecentCalls,
+    IReadOnlyList<Customer360.VisitLine> RecentVisits, IReadOnlyList<Customer360.Event> Timeline,
+    Customer360.ModelAdvice? ChurnRisk, Customer360.ModelAdvice? NextBestOffer, DateTime Now)
+{
+    public sealed record UnitLine(Guid Id, string Project, string Building, string RoomNo, string Layout, decimal Area, UnitStatus Status);
+
+    public sealed record PaymentLine(DateTime PaidAt, decimal Amount, PaymentChannel Channel, string? ReceiptNo);
+
+    public sealed record ContractLine(string ContractNo, string RoomNo, DateTime SignedAt, decimal FinalPrice, ContractStatus Status,
+        PaymentMethod Method, decimal Paid, IReadOnlyList<PaymentLine> Payments);
+
+    public sealed record WorkOrderLine(string Number, WorkOrderType Type, string Title, WorkOrderStatus Status, Severity Priority, DateTime OpenedAt, DateTime DueAt)
+    {
+        public bool IsOverdue(DateTime now) => DueAt < now;
+
+        /// <summary>Within the last quarter of its SLA: the agent should push it before it turns overdue.</summary>
+        public bool IsNearDue(DateTime now) => !IsOverdue(now) && DueAt - now < (DueAt - OpenedAt) / 4;
+    }
+
+    public sealed record CallLine(DateTime StartedAt, CallDirection Direction, CallOutcome Outcome, string? Queue, int TalkSeconds);
+
+    public sealed record VisitLine(DateTime VisitedAt, string Project, int Party, string? Notes);
+
+    /// <param name="Kind">The English word for the kind of event (the page translates it).</param>
+    public sealed record Event(DateTime At, string Kind, string Text);
+
+    /// <summary>A model's score for this customer with the reason it gave, from the latest call list of its kind.</summary>
+    public sealed record ModelAdvice(double Score, string? Reason, DateOnly ForDate);
+
+    public const int RecentRows = 10, TimelineRows = 100;
+
+    /// <summary>The customer's 360, with every part limited to what <paramref name="scope"/> may see; null when the
+    /// customer is not in <paramref name="customers"/> (not visible, merged away or no such id).</summary>
+    public static async Task<Customer360?> LoadAsync(CrmDbContext db, IQueryable<Customer> customers, Guid id, DataScope scope, Text text, DateTime now, CancellationToken ct)
+    {
+        var customer = await customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (customer is null) return null;
+        var homeProject = await db.Projects.Where(p => p.Id == customer.HomeProjectId).Select(p => p.Name).FirstOrDefaultAsync(ct);
+
+        var contracts = await db.VisibleContracts(scope).Where(c => c.CustomerId == id)
+            .Join(db.Units, c => c.UnitId, u => u.Id, (c, u) => new { c.Id, c.ContractNo, u.RoomNo, c.SignedAt, c.FinalPrice, c.Status, c.PaymentMethod })
+            .ToListAsync(ct);
+        var contractIds = contracts.Select(c => c.Id).ToList();
+        var payments = (await db.Payments.Where(p => contractIds.Contains(p.ContractId))
+                .Select(p => new { p.ContractId, p.PaidAt, p.Amount, p.Channel, p.ReceiptNo }).ToListAsync(ct))
+            .OrderByDescending(p => p.PaidAt).ToList();
+        var contractLines = contracts.OrderByDescending(c => c.SignedAt).Select(c =>
+        {
+            var paid = payments.Where(p => p.ContractId == c.Id).ToList();
+            return new ContractLine(c.ContractNo, c.RoomNo, c.SignedAt, c.FinalPrice, c.Status, c.PaymentMethod, paid.Sum(p => p.Amount),
+                [.. paid.Select(p => new PaymentLine(p.PaidAt, p.Amount, p.Channel, p.ReceiptNo))]);
+        }).ToList();
+
+        // His units: those under contract or reservation (cancelled ones aside), whichever came first.
+        var reservedUnits = db.Reservations.Where(r => r.CustomerId == id && r.Status != ReservationStatus.Cancelled && r.Status != ReservationStatus.Expired).Select(r => r.UnitId);
+        var contractedUnits = db.VisibleContracts(scope).Where(c => c.CustomerId == id && c.Status != ContractStatus.Cancelled).Select(c => c.UnitId);
+        var units = await (from u in db.VisibleUnits(scope)
+                           where reservedUnits.Contains(u.Id) || contractedUnits.Contains(u.Id)
+                           join p in db.Projects on u.ProjectId equals p.Id
+                           join b in db.Buildings on u.BuildingId equals b.Id
+                           orderby p.Name, b.Name, u.RoomNo
+                           select new UnitLine(u.Id, p.Name, b.Name, u.RoomNo, u.Layout, u.Area, u.Status)).ToListAsync(ct);
+
+        var workOrders = await db.VisibleWorkOrders(scope).Where(w => w.CustomerId == id).AsNoTracking()
+            .Select(w => new { w.Number, w.Type, w.Title, w.Status, w.Priority, w.OpenedAt, w.DueAt, w.ResolvedAt, w.ClosedAt }).ToListAsync(ct);
+        var open = workOrders.Where(w => w.ResolvedAt is null && w.ClosedAt is null && w.Status != WorkOrderStatus.Cancelled)
+            .OrderBy(w => w.DueAt).Select(w => new WorkOrderLine(w.Number, w.Type, w.Title, w.Status, w.Priority, w.OpenedAt, w.DueAt)).ToList();
+
+        var calls = await db.CallRecords.Where(c => c.CustomerId == id && c.ParentId == null).OrderByDescending(c => c.StartedAt).Take(TimelineRows)
+            .Select(c => new CallLine(c.StartedAt, c.Direction, c.Outcome, c.Queue, c.TalkSeconds)).ToListAsync(ct);
+        var visits = await (from v in db.Visits
+                            where v.CustomerId == id && (scope.SeesAll || scope.ProjectIds.Contains(v.ProjectId))
+                            join p in db.Projects on v.ProjectId equals p.Id
+                            orderby v.VisitedAt descending
+                            select new VisitLine(v.VisitedAt, p.Name, v.Party, v.Notes)).Take(TimelineRows).ToListAsync(ct);
+        var leads = await (from l in db.VisibleLeads(scope)
+                           where l.CustomerId == id
+                           join p in db.Projects on l.ProjectId equals p.Id
+                           select new { l.CreatedAt, p.Name, l.Channel, l.Status }).ToListAsync(ct);
+        var reservations = await (from r in db.Reservations
+                                  where r.CustomerId == id
+                                  join u in db.VisibleUnits(scope) on r.UnitId equals u.Id
+                                  select new { r.ReservedAt, u.RoomNo, r.Deposit, r.Status }).ToListAsync(ct);
+        var returnVisits = await db.ReturnVisits.Where(r => r.CustomerId == id).Select(r => new { r.VisitedAt, r.Satisfied, r.ByUser }).ToListAsync(ct);
+
+        var timeline = leads.Select(l => new Event(l.CreatedAt, "Lead", $"{l.Name} · {text.Of(l.Channel)} · {text.Of(l.Status)}"))
+            .Concat(visits.Select(v => new Event(v.VisitedAt, "Visit", $"{v.Project} · {v.Party}" + (v.Notes is null ? "" : $" · {v.Notes}"))))
+            .Concat(reservations.Select(r => new Event(r.ReservedAt, "Reservation", $"{r.RoomNo} · {r.Deposit:N0} · {text.Of(r.Status)}")))
+            .Concat(contractLines.Select(c => new Event(c.SignedAt, "Contract", $"{c.ContractNo} · {c.RoomNo} · {c.FinalPrice:N0}")))
+            .Concat(contractLines.SelectMany(c => c.Payments.Select(p => new Event(p.PaidAt, "Payment", $"{c.ContractNo} · {p.Amount:N0} · {text.Of(p.Channel)}"))))
+            .Concat(calls.Select(c => new Event(c.StartedAt, "Call", $"{text.Of(c.Direction)} · {text.Of(c.Outcome)}" + (c.Queue is null ? "" : $" · {c.Queue}"))))
+            .Concat(workOrders.Select(w => new Event(w.OpenedAt, "Work order", $"{w.Number} · {w.Title} · {text.Of(w.Status)}")))
+            .Concat(returnVisits.Select(r => new Event(r.VisitedAt, "Return visit", (r.Satisfied ? text["Satisfied"] : text["Not satisfied"]) + (r.ByUser is null ? "" : $" · {r.ByUser}"))))
+            .OrderByDescending(e => e.At).Take(TimelineRows).ToList();
+
+        return new Customer360(customer, homeProject, units, contractLines, open, [.. calls.Take(RecentRows)], [.. visits.Take(RecentRows)], timeline,
+            await AdviceAsync(db, id, CallListKind.ChurnCare, ct), await AdviceAsync(db, id, CallListKind.CrossSell, ct), now);
+    }
+
+    private static async Task<ModelAdvice?> AdviceAsync(CrmDbContext db, Guid customerId, CallListKind kind, CancellationToken ct) =>
+        await (from e in db.CallListEntries
+               join l in db.CallLists on e.CallListId equals l.Id
+               where e.CustomerId == customerId && l.Kind == kind
+               orderby l.ForDate descending, l.CreatedAt descending
+               select new ModelAdvice(e.Score, e.Reason, l.ForDate)).FirstOrDefaultAsync(ct);
+}
