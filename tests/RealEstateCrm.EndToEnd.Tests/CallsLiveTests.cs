@@ -26,6 +26,11 @@ public sealed class CallsLiveTests(WebServer server, Chromium chromium)
         Assert.Contains("监听或耳语将振铃您的话机", await supervisor.InnerTextAsync("main"));
         await Chromium.ScreenshotAsync(supervisor, "calls-live");
         Assert.Equal(403, refused!.Status);
+        // The menu offers the page only to whom its policy admits, not to every holder of the calls function.
+        Assert.Contains("实时通话", await supervisor.InnerTextAsync("nav"));
+        await agent.GotoAsync("/");
+        Assert.DoesNotContain("Live calls", await agent.InnerTextAsync("nav"));
+        Assert.Contains("Agent desktop", await agent.InnerTextAsync("nav"));
     }
 
     [Fact]

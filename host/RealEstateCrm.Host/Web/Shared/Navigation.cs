@@ -1,11 +1,13 @@
+using RealEstateCrm.Host.Web.Calls;
 using RealEstateCrm.Operational.Domain.Organisation;
 
 namespace RealEstateCrm.Host.Web.Shared;
 
-/// <summary>The top menu: each entry shows only to users whose roles grant its function (null: everyone signed in).</summary>
+/// <summary>The top menu: each entry shows only to users whose roles grant its function (null: everyone signed in) and,
+/// where the page's policy asks more than a function (a supervisor, say), who also pass that policy.</summary>
 public static class Navigation
 {
-    public sealed record Item(string Path, string Label, string? Function);
+    public sealed record Item(string Path, string Label, string? Function, string? Policy = null);
 
     public static readonly IReadOnlyList<Item> Items =
     [
@@ -20,8 +22,8 @@ public static class Navigation
         new("/Service/Handover", "Handover", Functions.ServiceRead),
         new("/Service/Contractors", "Contractors", Functions.ServiceRead),
         new("/Service/ReturnVisits", "Return visits", Functions.ServiceRead),
-        new("/Calls/Live", "Live calls", Functions.Calls),
-        new("/Calls/Bills", "Call bill", Functions.Reports),
+        new("/Calls/Live", "Live calls", Functions.Calls, CallSupervisors.LiveCallWatchers),
+        new("/Calls/Bills", "Call bill", null, CallSupervisors.BillReaders),
         new("/Search", "Advanced search", null),
         new("/admin/jobs", "Jobs", Functions.All),
     ];
