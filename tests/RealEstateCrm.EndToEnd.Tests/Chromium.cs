@@ -73,7 +73,8 @@ public sealed class Chromium : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The checkout's root (the folder holding RealEstateCrm.sln above the test binaries).</summary>
+    public static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "RealEstateCrm.sln"))) folder = folder.Parent;

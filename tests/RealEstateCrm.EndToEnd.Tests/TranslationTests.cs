@@ -10,7 +10,7 @@ public sealed partial class TranslationTests
     [Fact]
     public void Every_word_the_pages_use_has_a_Chinese_translation()
     {
-        var web = Path.Combine(RepositoryRoot(), "host", "RealEstateCrm.Host", "Web");
+        var web = Path.Combine(Chromium.RepositoryRoot(), "host", "RealEstateCrm.Host", "Web");
         var translated = new Text().Translated.ToHashSet();
         var used = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cshtml") || f.EndsWith(".cs"))
@@ -25,11 +25,4 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex("""\b(?:T|text)\["((?:[^"\\]|\\.)+)"[\],]""")]
     private static partial Regex Lookup();
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(folder!.FullName, "RealEstateCrm.sln"))) folder = folder.Parent;
-        return folder.FullName;
-    }
 }

@@ -1,5 +1,5 @@
 using RealEstateCrm.Host.Web.Customers;
-using RealEstateCrm.Operational.Domain.Common;
+using RealEstateCrm.Host.Web.Shared;
 using RealEstateCrm.Operational.Domain.Service;
 
 namespace RealEstateCrm.Host.Web.Agent;
@@ -14,9 +14,10 @@ public sealed class FormErrors
 
     public void Add(string? field, string message) => _byField[field ?? ""] = _byField.TryGetValue(field ?? "", out var other) ? other + "; " + message : message;
 
-    public void Add(ValidationException e)
+    /// <summary>A use case's refusal (<see cref="UseCaseErrors.IsRefusal"/>), each message under the field it names.</summary>
+    public void Add(Exception refusal)
     {
-        foreach (var error in e.Errors) Add(error.Field, error.Message);
+        foreach (var (field, message) in UseCaseErrors.Messages(refusal)) Add(field, message);
     }
 
     public string? For(string field) => _byField.GetValueOrDefault(field);

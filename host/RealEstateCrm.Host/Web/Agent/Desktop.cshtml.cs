@@ -17,6 +17,7 @@ using RealEstateCrm.Operational.Features.Service;
 using RealEstateCrm.Operational.Domain.Service;
 using RealEstateCrm.Telephony.CallCenter;
 using AgentRow = RealEstateCrm.Operational.Domain.Calls.Agent;
+using RealEstateCrm.Host.Web.Shared;
 
 namespace RealEstateCrm.Host.Web.Agent;
 
@@ -122,8 +123,7 @@ public sealed class DesktopModel(CrmDbContext db, SignedInUser me, Text text, Ti
                     ? Partial("_Pop", await PanelAsync(pop, done, ct))
                     : Partial("_Reception", done);
             }
-            catch (ValidationException e) { errors.Add(e); }
-            catch (DomainException e) { errors.Add(e.Field, e.Message); }
+            catch (Exception e) when (UseCaseErrors.IsRefusal(e)) { errors.Add(e); }
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Partial("_Reception", new ReceptionForm(input, categories, errors));

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using RealEstateCrm.Operational.Domain.Organisation;
@@ -9,13 +10,9 @@ namespace RealEstateCrm.Host.Web.Auth;
 /// with at least one role (the fallback policy).</summary>
 public static class FunctionPolicies
 {
-    public static readonly string[] All =
-    [
-        Functions.CustomersRead, Functions.CustomersWrite, Functions.CustomersSeePhone, Functions.CustomersSeeIdNumber,
-        Functions.SalesRead, Functions.SalesWrite, Functions.ApproveDiscount, Functions.CallLists, Functions.CampaignsWrite,
-        Functions.ServiceRead, Functions.ServiceWrite, Functions.Handover, Functions.Calls, Functions.Olap, Functions.Reports,
-        Functions.All,
-    ];
+    /// <summary>Every function code <see cref="Functions"/> declares, so a new function gets its policy without a list to keep.</summary>
+    private static readonly string[] All = typeof(Functions).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).ToArray();
 
     public static AuthorizationBuilder AddFunctionPolicies(this AuthorizationBuilder builder)
     {

@@ -10,6 +10,7 @@ using RealEstateCrm.Operational.Domain.Organisation;
 using RealEstateCrm.Operational.Domain.Sales;
 using RealEstateCrm.Operational.Features.Marketing;
 using RealEstateCrm.Operational.Features.Organisation;
+using RealEstateCrm.Host.Web.Shared;
 
 namespace RealEstateCrm.Host.Web.Sales;
 

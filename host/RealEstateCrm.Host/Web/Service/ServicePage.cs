@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using RealEstateCrm.Host.Web.Shared;
 using RealEstateCrm.Operational.Domain.Common;
 
 namespace RealEstateCrm.Host.Web.Service;
@@ -19,13 +20,9 @@ public abstract class ServicePage : PageModel
             await useCase();
             return true;
         }
-        catch (ValidationException invalid)
+        catch (Exception refused) when (UseCaseErrors.IsRefusal(refused))
         {
-            foreach (var error in invalid.Errors) ModelState.AddModelError(error.Field, error.Message);
-        }
-        catch (DomainException refused)
-        {
-            ModelState.AddModelError(refused.Field ?? "", refused.Message);
+            ModelState.Show(refused);
         }
         Failed = action;
         Response.StatusCode = StatusCodes.Status400BadRequest;

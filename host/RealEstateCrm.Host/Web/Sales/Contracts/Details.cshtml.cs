@@ -11,6 +11,7 @@ using RealEstateCrm.Operational.Domain.Organisation;
 using RealEstateCrm.Operational.Domain.Sales;
 using RealEstateCrm.Operational.Features.Organisation;
 using RealEstateCrm.Operational.Features.Sales;
+using RealEstateCrm.Host.Web.Shared;
 
 namespace RealEstateCrm.Host.Web.Sales.Contracts;
 

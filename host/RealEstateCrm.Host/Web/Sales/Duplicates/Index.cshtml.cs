@@ -8,6 +8,7 @@ using RealEstateCrm.Operational.Domain.Customers;
 using RealEstateCrm.Operational.Domain.Organisation;
 using RealEstateCrm.Operational.Features.Customers;
 using RealEstateCrm.Operational.Features.Organisation;
+using RealEstateCrm.Host.Web.Shared;
 
 namespace RealEstateCrm.Host.Web.Sales.Duplicates;
 

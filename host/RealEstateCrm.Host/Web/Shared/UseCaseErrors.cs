@@ -1,27 +1,26 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using RealEstateCrm.Operational.Domain.Common;
 
-namespace RealEstateCrm.Host.Web.Sales;
+namespace RealEstateCrm.Host.Web.Shared;
 
 /// <summary>A use case's refusal shown where the user can act on it: each message on the form field its error names
-/// (the forms name their inputs after the use cases' fields: "deposit", "discount-percent"), the rest above the form.</summary>
+/// (the forms name their inputs after the use cases' fields: "deposit", "discount-percent"), the rest above the form.
+/// Every page turns refusals into messages here, whether it keeps them in its ModelState or in a form of its own.</summary>
 public static class UseCaseErrors
 {
     public static bool IsRefusal(Exception error) => error is ValidationException or DomainException;
 
+    /// <summary>The refusal's messages by the field they name ("" for none).</summary>
+    public static IEnumerable<(string Field, string Message)> Messages(Exception error) => error switch
+    {
+        ValidationException invalid => invalid.Errors.Select(e => (e.Field, e.Message)),
+        DomainException refused => [(refused.Field ?? "", refused.Message)],
+        _ => throw new ArgumentException("not a use-case refusal", nameof(error), error),
+    };
+
     public static void Show(this ModelStateDictionary state, Exception error)
     {
-        switch (error)
-        {
-            case ValidationException invalid:
-                foreach (var e in invalid.Errors) state.AddModelError(e.Field, e.Message);
-                break;
-            case DomainException refused:
-                state.AddModelError(refused.Field ?? "", refused.Message);
-                break;
-            default:
-                throw new ArgumentException("not a use-case refusal", nameof(error), error);
-        }
+        foreach (var (field, message) in Messages(error)) state.AddModelError(field, message);
     }
 
     /// <summary>The messages on one field, or null.</summary>
