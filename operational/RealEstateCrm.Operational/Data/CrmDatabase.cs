@@ -35,6 +35,9 @@ public sealed class CrmDatabase(DatabaseOptions options)
         {
             // WAL lets readers (the web UI, a backup) run while a writer works; it persists in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            // Table statistics, refreshed where missing or stale (sampled, so a large file takes a moment): without them
+            // SQLite's planner guesses between indexes, and picks the wrong one for the searches' combined conditions.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;", ct);
         }
     }
 

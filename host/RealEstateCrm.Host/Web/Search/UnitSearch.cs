@@ -24,11 +24,10 @@ public sealed class UnitSearch(CrmDbContext db, DataScope scope, Text text) : IS
     {
         public required Unit Unit { get; init; }
         public required string Project { get; init; }
-        public required string City { get; init; }
         public required string Building { get; init; }
     }
 
-    private IQueryable<Found> Filter(SearchCriteria c)
+    private IQueryable<Unit> Filter(SearchCriteria c)
     {
         var units = db.VisibleUnits(scope).AsNoTracking();
         if (c.TrimmedText is { } room) units = units.Where(u => u.RoomNo.Contains(room));
@@ -41,18 +40,19 @@ public sealed class UnitSearch(CrmDbContext db, DataScope scope, Text text) : IS
         if (c.MaxPrice is { } maxPrice) units = units.Where(u => (double)u.ListPrice <= (double)maxPrice);
         if (c.MinArea is { } minArea) units = units.Where(u => (double)u.Area >= (double)minArea);
         if (c.MaxArea is { } maxArea) units = units.Where(u => (double)u.Area <= (double)maxArea);
-        var found = from u in units
-                    join p in db.Projects on u.ProjectId equals p.Id
-                    join b in db.Buildings on u.BuildingId equals b.Id
-                    select new Found { Unit = u, Project = p.Name, City = p.City, Building = b.Name };
-        return c.TrimmedCity is { } city ? found.Where(f => f.City == city) : found;
+        if (c.TrimmedCity is { } city) units = units.Where(u => db.Projects.Any(p => p.Id == u.ProjectId && p.City == city));
+        return units;
     }
 
+    // Counted on the units alone: joining every match to its project and building for nothing costs a row read each.
     public Task<int> CountAsync(SearchCriteria criteria, CancellationToken ct) => Filter(criteria).CountAsync(ct);
 
     public async Task<IReadOnlyList<SearchRow>> RowsAsync(SearchCriteria criteria, int skip, int take, CancellationToken ct)
     {
-        var found = Filter(criteria);
+        var found = from u in Filter(criteria)
+                    join p in db.Projects on u.ProjectId equals p.Id
+                    join b in db.Buildings on u.BuildingId equals b.Id
+                    select new Found { Unit = u, Project = p.Name, Building = b.Name };
         found = (criteria.Sort, criteria.Descending) switch
         {
             ("room", false) => found.OrderBy(f => f.Unit.RoomNo), ("room", true) => found.OrderByDescending(f => f.Unit.RoomNo),
