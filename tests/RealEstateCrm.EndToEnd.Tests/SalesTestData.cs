@@ -55,8 +55,6 @@ internal static class SalesTestData
             .OrderByDescending(u => u.Floor).ThenBy(u => u.StackNo).FirstAsync();
     }
 
-    public static DateOnly Today => SalesTime.Today(TimeProvider.System);
-
     /// <summary>Submits a form by <paramref name="click"/> and waits for the page that answers: a refused form is
     /// re-rendered at the same address with 400, an accepted one redirects. Playwright marks this wait obsolete in
     /// favour of WaitForURL, which cannot tell that re-rendered page from the one before it.</summary>
