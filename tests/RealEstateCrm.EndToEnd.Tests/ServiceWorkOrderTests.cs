@@ -74,6 +74,33 @@ public sealed class ServiceWorkOrderTests(WebServer server, Chromium chromium)
     }
 
     [Fact]
+    public async Task A_supervisor_escalates_an_order_by_hand_with_a_reason_and_the_board_shows_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var order = await ServiceWork.OpenAsync(server, "楼上漏水业主要找媒体 escalate");
+        var page = await chromium.SignInAsync(server.BaseAddress, "demo.service");
+        await page.GotoAsync($"/Service/WorkOrders/{order.Id}");
+
+        var refused = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#escalate button[type=submit]"), r => r.Request.Method == "POST");
+        Assert.Equal(400, refused.Status);
+        Assert.Equal("is required", await page.InnerTextAsync("#escalate [data-field=reason]"));
+
+        await page.FillAsync("#escalate textarea[name=reason]", "业主扬言投诉到电视台");
+        await page.ClickAsync("#escalate button[type=submit]");
+        await page.WaitForURLAsync($"**/Service/WorkOrders/{order.Id}");
+        Assert.Contains("Escalated By Hand", await page.Locator("#history .steps li .badge").AllInnerTextsAsync());
+        Assert.Contains("业主扬言投诉到电视台", await page.InnerTextAsync("#history"));
+        await using (var db = server.Database.CreateContext())
+            Assert.Equal(1, (await db.WorkOrders.SingleAsync(w => w.Id == order.Id, ct)).EscalationLevel);
+
+        await page.GotoAsync($"/Service/Board?Number={order.Number}");
+        var cell = page.Locator($"tr[data-number='{order.Number}'] .escalation");
+        Assert.Contains("Level 1", await cell.InnerTextAsync());
+        Assert.Equal("业主扬言投诉到电视台", await cell.Locator(".by-hand").GetAttributeAsync("title"));
+        await Chromium.ScreenshotAsync(page, "service-board-escalated-by-hand");
+    }
+
+    [Fact]
     public async Task A_refused_action_names_its_field_and_changes_nothing()
     {
         var order = await ServiceWork.OpenAsync(server, "厨房水管滴水 refused");
