@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using RealEstateCrm.Host.Web.Sales;
 using RealEstateCrm.Operational.Domain.Marketing;
 using RealEstateCrm.Operational.Features.Marketing;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using RealEstateCrm.Host.Web.Sales;
 using RealEstateCrm.Operational.Domain.Customers;
 using RealEstateCrm.Operational.Domain.Inventory;
 using RealEstateCrm.Operational.Domain.Organisation;
