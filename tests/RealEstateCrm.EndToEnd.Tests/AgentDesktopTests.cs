@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using RealEstateCrm.Operational.Domain.Common;
 using RealEstateCrm.Operational.Domain.Service;
+using RealEstateCrm.Operational.Features.Organisation;
 using RealEstateCrm.Telephony.CallCenter;
 
 namespace RealEstateCrm.EndToEnd.Tests;
@@ -94,9 +95,10 @@ public sealed class AgentDesktopTests(WebServer server, Chromium chromium)
     }
 
     [Fact]
-    public async Task An_unknown_caller_gets_a_quick_create_form_that_adds_him_with_the_callers_number()
+    public async Task An_unknown_caller_gets_a_quick_create_form_that_adds_him_with_the_callers_number_in_the_project_he_asks_about()
     {
         var agent = await _data.AgentAsync("service");
+        var rep = await SalesTestData.UserAsync(server, "demo.sales");
         var number = AgentTestData.NewPhone();
         await using var call = await AgentCall.RegisterPhoneAsync(server, agent.Extension);
         var page = await OpenDesktopAsync(agent);
@@ -109,7 +111,9 @@ public sealed class AgentDesktopTests(WebServer server, Chromium chromium)
 
             await page.ClickAsync("#quick-create button[type=submit]");
             Assert.Contains("is required", await page.InnerTextAsync("#quick-create .field-error[data-field=name]"));
+            Assert.Contains("is required", await page.InnerTextAsync("#quick-create .field-error[data-field=home-project]"));
             await page.FillAsync("#quick-create input[name=Name]", "司马新客");
+            await page.SelectOptionAsync("#quick-create select[name=ProjectId]", rep.ProjectId.ToString());
             await page.ClickAsync("#quick-create button[type=submit]");
             await page.WaitForSelectorAsync("#pop .c360");
             Assert.Contains("司马新客", await page.InnerTextAsync("#pop .c360-profile h2"));
@@ -117,6 +121,9 @@ public sealed class AgentDesktopTests(WebServer server, Chromium chromium)
             await using var db = server.Database.CreateContext();
             var created = await db.Customers.SingleAsync(c => c.Phone == number, TestContext.Current.CancellationToken);
             Assert.Equal("司马新客", created.Name);
+            // His home project puts him in that project's data scope: its sales rep sees him.
+            Assert.Equal(rep.ProjectId, created.HomeProjectId);
+            Assert.True(await db.VisibleCustomers(rep.Scope).AnyAsync(c => c.Id == created.Id, TestContext.Current.CancellationToken));
             await call.Caller!.AssertSucceedsAsync();
         }
         finally

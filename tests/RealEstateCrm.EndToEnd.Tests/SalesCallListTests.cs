@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using RealEstateCrm.Host.Web.Sales;
 using RealEstateCrm.Operational.Domain.Marketing;
 using RealEstateCrm.Operational.Features.Marketing;
 
@@ -19,13 +18,13 @@ public sealed class SalesCallListTests(WebServer server, Chromium chromium)
         var hotLead = await SalesTestData.LeadAsync(server, hot.Id, rep.ProjectId, rep.Id);
         CallList list;
         await using (var db = server.Database.CreateContext("test"))
-            list = (await new CreateCallList(db, TimeProvider.System).Handle(new CreateCallList.Request("今日外呼 test", CallListKind.SalesLeads, SalesTestData.Today,
+            list = (await new CreateCallList(db, TimeProvider.System).Handle(new CreateCallList.Request("今日外呼 test", CallListKind.SalesLeads, server.Time.Today,
                 [new(cold.Id, 0.31, "新线索待跟进 new lead", 10), new(hot.Id, 0.82, "已到访未认购 visited, not reserved", 19, hotLead.Id)], rep.Id), ct)).List;
         var hotEntry = list.Entries.Single(e => e.CustomerId == hot.Id);
 
         var page = await chromium.SignInAsync(server.BaseAddress, "demo.sales");
         await page.GotoAsync("/Sales/CallList");
-        Assert.Contains(SalesTestData.Today.ToString("yyyy-MM-dd"), await page.InnerTextAsync("#list-date"));
+        Assert.Contains(server.Time.Today.ToString("yyyy-MM-dd"), await page.InnerTextAsync("#list-date"));
         var entry = page.Locator($"[data-entry='{hotEntry.Id}']");
         Assert.Equal("1", (await entry.Locator(".rank").InnerTextAsync()).Trim());
         Assert.Contains("欧阳晓燕", await entry.InnerTextAsync());
@@ -45,7 +44,7 @@ public sealed class SalesCallListTests(WebServer server, Chromium chromium)
         Assert.Equal(CallDisposition.NotCalled, await DispositionAsync(hotEntry.Id));
 
         var callBackAt = DateTime.UtcNow.AddDays(2);
-        await entry.Locator("input[name=next-action-at]").FillAsync(SalesTime.Input(callBackAt));
+        await entry.Locator("input[name=next-action-at]").FillAsync(server.Time.Input(callBackAt));
         await page.SubmitAsync(() => entry.Locator("button[value=CallBack]").ClickAsync());
         Assert.Equal("Call Back", (await page.Locator($"[data-entry='{hotEntry.Id}'] .disposition").InnerTextAsync()).Trim());
         await using (var db = server.Database.CreateContext())
@@ -70,7 +69,7 @@ public sealed class SalesCallListTests(WebServer server, Chromium chromium)
         var ct = TestContext.Current.CancellationToken;
         var rep = await SalesTestData.UserAsync(server, "demo.sales");
         var userName = $"sales.old.{Guid.NewGuid():N}"[..24];
-        var earlier = SalesTestData.Today.AddDays(-3);
+        var earlier = server.Time.Today.AddDays(-3);
         await using (var db = server.Database.CreateContext("test"))
         {
             var team = await db.OrgUnits.Where(o => db.Users.Any(u => u.UserName == "demo.sales" && u.OrgUnitId == o.Id)).Select(o => o.Code).SingleAsync(ct);
@@ -83,7 +82,7 @@ public sealed class SalesCallListTests(WebServer server, Chromium chromium)
         var page = await chromium.SignInAsync(server.BaseAddress, userName, password: "Old-list-pass-1");
         await page.GotoAsync("/Sales/CallList");
         var date = await page.InnerTextAsync("#list-date");
-        Assert.Contains($"No list for today ({SalesTestData.Today:yyyy-MM-dd}): showing the latest, of {earlier:yyyy-MM-dd}.", date);
+        Assert.Contains($"No list for today ({server.Time.Today:yyyy-MM-dd}): showing the latest, of {earlier:yyyy-MM-dd}.", date);
         Assert.Contains("诸葛明", await page.InnerTextAsync(".call-list"));
 
         var admin = await chromium.SignInAsync(server.BaseAddress, "demo.admin");

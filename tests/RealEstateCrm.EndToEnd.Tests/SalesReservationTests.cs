@@ -64,6 +64,30 @@ public sealed class SalesReservationTests(WebServer server, Chromium chromium)
         Assert.Contains("st-contracted", (await page.GetAttributeAsync($"a.unit[data-unit='{unit.Id}']", "class"))!.Split(' '));
     }
 
+    [Fact]
+    public async Task A_Chinese_user_sees_the_use_cases_refusals_in_Chinese_at_the_fields_they_name()
+    {
+        var rep = await SalesTestData.UserAsync(server, "demo.sales");
+        var customer = await SalesTestData.CustomerAsync(server, rep.ProjectId, "司马相如");
+        var unit = await SalesTestData.AvailableUnitAsync(server, rep.ProjectId);
+
+        var page = await chromium.SignInAsync(server.BaseAddress, "demo.sales", "zh-CN");
+        await page.GotoAsync($"/Sales/Units/{unit.Id}");
+        await page.FillAsync("#customer", customer.Phone!);
+        await page.FillAsync("#deposit", "0");
+        var refused = await page.SubmitAsync(() => page.ClickAsync("#reserve button[type=submit]"));
+        Assert.Equal(400, refused!.Status);
+        Assert.Equal("必须为正数", (await page.InnerTextAsync("[data-for=deposit]")).Trim());
+
+        // A business rule's refusal (DomainException) as well as a validation's.
+        await page.FillAsync("#deposit", "999999999");
+        refused = await page.SubmitAsync(() => page.ClickAsync("#reserve button[type=submit]"));
+        Assert.Equal(400, refused!.Status);
+        Assert.Equal("定金不能超过成交价", (await page.InnerTextAsync("[data-for=deposit]")).Trim());
+        Assert.Equal(UnitStatus.Available, await StatusAsync(unit.Id));
+        await Chromium.ScreenshotAsync(page, "sales-reservation-refused-zh");
+    }
+
     private async Task<UnitStatus> StatusAsync(Guid unitId)
     {
         await using var db = server.Database.CreateContext();

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using RealEstateCrm.Host.Web.Sales;
 using RealEstateCrm.Operational.Domain.Customers;
 using RealEstateCrm.Operational.Domain.Inventory;
 using RealEstateCrm.Operational.Domain.Organisation;
@@ -54,8 +53,6 @@ internal static class SalesTestData
         return await db.Units.AsNoTracking().Where(u => u.ProjectId == projectId && u.Status == UnitStatus.Available)
             .OrderByDescending(u => u.Floor).ThenBy(u => u.StackNo).FirstAsync();
     }
-
-    public static DateOnly Today => SalesTime.Today(TimeProvider.System);
 
     /// <summary>Submits a form by <paramref name="click"/> and waits for the page that answers: a refused form is
     /// re-rendered at the same address with 400, an accepted one redirects. Playwright marks this wait obsolete in

@@ -53,6 +53,54 @@ public sealed class ServiceWorkOrderTests(WebServer server, Chromium chromium)
     }
 
     [Fact]
+    public async Task Work_order_times_are_shown_in_the_business_time_zone_not_the_servers()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var order = await ServiceWork.OpenAsync(server, "阳台排水慢 zone");
+        // 20:30 UTC on 30 November is already 1 December, 04:30, in Shanghai: the day and the hour both differ.
+        var opened = new DateTime(2026, 11, 30, 20, 30, 0, DateTimeKind.Utc);
+        await using (var db = server.Database.CreateContext("test"))
+            await db.WorkOrders.Where(w => w.Id == order.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(w => w.OpenedAt, opened).SetProperty(w => w.DueAt, opened.AddHours(48)), ct);
+
+        var page = await chromium.SignInAsync(server.BaseAddress, "demo.service");
+        await page.GotoAsync($"/Service/WorkOrders/{order.Id}");
+        Assert.Equal("Asia/Shanghai", server.Time.Zone.Id);
+        Assert.Equal("2026-12-01 04:30", (await page.InnerTextAsync("#opened-at")).Trim());
+        Assert.Equal("Due 2026-12-03 04:30", (await page.InnerTextAsync("#due-at")).Trim());
+        // The server process's own zone plays no part: it would have shown another time whenever it differs.
+        if (TimeZoneInfo.Local.GetUtcOffset(opened) != server.Time.Zone.GetUtcOffset(opened))
+            Assert.NotEqual(opened.ToLocalTime().ToString("yyyy-MM-dd HH:mm"), (await page.InnerTextAsync("#opened-at")).Trim());
+    }
+
+    [Fact]
+    public async Task A_supervisor_escalates_an_order_by_hand_with_a_reason_and_the_board_shows_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var order = await ServiceWork.OpenAsync(server, "楼上漏水业主要找媒体 escalate");
+        var page = await chromium.SignInAsync(server.BaseAddress, "demo.service");
+        await page.GotoAsync($"/Service/WorkOrders/{order.Id}");
+
+        var refused = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#escalate button[type=submit]"), r => r.Request.Method == "POST");
+        Assert.Equal(400, refused.Status);
+        Assert.Equal("is required", await page.InnerTextAsync("#escalate [data-field=reason]"));
+
+        await page.FillAsync("#escalate textarea[name=reason]", "业主扬言投诉到电视台");
+        await page.ClickAsync("#escalate button[type=submit]");
+        await page.WaitForURLAsync($"**/Service/WorkOrders/{order.Id}");
+        Assert.Contains("Escalated By Hand", await page.Locator("#history .steps li .badge").AllInnerTextsAsync());
+        Assert.Contains("业主扬言投诉到电视台", await page.InnerTextAsync("#history"));
+        await using (var db = server.Database.CreateContext())
+            Assert.Equal(1, (await db.WorkOrders.SingleAsync(w => w.Id == order.Id, ct)).EscalationLevel);
+
+        await page.GotoAsync($"/Service/Board?Number={order.Number}");
+        var cell = page.Locator($"tr[data-number='{order.Number}'] .escalation");
+        Assert.Contains("Level 1", await cell.InnerTextAsync());
+        Assert.Equal("业主扬言投诉到电视台", await cell.Locator(".by-hand").GetAttributeAsync("title"));
+        await Chromium.ScreenshotAsync(page, "service-board-escalated-by-hand");
+    }
+
+    [Fact]
     public async Task A_refused_action_names_its_field_and_changes_nothing()
     {
         var order = await ServiceWork.OpenAsync(server, "厨房水管滴水 refused");

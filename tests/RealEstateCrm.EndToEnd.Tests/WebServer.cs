@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using RealEstateCrm.Host.Telephony;
+using Microsoft.Extensions.DependencyInjection;
 using RealEstateCrm.Host.Web;
+using RealEstateCrm.Host.Web.Shared;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.DemoData;
 using RealEstateCrm.Telephony.CallCenter;
@@ -23,6 +25,8 @@ public sealed class WebServer : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     public IPEndPoint SipEndPoint => CallCenter.SipEndPoint;
     public TelephonySettings Telephony { get; private set; } = null!;
+    /// <summary>The web's business clock (the fixture's time zone setting, Asia/Shanghai, whatever the machine's zone).</summary>
+    public BusinessTime Time => App.Services.GetRequiredService<BusinessTime>();
     /// <summary>The web's warehouse file; it does not exist until a test loads it (the ETL from <see cref="Database"/>).</summary>
     public string WarehousePath => Path.Combine(_folder, "warehouse.duckdb");
 
@@ -34,7 +38,7 @@ public sealed class WebServer : IAsyncLifetime
             Path.Combine(_folder, "recordings"), "zh", null, null, "IVR");
         CallCenter = await CallCenterServer.StartAsync(Database, Telephony);
         App = CrmWebApp.Build(new CrmWebOptions(Database.Options, WarehousePath,
-            new WebSettings(IPAddress.Loopback, 0, Path.Combine(_folder, "keys")), Path.Combine(_folder, "models"), Workers: 0, CallCenter));
+            new WebSettings(IPAddress.Loopback, 0, Path.Combine(_folder, "keys"), TimeZone: "Asia/Shanghai"), Path.Combine(_folder, "models"), Workers: 0, CallCenter));
         await App.StartAsync();
         BaseAddress = App.BaseAddress();
     }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using RealEstateCrm.Host.Cli;
 using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.Domain.Marketing;
 using RealEstateCrm.Testing;
 using static RealEstateCrm.Host.Tests.CliRun;
 
@@ -52,6 +54,7 @@ public sealed class SeedAndDemoCommandTests
         var warehouse = Path.Combine(folder, "warehouse.duckdb");
 
         var models = Path.Combine(folder, "models");
+        var today = DemoCommand.ChinaToday(TimeProvider.System);
 
         var (first, output) = await Crm(test, "demo", "--no-serve", "--warehouse", warehouse, "--models", models);
         int customers, lists;
@@ -68,16 +71,21 @@ public sealed class SeedAndDemoCommandTests
         Assert.Contains("trained", output);
         Assert.Contains("lead-score v1", output);
         Assert.True(lists > 0, "the demo wrote no call lists");
+        // The data ends on 2026-06-30 and is scored as of then, but the lists are for the day the demo is run.
+        Assert.Contains($"call lists for {today:yyyy-MM-dd} (from the scores of 2026-06-30):", output);
         Assert.Equal(0, second);
         Assert.Contains("not seeding", again);
         // The second run keeps the models and the day's lists: only the lists' own outbox events are new to the ETL.
         Assert.DoesNotContain("trained", again);
-        Assert.Contains("call lists for 2026-06-30: 0 lists, 0 entries", again);
+        Assert.Contains($"call lists for {today:yyyy-MM-dd} (from the scores of 2026-06-30): 0 lists, 0 entries", again);
         Assert.Contains("lists already written for the day were kept", again);
         await using var read = test.Context();
         Assert.Equal(customers, await read.Customers.CountAsync(Ct));
         Assert.Equal(lists, await read.CallLists.CountAsync(Ct));
         var sales = await read.Users.SingleAsync(u => u.UserName == "demo.sales", Ct);
         Assert.True(Operational.Domain.Organisation.PasswordHasher.Verify("Demo!2026pass", sales.PasswordHash!));
+        // What the workbench's "leads to call today" card and the call list page read: demo.sales's list for today.
+        Assert.True(await read.CallLists.AnyAsync(l => l.Kind == CallListKind.SalesLeads && l.ForDate == today && l.OwnerUserId == sales.Id && l.Entries.Count > 0, Ct),
+            "demo.sales has no call list for today");
     }
 }

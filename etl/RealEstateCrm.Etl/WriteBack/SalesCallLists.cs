@@ -22,12 +22,13 @@ public sealed class SalesCallLists(CrmDatabase operational, WarehouseDatabase wa
         options.Validate();
         var candidates = await CandidatesAsync(day, ct);
         if (candidates.Count == 0) return WriteBackResult.None;
+        var listDay = options.ListDay ?? day;
         await using var db = operational.CreateContext("ml-call-lists");
-        var rules = await ContactRules.LoadAsync(db, candidates.Select(c => c.CustomerId).Distinct().ToList(), day, options.WeeklyCallCap, ct);
+        var rules = await ContactRules.LoadAsync(db, candidates.Select(c => c.CustomerId).Distinct().ToList(), listDay, options.WeeklyCallCap, ct);
         var result = WriteBackResult.None;
         foreach (var rep in candidates.GroupBy(c => c.RepUserId).OrderBy(g => g.Key))
         {
-            if (await db.CallLists.AnyAsync(l => l.Kind == CallListKind.SalesLeads && l.ForDate == day && l.OwnerUserId == rep.Key, ct))
+            if (await db.CallLists.AnyAsync(l => l.Kind == CallListKind.SalesLeads && l.ForDate == listDay && l.OwnerUserId == rep.Key, ct))
             {
                 result = result.Add(WriteBackResult.None with { ListsAlreadyWritten = 1 });
                 continue;
@@ -49,7 +50,7 @@ public sealed class SalesCallLists(CrmDatabase operational, WarehouseDatabase wa
             }
             result = result.Add(new WriteBackResult(entries.Count > 0 ? 1 : 0, entries.Count, doNotCall, 0, capped, outOfScope, 0));
             if (entries.Count == 0) continue;
-            await new CreateCallList(db, clock).Handle(new CreateCallList.Request($"线索外呼 leads {day:yyyy-MM-dd}", CallListKind.SalesLeads, day, entries, rep.Key), ct);
+            await new CreateCallList(db, clock).Handle(new CreateCallList.Request($"线索外呼 leads {listDay:yyyy-MM-dd}", CallListKind.SalesLeads, listDay, entries, rep.Key), ct);
             db.ChangeTracker.Clear();
         }
         return result;

@@ -21,10 +21,11 @@ public sealed class TargetLists(CrmDatabase operational, WarehouseDatabase wareh
         var churn = await TargetsAsync(
             $"SELECT customer_id, score, '流失风险 ' || printf('%.0f%%', score * 100) || '：' || reasons_zh FROM ml_score WHERE model = '{ProductModels.Churn.Name}' AND as_of = {date}", ct);
         var offers = await TargetsAsync($"SELECT customer_id, score, reason_zh FROM ml_next_best_offer WHERE as_of = {date}", ct);
+        var listDay = options.ListDay ?? day;
         await using var db = operational.CreateContext("ml-target-lists");
-        var rules = await ContactRules.LoadAsync(db, churn.Concat(offers).Select(t => t.CustomerId).Distinct().ToList(), day, options.WeeklyCallCap, ct);
-        var care = await WriteListAsync(db, rules, CallListKind.ChurnCare, $"流失风险关怀 churn care {day:yyyy-MM-dd}", day, churn, needsConsent: false, options, ct);
-        var crossSell = await WriteListAsync(db, rules, CallListKind.CrossSell, $"交叉销售推荐 cross-sell {day:yyyy-MM-dd}", day, offers, needsConsent: true, options, ct);
+        var rules = await ContactRules.LoadAsync(db, churn.Concat(offers).Select(t => t.CustomerId).Distinct().ToList(), listDay, options.WeeklyCallCap, ct);
+        var care = await WriteListAsync(db, rules, CallListKind.ChurnCare, $"流失风险关怀 churn care {listDay:yyyy-MM-dd}", listDay, churn, needsConsent: false, options, ct);
+        var crossSell = await WriteListAsync(db, rules, CallListKind.CrossSell, $"交叉销售推荐 cross-sell {listDay:yyyy-MM-dd}", listDay, offers, needsConsent: true, options, ct);
         return care.Add(crossSell);
     }
 

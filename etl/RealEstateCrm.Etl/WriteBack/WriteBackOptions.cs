@@ -9,6 +9,9 @@ public sealed record WriteBackOptions
     public int WeeklyCallCap { get; init; } = 2;
     /// <summary>Entries on the churn-risk care list and on the cross-sell offer list.</summary>
     public int TargetListSize { get; init; } = 100;
+    /// <summary>The day the lists are for, when it is not the day scored: <c>crm demo</c> writes the lists for the day it
+    /// is run from the scores of the data's last day, so the demo has a list to work today. Null: the day scored.</summary>
+    public DateOnly? ListDay { get; init; }
 
     public void Validate()
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RealEstateCrm.Etl.WriteBack;
+using RealEstateCrm.Host.Jobs;
 using RealEstateCrm.Ml.Products;
 using RealEstateCrm.Ml.Registry;
 using RealEstateCrm.Operational.Data;
@@ -48,12 +49,18 @@ public static class DemoCommand
     }
 
     // Trained once (a demo folder keeps its models); the k-fold check is left to crm ml score --retrain to keep the demo quick.
+    // The demo data ends on a fixed day, so the models score that day; the lists are written for today (China date), the
+    // day the demo is run, so the call list page and the workbench's "leads to call today" have work in them. Run again
+    // on a later day, the demo writes that day's lists; a day's lists already written are kept.
     private static async Task TrainAndScoreAsync(CrmDatabase database, string warehousePath, string modelsPath)
     {
         await using var warehouse = await WarehouseLoad.OpenAsync(warehousePath);
         var registry = new ModelRegistry(modelsPath);
         await MlRun.RetrainAsync(warehouse, registry, new ProductTrainingOptions { Folds = 0 }, always: false);
         var summary = await MlRun.ScoreAsync(warehouse, registry, null);
-        await MlRun.WriteListsAsync(database, warehouse, summary.Day, new WriteBackOptions());
+        await MlRun.WriteListsAsync(database, warehouse, summary.Day, new WriteBackOptions { ListDay = ChinaToday(TimeProvider.System) });
     }
+
+    public static DateOnly ChinaToday(TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), CrmJobs.ChinaStandardTime).DateTime);
 }

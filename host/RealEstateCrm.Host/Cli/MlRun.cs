@@ -61,7 +61,7 @@ public static class MlRun
         var result = await AnsiConsole.Status().StartAsync("writing call lists", _ =>
             new ScoredLists(database, warehouse, TimeProvider.System).WriteAsync(day, options));
         AnsiConsole.MarkupLineInterpolated(
-            $"[green]call lists[/] for {day:yyyy-MM-dd}: {result.Lists} lists, {result.Entries} entries; left out: {result.SkippedDoNotCall} do-not-call, {result.SkippedNoConsent} without marketing consent, {result.SkippedCallCap} at the weekly call cap, {result.SkippedOutOfScope} outside the rep's projects; {result.ListsAlreadyWritten} lists already written for the day were kept");
+            $"[green]call lists[/] for {options.ListDay ?? day:yyyy-MM-dd}{(options.ListDay is { } listDay && listDay != day ? $" (from the scores of {day:yyyy-MM-dd})" : "")}: {result.Lists} lists, {result.Entries} entries; left out: {result.SkippedDoNotCall} do-not-call, {result.SkippedNoConsent} without marketing consent, {result.SkippedCallCap} at the weekly call cap, {result.SkippedOutOfScope} outside the rep's projects; {result.ListsAlreadyWritten} lists already written for the day were kept");
     }
 
     private static string Auc(double auc) => double.IsNaN(auc) ? "-" : auc.ToString("0.000", CultureInfo.InvariantCulture);

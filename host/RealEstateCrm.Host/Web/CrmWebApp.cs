@@ -21,6 +21,7 @@ using RealEstateCrm.Operational;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Organisation;
 using RealEstateCrm.Telephony.CallCenter;
+using RealEstateCrm.Host.Web.Shared;
 
 namespace RealEstateCrm.Host.Web;
 
@@ -59,6 +60,7 @@ public static class CrmWebApp
         services.AddScoped<SignedInUser>();
         services.AddScoped<ICurrentActor, WebActor>();
         services.AddSingleton<Text>();
+        services.AddSingleton(sp => new BusinessTime(BusinessTime.FindZone(options.Web.TimeZone), sp.GetRequiredService<TimeProvider>()));
         AddSignIn(services);
         services.AddAuthorizationBuilder().AddFunctionPolicies();
         services.AddRazorPages(razor => razor.RootDirectory = "/Web");

@@ -3,19 +3,20 @@ using RealEstateCrm.Host.Web.Auth;
 using RealEstateCrm.Host.Web.Localization;
 using RealEstateCrm.Host.Web.Workbench;
 using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Host.Web.Shared;
 
 namespace RealEstateCrm.Host.Web;
 
 /// <summary>The workbench (我的工作台): each card of the user's roles' layouts that his functions allow, with its count and
 /// first rows, everything through his data scope.</summary>
-public sealed class IndexModel(CrmDbContext db, SignedInUser me, Text text, TimeProvider clock) : PageModel
+public sealed class IndexModel(CrmDbContext db, SignedInUser me, Text text, BusinessTime time) : PageModel
 {
     public IReadOnlyList<(WorkbenchCard Card, WorkbenchCardContent Content)> Cards { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var layout = await WorkbenchLayouts.ForUserAsync(db, me.Roles, ct);
-        var query = new WorkbenchQuery(db, me, await me.ScopeAsync(ct), text, clock.GetUtcNow().UtcDateTime, ct);
+        var query = new WorkbenchQuery(db, me, await me.ScopeAsync(ct), text, time, ct);
         var cards = new List<(WorkbenchCard, WorkbenchCardContent)>();
         // One after another: the cards share the request's DbContext.
         foreach (var card in layout.Where(c => me.MayUse(c.Function)))

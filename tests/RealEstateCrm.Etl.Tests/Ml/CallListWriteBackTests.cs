@@ -58,6 +58,26 @@ public sealed class CallListWriteBackTests
     }
 
     [Fact]
+    public async Task Lists_can_be_written_for_a_later_day_from_the_last_days_scores()
+    {
+        await using var bed = await EtlTestBed.Create(DatabaseProvider.Sqlite);
+        var warehouse = await ScoredWarehouseAsync(bed);
+        var demoLists = await ListIdsAsync(bed);
+        var today = new DateOnly(2026, 12, 2);
+
+        var result = await new ScoredLists(bed.Operational.Database, warehouse, bed.Clock).WriteAsync(Day, new WriteBackOptions { ListDay = today }, Ct);
+
+        await using var db = bed.Operational.Context();
+        var lists = await db.CallLists.Include(l => l.Entries).Where(l => !demoLists.Contains(l.Id)).ToListAsync(Ct);
+        Assert.True(result.Lists > 0);
+        Assert.Equal(lists.Count, result.Lists);
+        Assert.All(lists, l => Assert.Equal(today, l.ForDate));
+        Assert.All(lists, l => Assert.EndsWith("2026-12-02", l.Name));
+        Assert.Contains(lists, l => l.Kind == CallListKind.SalesLeads && l.Entries.Count > 0);
+        Assert.Contains(lists, l => l.Kind == CallListKind.ChurnCare);
+    }
+
+    [Fact]
     public async Task Writing_the_same_days_lists_again_keeps_the_ones_written()
     {
         await using var bed = await EtlTestBed.Create(DatabaseProvider.Sqlite);

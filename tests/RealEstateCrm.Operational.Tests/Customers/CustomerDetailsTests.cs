@@ -67,6 +67,21 @@ public sealed class CustomerDetailsTests
     }
 
     [Theory, ClassData(typeof(Providers))]
+    public async Task A_customer_taken_from_a_call_needs_his_home_project_named_with_the_other_faults(DatabaseProvider provider)
+    {
+        await using var test = await TestDatabase.Create(provider);
+        var refused = await test.AssertRefused<ValidationException>(db =>
+            new CreateCustomer(db).Handle(new CreateCustomer.Request(World.Person(" ", "13700137000"), HomeProjectRequired: true), Ct));
+        Assert.Equal(["home-project", "name"], refused.Errors.Select(e => e.Field).Order());
+
+        await using var db = test.Context();
+        var project = (await Service.Given.Project(db)).Id;
+        var created = await new CreateCustomer(db).Handle(new CreateCustomer.Request(World.Person("周杰", "13700137000", project), HomeProjectRequired: true), Ct);
+        await using var read = test.Context();
+        Assert.Equal(project, (await read.Customers.SingleAsync(c => c.Id == created.Id, Ct)).HomeProjectId);
+    }
+
+    [Theory, ClassData(typeof(Providers))]
     public async Task An_id_number_or_an_email_is_enough_without_a_phone(DatabaseProvider provider)
     {
         await using var test = await TestDatabase.Create(provider);

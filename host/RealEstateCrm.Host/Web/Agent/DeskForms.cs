@@ -43,15 +43,21 @@ public sealed record Category(Guid Id, string Code, string Name, int SlaHours);
 
 public sealed record ReceptionForm(ReceptionInput Input, IReadOnlyList<Category> Categories, FormErrors Errors, string? Saved = null);
 
-/// <summary>A new customer from an unknown caller: the number comes from the call, never from the browser.</summary>
+/// <summary>A new customer from an unknown caller: the number comes from the call, never from the browser. The project
+/// the caller asks about is required (<see cref="Operational.Features.Customers.CreateCustomer.Request.HomeProjectRequired"/>):
+/// it becomes his home project, which puts him in that project's data scope. The call itself cannot tell: every project
+/// shares the IVR number and the queues go by skill, not by project.</summary>
 public sealed class QuickCreateInput
 {
     public string CallId { get; set; } = "";
     public string Name { get; set; } = "";
     public string? City { get; set; }
+    public Guid? ProjectId { get; set; }
 }
 
-public sealed record QuickCreateForm(QuickCreateInput Input, string CallerShown, FormErrors Errors);
+public sealed record ProjectChoice(Guid Id, string Name, string City);
+
+public sealed record QuickCreateForm(QuickCreateInput Input, string CallerShown, IReadOnlyList<ProjectChoice> Projects, FormErrors Errors);
 
 /// <summary>What pops on the desktop for a ringing call: the caller's 360 and the reception form, or the quick-create
 /// form for a caller the ledger does not know.</summary>

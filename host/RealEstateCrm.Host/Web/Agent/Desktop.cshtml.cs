@@ -80,23 +80,25 @@ public sealed class DesktopModel(CrmDbContext db, SignedInUser me, Text text, Ti
     public async Task<IActionResult> OnPostQuickCreateAsync(QuickCreateInput input, [FromServices] CreateCustomer create, CancellationToken ct)
     {
         if (await MyAgentAsync(ct) is not { } agent || ringing.Find(agent.AgentNo, input.CallId) is not { } pop) return NotFound();
+        var errors = new FormErrors();
         try
         {
             var customer = await create.Handle(new CreateCustomer.Request(new CustomerDetails
             {
                 Name = input.Name, Phone = pop.Caller, City = string.IsNullOrWhiteSpace(input.City) ? null : input.City.Trim(),
-            }), ct);
+                HomeProjectId = input.ProjectId,
+            }, HomeProjectRequired: true), ct);
             ringing.Identify(agent.AgentNo, pop.CallId, customer.Id);
             return Partial("_Pop", await PanelAsync(ringing.Find(agent.AgentNo, pop.CallId)!, null, ct));
         }
-        catch (ValidationException e)
-        {
-            var errors = new FormErrors();
-            errors.Add(e);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Partial("_QuickCreate", new QuickCreateForm(input, me.Phone(pop.Caller), errors));
-        }
+        catch (Exception e) when (UseCaseErrors.IsRefusal(e)) { errors.Add(e); }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Partial("_QuickCreate", new QuickCreateForm(input, me.Phone(pop.Caller), await ProjectsAsync(ct), errors));
     }
+
+    /// <summary>Every project, for the quick-create form: the call center serves them all.</summary>
+    private async Task<IReadOnlyList<ProjectChoice>> ProjectsAsync(CancellationToken ct) =>
+        await db.Projects.AsNoTracking().OrderBy(p => p.City).ThenBy(p => p.Name).Select(p => new ProjectChoice(p.Id, p.Name, p.City)).ToListAsync(ct);
 
     /// <summary>The reception record and, when ticked, its work order: one use case, one transaction, so a refused work
     /// order leaves no reception record behind.</summary>
@@ -143,7 +145,7 @@ public sealed class DesktopModel(CrmDbContext db, SignedInUser me, Text text, Ti
         var now = clock.GetUtcNow().UtcDateTime;
         if (pop.CustomerId is not { } id
             || await Customer360.LoadAsync(db, db.Customers.Where(c => c.MergedIntoId == null), id, DataScope.Everything, text, now, ct) is not { } view)
-            return new PopPanel(pop, shown, null, new QuickCreateForm(new QuickCreateInput { CallId = pop.CallId }, shown, new FormErrors()), null);
+            return new PopPanel(pop, shown, null, new QuickCreateForm(new QuickCreateInput { CallId = pop.CallId }, shown, await ProjectsAsync(ct), new FormErrors()), null);
         return new PopPanel(pop, shown, view, null, reception ??
             new ReceptionForm(new ReceptionInput { CallId = pop.CallId, CustomerId = id }, await CategoriesAsync(ct), new FormErrors()));
     }

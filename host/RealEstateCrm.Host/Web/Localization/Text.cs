@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using RealEstateCrm.Operational.Domain.Common;
 
 namespace RealEstateCrm.Host.Web.Localization;
 
@@ -11,9 +12,9 @@ namespace RealEstateCrm.Host.Web.Localization;
 public sealed partial class Text
 {
     public static readonly string[] Cultures = ["zh-CN", "en"];
-    private readonly IReadOnlyDictionary<string, string> _chinese;
-
-    public Text() => _chinese = Load();
+    // Loaded once for the process: the files are embedded, and refusals are translated outside DI (Shared/UseCaseErrors).
+    private static readonly Lazy<Dictionary<string, string>> Chinese = new(Load);
+    private readonly Dictionary<string, string> _chinese = Chinese.Value;
 
     public static bool IsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
 
@@ -22,10 +23,25 @@ public sealed partial class Text
     public string this[string english, params object?[] args] => string.Format(CultureInfo.CurrentCulture, this[english], args);
 
     /// <summary>An enum value's label: the zh-CN entry "UnitStatus.Sold", else the English words of its name ("Sold", "Wrap up").</summary>
-    public string Of<TEnum>(TEnum value) where TEnum : struct, Enum
+    public string Of<TEnum>(TEnum value) where TEnum : struct, Enum => Of((Enum)value);
+
+    public string Of(Enum value)
     {
-        var key = $"{typeof(TEnum).Name}.{value}";
+        var key = $"{value.GetType().Name}.{value}";
         return IsChinese && _chinese.TryGetValue(key, out var zh) ? zh : Words().Replace(value.ToString(), " $1").Trim();
+    }
+
+    /// <summary>A use case's refusal (<see cref="RefusalText"/>) in the request's language: its template translated like any
+    /// words, enum values by their labels, nouns (entity names) and nested refusals translated in turn.</summary>
+    public string Of(RefusalText refusal)
+    {
+        var arguments = refusal.Arguments.Select(a => a switch
+        {
+            Enum value => Of(value),
+            RefusalText inner => Of(inner),
+            _ => a,
+        }).ToArray();
+        return string.Format(CultureInfo.CurrentCulture, this[refusal.Template], arguments);
     }
 
     /// <summary>Every word with a Chinese translation (the completeness test reads it).</summary>

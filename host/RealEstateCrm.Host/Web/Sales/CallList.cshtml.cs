@@ -17,7 +17,7 @@ namespace RealEstateCrm.Host.Web.Sales;
 /// <summary>The rep's scored call list for today (线索外呼), best first: why to call, when, and one click to say how it
 /// went. With no list for today the latest one is shown under its own date. Users who see all data pick the rep.</summary>
 [Authorize(Policy = Functions.CallLists)]
-public sealed class CallListModel(CrmDbContext db, SignedInUser me, RecordCallDisposition record, TimeProvider clock) : PageModel
+public sealed class CallListModel(CrmDbContext db, SignedInUser me, RecordCallDisposition record, BusinessTime time) : PageModel
 {
     public sealed record Row(CallListEntry Entry, Customer Customer, Lead? Lead, string? ProjectName);
     public sealed record Rep(Guid Id, string Name);
@@ -53,7 +53,7 @@ public sealed class CallListModel(CrmDbContext db, SignedInUser me, RecordCallDi
             try
             {
                 var notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim();
-                await record.Handle(new RecordCallDisposition.Request(PostedEntry!.Value, Disposition, notes, NextActionAt is { } at ? SalesTime.FromChina(at) : null), ct);
+                await record.Handle(new RecordCallDisposition.Request(PostedEntry!.Value, Disposition, notes, NextActionAt is { } at ? time.FromLocal(at) : null), ct);
                 return Redirect($"/Sales/CallList{(RepId is { } rep && MayPickRep ? $"?repId={rep}" : "")}#entry-{PostedEntry}");
             }
             catch (Exception e) when (UseCaseErrors.IsRefusal(e))
@@ -67,7 +67,7 @@ public sealed class CallListModel(CrmDbContext db, SignedInUser me, RecordCallDi
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Today = SalesTime.Today(clock);
+        Today = time.Today;
         if (MayPickRep)
             Reps = await db.Users.AsNoTracking()
                 .Where(u => u.IsActive && db.CallLists.Any(l => l.OwnerUserId == u.Id && l.Kind == CallListKind.SalesLeads))

@@ -7,12 +7,13 @@ using RealEstateCrm.Operational.Domain.Common;
 using RealEstateCrm.Operational.Domain.Customers;
 using RealEstateCrm.Operational.Domain.Organisation;
 using RealEstateCrm.Operational.Features.Organisation;
+using RealEstateCrm.Host.Web.Shared;
 
 namespace RealEstateCrm.Host.Web.Search;
 
 /// <summary>Customers in the user's scope (merged duplicates left out) by name, code or phone, city, segment, income band
 /// and project (home project or a lead there).</summary>
-public sealed class CustomerSearch(CrmDbContext db, SignedInUser me, DataScope scope, Text text) : ISearchKind
+public sealed class CustomerSearch(CrmDbContext db, SignedInUser me, DataScope scope, Text text, BusinessTime time) : ISearchKind
 {
     public string Function => Functions.CustomersRead;
 
@@ -65,7 +66,7 @@ public sealed class CustomerSearch(CrmDbContext db, SignedInUser me, DataScope s
             .Select(x => new { x.Id, x.Code, x.Name, x.Phone, x.City, x.Segment, x.IncomeBand, x.CreatedAt })
             .ToListAsync(ct);
         return rows.Select(x => new SearchRow(
-            [x.Code, x.Name, me.Phone(x.Phone), x.City, text.Of(x.Segment), text.Of(x.IncomeBand), x.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)],
+            [x.Code, x.Name, me.Phone(x.Phone), x.City, text.Of(x.Segment), text.Of(x.IncomeBand), time.Date(x.CreatedAt)],
             $"/Customers/Details/{x.Id}")).ToList();
     }
 }

@@ -9,13 +9,14 @@ using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Organisation;
 using RealEstateCrm.Operational.Features.Export;
 using RealEstateCrm.Operational.Features.Organisation;
+using RealEstateCrm.Host.Web.Shared;
 
 namespace RealEstateCrm.Host.Web.Search;
 
 /// <summary>Advanced search (条件查询) over customers, units and work orders: combinable conditions, sortable columns,
 /// pages of <see cref="SearchCriteria.PageSize"/> and a CSV download of every match. Each kind needs its function; all
 /// of it runs through the user's data scope, and phone numbers are masked as his role requires.</summary>
-public sealed class IndexModel(CrmDbContext db, SignedInUser me, Text text, TimeProvider clock) : PageModel
+public sealed class IndexModel(CrmDbContext db, SignedInUser me, Text text, BusinessTime time) : PageModel
 {
     /// <summary>The CSV holds at most this many rows; a larger result asks for narrower conditions.</summary>
     public const int CsvLimit = 100_000;
@@ -49,7 +50,7 @@ public sealed class IndexModel(CrmDbContext db, SignedInUser me, Text text, Time
     {
         if (await KindAsync(criteria, ct) is not { } search) return Forbid();
         Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"search-{criteria.Kind.ToString().ToLowerInvariant()}-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv\"";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"search-{criteria.Kind.ToString().ToLowerInvariant()}-{time.Now:yyyyMMdd-HHmm}.csv\"";
         await using var csv = new CsvWriter(Response.Body);
         await csv.WriteRow(search.Columns.Select(c => text[c.Header]));
         const int batch = 2_000;
@@ -77,12 +78,11 @@ public sealed class IndexModel(CrmDbContext db, SignedInUser me, Text text, Time
     private async Task<ISearchKind?> KindAsync(SearchCriteria criteria, CancellationToken ct)
     {
         var scope = await me.ScopeAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
         var searches = new Dictionary<SearchKind, ISearchKind>
         {
-            [SearchKind.Customers] = new CustomerSearch(db, me, scope, text),
+            [SearchKind.Customers] = new CustomerSearch(db, me, scope, text, time),
             [SearchKind.Units] = new UnitSearch(db, scope, text),
-            [SearchKind.WorkOrders] = new WorkOrderSearch(db, scope, text, now),
+            [SearchKind.WorkOrders] = new WorkOrderSearch(db, scope, text, time),
         };
         Kinds = searches.Where(s => me.MayUse(s.Value.Function)).Select(s => s.Key).ToList();
         if (Kinds.Count == 0) return null;

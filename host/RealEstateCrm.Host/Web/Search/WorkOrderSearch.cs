@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Host.Web.Localization;
+using RealEstateCrm.Host.Web.Shared;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Organisation;
 using RealEstateCrm.Operational.Domain.Service;
@@ -11,7 +12,7 @@ namespace RealEstateCrm.Host.Web.Search;
 
 /// <summary>Work orders in the user's scope by number or title, project, status, type, category, the day they were opened
 /// and whether they are overdue (still open past their due time).</summary>
-public sealed class WorkOrderSearch(CrmDbContext db, DataScope scope, Text text, DateTime now) : ISearchKind
+public sealed class WorkOrderSearch(CrmDbContext db, DataScope scope, Text text, BusinessTime time) : ISearchKind
 {
     public string Function => Functions.ServiceRead;
 
@@ -38,16 +39,19 @@ public sealed class WorkOrderSearch(CrmDbContext db, DataScope scope, Text text,
         if (c.CategoryId is { } category) orders = orders.Where(w => w.CategoryId == category);
         if (c.OpenedFrom is { } from)
         {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var start = time.StartOfDayUtc(from);
             orders = orders.Where(w => w.OpenedAt >= start);
         }
         if (c.OpenedTo is { } to)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var end = time.StartOfDayUtc(to.AddDays(1));
             orders = orders.Where(w => w.OpenedAt < end);
         }
         if (c.Overdue)
+        {
+            var now = time.UtcNow;
             orders = orders.WhereOpen().Where(w => w.DueAt < now);
+        }
         return from w in orders join x in db.Customers on w.CustomerId equals x.Id select new Found { Order = w, Customer = x.Name };
     }
 
@@ -70,7 +74,7 @@ public sealed class WorkOrderSearch(CrmDbContext db, DataScope scope, Text text,
             .ToListAsync(ct);
         return rows.Select(w => new SearchRow(
             [w.Number, w.Title, w.Customer, text.Of(w.Type), text.Of(w.Status),
-             w.OpenedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), w.DueAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)],
+             time.Show(w.OpenedAt), time.Show(w.DueAt)],
             $"/Service/WorkOrders/{w.Id}")).ToList();
     }
 }

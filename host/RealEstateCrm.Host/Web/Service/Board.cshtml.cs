@@ -26,7 +26,7 @@ public sealed class BoardModel(CrmDbContext db, SignedInUser me, TimeProvider cl
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNo { get; set; } = 1;
 
     public sealed record Row(Guid Id, string Number, string Title, WorkOrderType Type, WorkOrderStatus Status, Severity Priority,
-        string? Category, string? Department, string? Contractor, string Customer, int EscalationLevel, SlaClock Sla);
+        string? Category, string? Department, string? Contractor, string Customer, int EscalationLevel, SlaClock Sla, string? EscalatedByHand);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public bool HasNextPage { get; private set; }
@@ -66,13 +66,26 @@ public sealed class BoardModel(CrmDbContext db, SignedInUser me, TimeProvider cl
             join cu in db.Customers on w.CustomerId equals cu.Id
             select new { Order = w, Category = c.Name, Department = d.Name, Contractor = k.Name, Customer = cu.Name }).ToListAsync(ct);
         HasNextPage = page.Count > PageSize;
+        var byHand = await HandEscalationsAsync(page.Take(PageSize).Select(x => x.Order.Id).ToList(), ct);
         Rows = page.Take(PageSize).Select(x => new Row(x.Order.Id, x.Order.Number, x.Order.Title, x.Order.Type, x.Order.Status, x.Order.Priority,
-            x.Category, x.Department, x.Contractor, x.Customer, x.Order.EscalationLevel, SlaClock.Of(x.Order, now, warn))).ToList();
+            x.Category, x.Department, x.Contractor, x.Customer, x.Order.EscalationLevel, SlaClock.Of(x.Order, now, warn),
+            x.Order.EscalationLevel > 0 ? byHand.GetValueOrDefault(x.Order.Id) : null)).ToList();
 
         Categories = (await db.ComplaintCategories.AsNoTracking().Where(c => c.ParentId != null).OrderBy(c => c.Code).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
             .Select(c => (c.Id, c.Name)).ToList();
         Departments = await ServiceDepartments(db, ct);
     }
+
+    /// <summary>The reason of each order's latest escalation by hand since it was last reopened (reopening starts the
+    /// escalation over), for the orders on the page.</summary>
+    private async Task<Dictionary<Guid, string?>> HandEscalationsAsync(List<Guid> ids, CancellationToken ct) =>
+        (await db.WorkOrderEvents.AsNoTracking()
+            .Where(e => ids.Contains(e.WorkOrderId) && (e.Kind == WorkOrderEventKind.EscalatedByHand || e.Kind == WorkOrderEventKind.Reopened))
+            .Select(e => new { e.WorkOrderId, e.Kind, e.At, e.Note }).ToListAsync(ct))
+        .GroupBy(e => e.WorkOrderId)
+        .Select(g => g.MaxBy(e => e.At)!)
+        .Where(e => e.Kind == WorkOrderEventKind.EscalatedByHand)
+        .ToDictionary(e => e.WorkOrderId, e => e.Note);
 
     private IQueryable<WorkOrder> Filter(IQueryable<WorkOrder> orders, DateTime now)
     {

@@ -8,6 +8,7 @@ using RealEstateCrm.Operational.Domain.Organisation;
 using RealEstateCrm.Operational.Domain.Service;
 using RealEstateCrm.Operational.Features.Organisation;
 using RealEstateCrm.Operational.Features.Service;
+using RealEstateCrm.Host.Web.Shared;
 
 namespace RealEstateCrm.Host.Web.Service;
 
@@ -15,7 +16,7 @@ namespace RealEstateCrm.Host.Web.Service;
 /// customers, recording a visit after a work order with its questionnaire (RecordReturnVisit), and writing a new
 /// questionnaire (CreateQuestionnaire), one "Kind: question" a line.</summary>
 [Authorize(Policy = Functions.ServiceRead)]
-public sealed class ReturnVisitsModel(CrmDbContext db, SignedInUser me, TimeProvider clock, CalculateNps calculate) : ServicePage
+public sealed class ReturnVisitsModel(CrmDbContext db, SignedInUser me, BusinessTime time, CalculateNps calculate) : ServicePage
 {
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
@@ -89,11 +90,11 @@ public sealed class ReturnVisitsModel(CrmDbContext db, SignedInUser me, TimeProv
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = time.Today;
         To ??= today;
         From ??= To.Value.AddDays(-90);
-        var start = From.Value.ToDateTime(TimeOnly.MinValue);
-        var end = To.Value.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var start = time.StartOfDayUtc(From.Value);
+        var end = time.StartOfDayUtc(To.Value.AddDays(1));
         await RunAsync("period", async () => Nps = await calculate.Handle(new CalculateNps.Request(start, end, QuestionnaireId), ct));
 
         var scope = await me.ScopeAsync(ct);

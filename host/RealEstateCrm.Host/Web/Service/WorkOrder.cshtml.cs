@@ -35,6 +35,9 @@ public sealed class WorkOrderModel(CrmDbContext db, SignedInUser me, TimeProvide
     public IReadOnlyList<(Guid Id, string Name, bool Covers)> Contractors { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Title)> OpenTopics { get; private set; } = [];
 
+    /// <summary>Supervisors with service.write may raise an order still worked on by hand, up to the top level.</summary>
+    public bool MayEscalateByHand { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostDispatchAsync(Guid id, Guid? department, Guid? contractor, [FromServices] DispatchWorkOrder dispatch, CancellationToken ct) =>
@@ -63,6 +66,9 @@ public sealed class WorkOrderModel(CrmDbContext db, SignedInUser me, TimeProvide
 
     public Task<IActionResult> OnPostReopenAsync(Guid id, string? reason, [FromServices] ReopenWorkOrder reopen, CancellationToken ct) =>
         ActAsync(id, "reopen", () => reopen.Handle(new ReopenWorkOrder.Request(id, reason ?? ""), ct), ct);
+
+    public Task<IActionResult> OnPostEscalateAsync(Guid id, string? reason, [FromServices] EscalateWorkOrder escalate, CancellationToken ct) =>
+        ActAsync(id, "escalate", () => escalate.Handle(new EscalateWorkOrder.Request(id, me.Id, reason ?? ""), ct), ct);
 
     public Task<IActionResult> OnPostAttachAsync(Guid id, Guid topic, [FromServices] AttachWorkOrderToTopic attach, CancellationToken ct) =>
         ActAsync(id, "topic", () => attach.Handle(new AttachWorkOrderToTopic.Request(topic, id), ct), ct);
@@ -113,6 +119,8 @@ public sealed class WorkOrderModel(CrmDbContext db, SignedInUser me, TimeProvide
                 .Where(t => t.ClosedAt == null && (t.ProjectId == null || t.ProjectId == order.ProjectId))
                 .OrderByDescending(t => t.OpenedAt).Select(t => new { t.Id, t.Title }).Take(100).ToListAsync(ct))
             .Select(t => (t.Id, t.Title)).ToList();
+        MayEscalateByHand = order.IsOpen && order.EscalationLevel < EscalateWorkOrder.TopLevel && me.MayUse(Functions.ServiceWrite)
+                            && await db.Users.AnyAsync(u => u.Id == me.Id && u.IsSupervisor, ct);
         return true;
     }
 }

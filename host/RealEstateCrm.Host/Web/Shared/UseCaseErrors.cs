@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using RealEstateCrm.Host.Web.Localization;
 using RealEstateCrm.Operational.Domain.Common;
 
 namespace RealEstateCrm.Host.Web.Shared;
@@ -8,13 +9,15 @@ namespace RealEstateCrm.Host.Web.Shared;
 /// Every page turns refusals into messages here, whether it keeps them in its ModelState or in a form of its own.</summary>
 public static class UseCaseErrors
 {
+    private static readonly Text T = new();
+
     public static bool IsRefusal(Exception error) => error is ValidationException or DomainException;
 
-    /// <summary>The refusal's messages by the field they name ("" for none).</summary>
+    /// <summary>The refusal's messages by the field they name ("" for none), in the request's language.</summary>
     public static IEnumerable<(string Field, string Message)> Messages(Exception error) => error switch
     {
-        ValidationException invalid => invalid.Errors.Select(e => (e.Field, e.Message)),
-        DomainException refused => [(refused.Field ?? "", refused.Message)],
+        ValidationException invalid => invalid.Errors.Select(e => (e.Field, T.Of(e.Text))),
+        DomainException refused => [(refused.Field ?? "", T.Of(refused.Text))],
         _ => throw new ArgumentException("not a use-case refusal", nameof(error), error),
     };
 

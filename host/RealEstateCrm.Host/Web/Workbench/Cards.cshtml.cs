@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Host.Web.Localization;
+using RealEstateCrm.Host.Web.Shared;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Common;
 using RealEstateCrm.Operational.Domain.Organisation;
@@ -44,7 +45,7 @@ public sealed class CardsModel(CrmDbContext db, SetBusinessParameter set, Text t
             }
             catch (ValidationException e)
             {
-                foreach (var error in e.Errors) ModelState.AddModelError(nameof(Show), error.Message);
+                foreach (var (_, message) in UseCaseErrors.Messages(e)) ModelState.AddModelError(nameof(Show), message);
             }
         }
         await LoadAsync(ct);

@@ -1,5 +1,6 @@
 using RealEstateCrm.Host.Web.Auth;
 using RealEstateCrm.Host.Web.Localization;
+using RealEstateCrm.Host.Web.Shared;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Organisation;
 
@@ -12,9 +13,12 @@ namespace RealEstateCrm.Host.Web.Workbench;
 /// <param name="Link">the page that works the whole queue, or null when no page lists it</param>
 public sealed record WorkbenchCard(string Code, string Title, string Function, string? Link, Func<WorkbenchQuery, Task<WorkbenchCardContent>> LoadAsync);
 
-/// <summary>What a card loads with: the database, the user (his id, scope and masking), his language and the moment "now".</summary>
-public sealed record WorkbenchQuery(CrmDbContext Db, SignedInUser Me, DataScope Scope, Text T, DateTime Now, CancellationToken Ct)
+/// <summary>What a card loads with: the database, the user (his id, scope and masking), his language and the business
+/// clock ("now" in UTC for the database, "today" and the times shown in the business's zone).</summary>
+public sealed record WorkbenchQuery(CrmDbContext Db, SignedInUser Me, DataScope Scope, Text T, BusinessTime Time, CancellationToken Ct)
 {
+    public DateTime Now { get; } = Time.UtcNow;
+
     /// <summary>Rows shown on a card; the count says how many there are in all.</summary>
     public const int Rows = 5;
 }

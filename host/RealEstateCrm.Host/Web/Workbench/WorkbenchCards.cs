@@ -42,7 +42,7 @@ public static class WorkbenchCards
 
     private static async Task<WorkbenchCardContent> CallsTodayAsync(WorkbenchQuery q)
     {
-        var today = DateOnly.FromDateTime(q.Now);
+        var today = q.Time.Today;
         var entries = from e in q.Db.CallListEntries
                       join l in q.Db.CallLists on e.CallListId equals l.Id
                       join c in q.Db.VisibleCustomers(q.Scope) on e.CustomerId equals c.Id
@@ -56,7 +56,7 @@ public static class WorkbenchCards
 
     private static async Task<WorkbenchCardContent> CallbacksDueAsync(WorkbenchQuery q)
     {
-        var endOfDay = q.Now.Date.AddDays(1);
+        var endOfDay = q.Time.StartOfDayUtc(q.Time.Today.AddDays(1));
         var entries = from e in q.Db.CallListEntries
                       join l in q.Db.CallLists on e.CallListId equals l.Id
                       join c in q.Db.VisibleCustomers(q.Scope) on e.CustomerId equals c.Id
@@ -65,7 +65,7 @@ public static class WorkbenchCards
                       select new { e.LeadId, CustomerId = c.Id, c.Name, c.Phone, e.NextActionAt };
         var rows = await entries.Take(WorkbenchQuery.Rows).ToListAsync(q.Ct);
         return new(await entries.CountAsync(q.Ct), rows.Select(r => new WorkbenchRow(r.Name, q.Me.Phone(r.Phone),
-            r.LeadId is { } lead ? LeadLink(lead) : CustomerLink(r.CustomerId), r.NextActionAt?.ToString("HH:mm", CultureInfo.InvariantCulture),
+            r.LeadId is { } lead ? LeadLink(lead) : CustomerLink(r.CustomerId), r.NextActionAt is { } next ? q.Time.Clock(next) : null,
             r.NextActionAt < q.Now ? "bad" : "warn")).ToList());
     }
 
@@ -79,7 +79,7 @@ public static class WorkbenchCards
                     select new { l.Id, c.Name, Project = p.Name, l.CreatedAt };
         var rows = await leads.Take(WorkbenchQuery.Rows).ToListAsync(q.Ct);
         return new(await leads.CountAsync(q.Ct), rows.Select(r => new WorkbenchRow(r.Name, r.Project, LeadLink(r.Id),
-            r.CreatedAt.ToString("MM-dd", CultureInfo.InvariantCulture))).ToList());
+            q.Time.Date(r.CreatedAt)[5..])).ToList());
     }
 
     /// <summary>A rep watches his own reservations; an approver (a manager) every one in his scope.</summary>
@@ -95,7 +95,7 @@ public static class WorkbenchCards
                            select new { r.CustomerId, c.Name, u.RoomNo, r.ExpiresAt };
         var rows = await reservations.Take(WorkbenchQuery.Rows).ToListAsync(q.Ct);
         return new(await reservations.CountAsync(q.Ct), rows.Select(r => new WorkbenchRow(r.Name, r.RoomNo, CustomerLink(r.CustomerId),
-            r.ExpiresAt.ToString("MM-dd", CultureInfo.InvariantCulture), r.ExpiresAt < q.Now ? "bad" : "warn")).ToList());
+            q.Time.Date(r.ExpiresAt)[5..], r.ExpiresAt < q.Now ? "bad" : "warn")).ToList());
     }
 
     private static async Task<WorkbenchCardContent> DiscountApprovalsAsync(WorkbenchQuery q)
@@ -150,7 +150,7 @@ public static class WorkbenchCards
             .OrderBy(v => v.RecordedAt);
         var rows = await messages.Take(WorkbenchQuery.Rows).Select(v => new { v.Caller, v.RecordedAt, v.DurationSeconds }).ToListAsync(q.Ct);
         return new(await messages.CountAsync(q.Ct), rows.Select(v => new WorkbenchRow(q.Me.Phone(v.Caller),
-            v.RecordedAt.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture), "/Agent/Desktop", v.DurationSeconds + "s")).ToList());
+            q.Time.Show(v.RecordedAt)[5..], "/Agent/Desktop", v.DurationSeconds + "s")).ToList());
     }
 
     private static async Task<WorkbenchCardContent> NewLeadsThisWeekAsync(WorkbenchQuery q)

@@ -7,4 +7,10 @@ public sealed class ValidationException(IReadOnlyList<ValidationError> errors)
     public IReadOnlyList<ValidationError> Errors { get; } = errors;
 }
 
-public sealed record ValidationError(string Field, string Message);
+/// <summary>One problem: <see cref="Message"/> in English, <see cref="Text"/> its template and arguments for translation.</summary>
+public sealed record ValidationError(string Field, string Message)
+{
+    public ValidationError(string field, RefusalText text) : this(field, text.ToString()) => Text = text;
+
+    public RefusalText Text { get; } = Message;
+}

@@ -5,7 +5,7 @@ public sealed class Validator
 {
     private readonly List<ValidationError> _errors = [];
 
-    public Validator Require(bool condition, string field, string message)
+    public Validator Require(bool condition, string field, RefusalText message)
     {
         if (!condition) _errors.Add(new ValidationError(field, message));
         return this;

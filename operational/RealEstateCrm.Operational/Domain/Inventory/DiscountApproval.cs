@@ -17,7 +17,7 @@ public sealed class DiscountApproval : Entity
 
     public void Decide(bool approved, Guid deciderUserId, DateTime at)
     {
-        if (Status != ApprovalStatus.Pending) throw new DomainException($"the discount request was already {Status.ToString().ToLowerInvariant()}", "approval");
+        if (Status != ApprovalStatus.Pending) throw new DomainException($"the discount request was already {Status}", "approval");
         Status = approved ? ApprovalStatus.Approved : ApprovalStatus.Rejected;
         DecidedByUserId = deciderUserId;
         DecidedAt = at;

@@ -7,7 +7,8 @@ namespace RealEstateCrm.Operational.Domain.Organisation;
 /// are read by code, so a misspelt key would be stored and silently never used.</summary>
 public static partial class BusinessParameterRules
 {
-    private sealed record Rule(decimal Min, decimal Max, bool WholeNumber, string Meaning);
+    // Meaning is a RefusalText so a refusal quoting it is translated with it (Web/Localization/Refusals.zh-CN.json).
+    private sealed record Rule(decimal Min, decimal Max, bool WholeNumber, Common.RefusalText Meaning);
 
     private static readonly Dictionary<string, Rule> Rules = new()
     {
@@ -20,7 +21,7 @@ public static partial class BusinessParameterRules
     public static bool IsKnown(string key) => Rules.ContainsKey(key) || IsWorkbenchCards(key);
 
     /// <summary>Why <paramref name="value"/> is not acceptable for <paramref name="key"/>, or null when it is.</summary>
-    public static string? Violation(string key, string? value)
+    public static Common.RefusalText? Violation(string key, string? value)
     {
         if (IsWorkbenchCards(key))
             return CardList().IsMatch(value ?? "") ? null : $"\"{value}\" is not a comma-separated list of card codes (lower-case words joined by hyphens)";

@@ -25,7 +25,7 @@ public static class PasswordHasher
     }
 
     /// <summary>The password policy: at least 10 characters with a letter and a digit.</summary>
-    public static string? PolicyViolation(string? password) =>
+    public static Common.RefusalText? PolicyViolation(string? password) =>
         password is null || password.Length < 10 ? "must be at least 10 characters"
         : !password.Any(char.IsLetter) || !password.Any(char.IsDigit) ? "must contain a letter and a digit"
         : null;

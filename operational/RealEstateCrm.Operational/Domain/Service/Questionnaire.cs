@@ -18,7 +18,7 @@ public sealed class Question : Entity
     public bool IsRequired { get; set; } = true;
 
     /// <summary>Why an answer does not fit this question, or null when it does.</summary>
-    public string? Reject(int? score, string? text) => Kind switch
+    public RefusalText? Reject(int? score, string? text) => Kind switch
     {
         QuestionKind.Nps => score is >= 0 and <= 10 ? null : "needs a score from 0 to 10",
         QuestionKind.Rating => score is >= 1 and <= 5 ? null : "needs a rating from 1 to 5",

@@ -100,4 +100,5 @@ public sealed class WorkOrderEvent : Entity
     public string? Note { get; set; }
 }
 
-public enum WorkOrderEventKind { Opened, Dispatched, Started, Escalated, Resolved, Replied, Closed, Reopened, Cancelled, ChargedBack, Compensated }
+/// <summary>Escalated: raised by the SLA job; EscalatedByHand: raised by a supervisor, the note is the reason.</summary>
+public enum WorkOrderEventKind { Opened, Dispatched, Started, Escalated, Resolved, Replied, Closed, Reopened, Cancelled, ChargedBack, Compensated, EscalatedByHand }

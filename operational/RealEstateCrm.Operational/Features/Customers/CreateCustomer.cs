@@ -8,11 +8,13 @@ namespace RealEstateCrm.Operational.Features.Customers;
 [UseCase]
 public sealed class CreateCustomer(CrmDbContext db)
 {
-    public sealed record Request(CustomerDetails Details);
+    /// <param name="HomeProjectRequired">a customer taken from a call must name the project he asks about: without a home
+    /// project he falls into no data scope, and only users with data.all would see him</param>
+    public sealed record Request(CustomerDetails Details, bool HomeProjectRequired = false);
 
     public async Task<Customer> Handle(Request request, CancellationToken ct = default)
     {
-        await CustomerDetailsRules.ValidateAsync(db, request.Details, null, ct);
+        await CustomerDetailsRules.ValidateAsync(db, request.Details, null, ct, request.HomeProjectRequired);
         var now = DateTime.UtcNow;
         var customer = new Customer { Code = "", Name = request.Details.Name, CreatedAt = now };
         // Time-ordered id: its random tail makes a code no other process will also pick, with no counter to lock.

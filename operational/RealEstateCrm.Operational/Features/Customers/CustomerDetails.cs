@@ -41,7 +41,7 @@ public sealed record CustomerDetails
 /// check character verified, references checked to exist and not to point at a merged customer.</summary>
 internal static partial class CustomerDetailsRules
 {
-    public static async Task ValidateAsync(CrmDbContext db, CustomerDetails details, Guid? self, CancellationToken ct)
+    public static async Task ValidateAsync(CrmDbContext db, CustomerDetails details, Guid? self, CancellationToken ct, bool homeProjectRequired = false)
     {
         var validator = new Validator()
             .NotBlank(details.Name, "name", 100)
@@ -79,6 +79,7 @@ internal static partial class CustomerDetailsRules
             validator.Require(relative.CustomerId != self && await IsLiveCustomer(db, relative.CustomerId, ct), $"family[{i}].customer", $"no customer {relative.CustomerId} (or it was merged, or it is this customer)");
         if (details.AssignedRepUserId is { } rep)
             validator.Require(await db.Users.AnyAsync(u => u.Id == rep, ct), "assigned-rep", $"no user with id {rep}");
+        validator.Require(!homeProjectRequired || details.HomeProjectId is not null, "home-project", "is required");
         if (details.HomeProjectId is { } project)
             validator.Require(await db.Projects.AnyAsync(p => p.Id == project, ct), "home-project", $"no project with id {project}");
         validator.ThrowIfInvalid();

@@ -57,7 +57,7 @@ public sealed class FindDuplicates(CrmDbContext db)
         if (request.CustomerId is { } id)
         {
             var customer = await db.Customers.AsNoTracking().Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == id, ct)
-                           ?? throw Lookups.NotFound("customer", id);
+                           ?? throw Lookups.NotFound<Customer>("customer", id);
             var phones = customer.Contacts.Where(c => c.Kind == ContactKind.Phone).Select(c => c.Value).Append(customer.Phone).OfType<string>().Distinct().ToList();
             return (customer.Name, phones, customer.IdNumber, customer.City, customer.BirthDate);
         }

@@ -35,9 +35,9 @@ public sealed class MergeCustomers(CrmDbContext db)
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var locked = await LockAsync(request.SurvivorId, request.DuplicateId, ct);
         var survivor = locked.SingleOrDefault(c => c.Id == request.SurvivorId)
-                       ?? throw Lookups.NotFound("survivor", request.SurvivorId);
+                       ?? throw Lookups.NotFound<Customer>("survivor", request.SurvivorId);
         var duplicate = locked.SingleOrDefault(c => c.Id == request.DuplicateId)
-                        ?? throw Lookups.NotFound("duplicate", request.DuplicateId);
+                        ?? throw Lookups.NotFound<Customer>("duplicate", request.DuplicateId);
         if (survivor.MergedIntoId is not null) throw new DomainException($"customer {survivor.Code} was itself merged away and cannot survive a merge", "survivor");
         if (duplicate.MergedIntoId is not null) throw new DomainException($"customer {duplicate.Code} is already merged", "duplicate");
 

@@ -14,7 +14,7 @@ public sealed class UpdateCustomer(CrmDbContext db)
     public async Task<Customer> Handle(Request request, CancellationToken ct = default)
     {
         var customer = await db.Customers.Include(c => c.Contacts).Include(c => c.Tags).SingleOrDefaultAsync(c => c.Id == request.CustomerId, ct)
-                       ?? throw Lookups.NotFound("customer", request.CustomerId);
+                       ?? throw Lookups.NotFound<Customer>("customer", request.CustomerId);
         if (customer.MergedIntoId is { } survivor) throw new DomainException($"customer {customer.Code} was merged into {survivor}; change the survivor instead", "customer");
         await CustomerDetailsRules.ValidateAsync(db, request.Details, customer.Id, ct);
         await CustomerDetailsRules.ApplyAsync(db, customer, request.Details, DateTime.UtcNow, ct);

@@ -21,7 +21,7 @@ public sealed class ApprovePriceList(CrmDbContext db)
     public async Task<Result> Handle(Request request, CancellationToken ct = default)
     {
         var list = await db.PriceLists.Include(l => l.Items).SingleOrDefaultAsync(l => l.Id == request.PriceListId, ct)
-                   ?? throw Lookups.NotFound("price-list", request.PriceListId);
+                   ?? throw Lookups.NotFound<PriceList>("price-list", request.PriceListId);
         if (list.Status != PriceListStatus.Draft) throw new DomainException($"price list \"{list.Name}\" is already {list.Status}", "price-list");
         await UserFunctions.RequireAsync(db, request.ApproverUserId, Functions.ApproveDiscount, "approver", ct);
 

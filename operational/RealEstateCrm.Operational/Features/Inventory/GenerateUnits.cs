@@ -15,7 +15,7 @@ public sealed class GenerateUnits(CrmDbContext db)
     public async Task<IReadOnlyList<Unit>> Handle(Request request, CancellationToken ct = default)
     {
         var building = await db.Buildings.Include(b => b.Stacks).SingleOrDefaultAsync(b => b.Id == request.BuildingId, ct)
-                       ?? throw Lookups.NotFound("building", request.BuildingId);
+                       ?? throw Lookups.NotFound<Building>("building", request.BuildingId);
         if (await db.Units.AnyAsync(u => u.BuildingId == building.Id, ct))
             throw new DomainException($"the units of building {building.Name} were already generated", "building");
 

@@ -16,7 +16,7 @@ public sealed class GetDataScope(CrmDbContext db)
     public async Task<DataScope> Handle(Request request, CancellationToken ct = default)
     {
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.UserId, ct)
-                   ?? throw Lookups.NotFound("user", request.UserId);
+                   ?? throw Lookups.NotFound<User>("user", request.UserId);
         var functions = await UserFunctions.OfAsync(db, user.Id, ct);
         if (functions.Contains(Functions.All) || functions.Contains(Functions.AllData)) return DataScope.Everything;
         if (!user.IsActive || user.OrgUnitId is null) return new DataScope(false, []);

@@ -19,7 +19,7 @@ public sealed class ApplyForMortgage(CrmDbContext db)
             .Require(request.TermYears is >= 1 and <= 30, "term-years", "must be between 1 and 30")
             .ThrowIfInvalid();
         var contract = await db.Contracts.Include(c => c.Schedule).SingleOrDefaultAsync(c => c.Id == request.ContractId, ct)
-                       ?? throw Lookups.NotFound("contract", request.ContractId);
+                       ?? throw Lookups.NotFound<Contract>("contract", request.ContractId);
         if (contract.PaymentMethod != PaymentMethod.Mortgage) throw new DomainException($"contract {contract.ContractNo} is paid by {contract.PaymentMethod}, not a mortgage", "contract");
         if (contract.Status != ContractStatus.Active) throw new DomainException($"contract {contract.ContractNo} is {contract.Status}", "contract");
         if (await db.Mortgages.AnyAsync(m => m.ContractId == contract.Id && (m.Status == MortgageStatus.Applied || m.Status == MortgageStatus.Approved || m.Status == MortgageStatus.Disbursed), ct))
