@@ -79,7 +79,7 @@ public sealed class ProgressiveDialing(DialerDesks desks, CrmDatabase database, 
                     await new RecordDialerCallOutcome(db).Handle(new RecordDialerCallOutcome.Request(request.CallId,
                         Enum.Parse<DialerCallOutcome>(outcome.Result.ToString()), outcome.EndedAt.UtcDateTime), CancellationToken.None);
                 }
-                catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Operational.Domain.Common.DomainException)
+                catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException or Operational.Domain.Common.DomainException)
                 {
                     // Left without an outcome, the call counts as interrupted at the next start: its entry is not redialled.
                     log.LogError(e, "the outcome of dialer call {CallId} could not be written", request.CallId);
