@@ -17,6 +17,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/RealEstateCrm.Bench -- <suite>\nsuites: seed, streaming [seconds] [changes/s] [writers], olap, callcenter, rtp [calls] [seconds], ml-reference [data folder], sip [seconds] [calls/s], etl [scale], ml [scale], web [scale] [clients] [seconds]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/RealEstateCrm.Bench -- <suite>\nsuites: seed, streaming [seconds] [changes/s] [writers], olap, callcenter, rtp [calls] [seconds], ml-reference [data folder], sip [seconds] [calls/s], etl [scale], ml [scale], web [scale] [clients] [seconds] [page]");
     return 2;
 }

@@ -14,10 +14,14 @@ public sealed class SalesChartTests(WebServer server, Chromium chromium)
         var rep = await SalesTestData.UserAsync(server, "demo.sales");
         Building building;
         Dictionary<Guid, UnitStatus> statuses;
+        List<Unit> units;
+        List<Lead> openLeads;
         await using (var db = server.Database.CreateContext())
         {
             building = await db.Buildings.AsNoTracking().Include(b => b.Stacks).Where(b => b.ProjectId == rep.ProjectId).OrderBy(b => b.Name).FirstAsync(ct);
             statuses = await db.Units.Where(u => u.BuildingId == building.Id).ToDictionaryAsync(u => u.Id, u => u.Status, ct);
+            units = await db.Units.AsNoTracking().Where(u => u.BuildingId == building.Id).ToListAsync(ct);
+            openLeads = await db.Leads.AsNoTracking().Where(l => l.ProjectId == rep.ProjectId && l.Status != LeadStatus.Won && l.Status != LeadStatus.Lost).ToListAsync(ct);
         }
         Assert.True(statuses.Values.Distinct().Count() > 1, "the seed sells some units, so the building shows more than one status");
 
@@ -29,6 +33,12 @@ public sealed class SalesChartTests(WebServer server, Chromium chromium)
             Assert.Contains("st-" + statuses[Guid.Parse(cell[0])].ToString().ToLowerInvariant(), cell[1].Split(' '));
         foreach (var status in Enum.GetValues<UnitStatus>())
             Assert.Equal(statuses.Values.Count(s => s == status).ToString(), await page.InnerTextAsync($"[data-status-count={status}]"));
+        // Each cell's demand, counted here lead by lead: open leads wanting its bedrooms (or not saying) whose budget reaches its price.
+        var demand = await page.EvalOnSelectorAllAsync<string[][]>(".sales-chart a.unit", "cells => cells.map(c => [c.dataset.unit, c.querySelector('.demand').textContent])");
+        foreach (var unit in units)
+            Assert.Equal(openLeads.Count(l => l.Budget >= unit.ListPrice && (l.WantedBedrooms is null || l.WantedBedrooms == unit.Bedrooms)).ToString(),
+                demand.Single(d => d[0] == unit.Id.ToString())[1]);
+        Assert.Contains(demand, d => d[1] != "0");
         Assert.Equal(building.Floors * building.Stacks.Count, await page.Locator(".sales-chart .unit").CountAsync());
         Assert.Contains("m²", await page.Locator(".sales-chart a.unit").First.GetAttributeAsync("title"));
         await Chromium.ScreenshotAsync(page, "sales-chart");

@@ -35,10 +35,32 @@ public sealed record SalesControlChart(Building Building, IReadOnlyList<int> Flo
                 return new Demand(g.Key, g.Count(), scored.Count, scored.Count > 0 ? scored.Average() : null);
             })
             .ToList();
-        // A lead "can afford" a unit when it wants that many bedrooms (or did not say) and its budget reaches the list price.
-        var affording = units.ToDictionary(u => u.Id, u => leads.Count(l => l.Budget >= u.ListPrice && (l.WantedBedrooms is null || l.WantedBedrooms == u.Bedrooms)));
+        var affording = Affording(units, leads);
         return new SalesControlChart(building, Enumerable.Range(1, topFloor).Reverse().ToList(), stacks,
             units.ToDictionary(u => (u.Floor, u.StackNo)), counts, demand, affording);
+    }
+
+    /// <summary>Per unit, the open leads that can afford it: they want that many bedrooms (or did not say) and their
+    /// budget reaches the list price. Budgets are sorted once per bedroom count and each unit counts by binary search,
+    /// since a large project has thousands of open leads for each of a building's hundreds of units.</summary>
+    private static Dictionary<Guid, int> Affording(IReadOnlyList<Unit> units, IReadOnlyList<OpenLead> leads)
+    {
+        var budgets = leads.Where(l => l.Budget is not null).GroupBy(l => l.WantedBedrooms)
+            .ToDictionary(g => g.Key ?? -1, g => g.Select(l => l.Budget!.Value).Order().ToArray());
+        int Reaching(int? bedrooms, decimal price)
+        {
+            if (!budgets.TryGetValue(bedrooms ?? -1, out var sorted)) return 0;
+            var first = 0;
+            var last = sorted.Length;
+            while (first < last)
+            {
+                var middle = (first + last) / 2;
+                if (sorted[middle] >= price) last = middle;
+                else first = middle + 1;
+            }
+            return sorted.Length - first;
+        }
+        return units.ToDictionary(u => u.Id, u => Reaching(u.Bedrooms, u.ListPrice) + Reaching(null, u.ListPrice));
     }
 
     private sealed record OpenLead(Guid Id, int? WantedBedrooms, decimal? Budget, double? Score);

@@ -5,6 +5,7 @@ using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Organisation;
 using RealEstateCrm.Operational.Domain.Service;
 using RealEstateCrm.Operational.Features.Organisation;
+using RealEstateCrm.Operational.Features.Service;
 
 namespace RealEstateCrm.Host.Web.Search;
 
@@ -46,7 +47,7 @@ public sealed class WorkOrderSearch(CrmDbContext db, DataScope scope, Text text,
             orders = orders.Where(w => w.OpenedAt < end);
         }
         if (c.Overdue)
-            orders = orders.Where(w => w.DueAt < now && w.Status != WorkOrderStatus.Resolved && w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled);
+            orders = orders.WhereOpen().Where(w => w.DueAt < now);
         return from w in orders join x in db.Customers on w.CustomerId equals x.Id select new Found { Order = w, Customer = x.Name };
     }
 

@@ -77,13 +77,13 @@ public sealed class BoardModel(CrmDbContext db, SignedInUser me, TimeProvider cl
     private IQueryable<WorkOrder> Filter(IQueryable<WorkOrder> orders, DateTime now)
     {
         if (Status is null or "")
-            orders = orders.Where(w => w.Status == WorkOrderStatus.Open || w.Status == WorkOrderStatus.Dispatched || w.Status == WorkOrderStatus.InProgress);
+            orders = orders.WhereOpen();
         else if (Enum.TryParse<WorkOrderStatus>(Status, out var status))
             orders = orders.Where(w => w.Status == status);
         if (Category is { } category) orders = orders.Where(w => w.CategoryId == category);
         if (Department is { } department) orders = orders.Where(w => w.DepartmentId == department);
         if (Overdue)
-            orders = orders.Where(w => (w.Status == WorkOrderStatus.Open || w.Status == WorkOrderStatus.Dispatched || w.Status == WorkOrderStatus.InProgress) && w.DueAt < now);
+            orders = orders.WhereOpen().Where(w => w.DueAt < now);
         if (!string.IsNullOrWhiteSpace(Number)) orders = orders.Where(w => w.Number.StartsWith(Number.Trim()));
         return orders;
     }

@@ -6,6 +6,7 @@ using RealEstateCrm.Operational.Domain.Organisation;
 using RealEstateCrm.Operational.Domain.Sales;
 using RealEstateCrm.Operational.Domain.Service;
 using RealEstateCrm.Operational.Features.Organisation;
+using RealEstateCrm.Operational.Features.Service;
 
 namespace RealEstateCrm.Host.Web.Workbench;
 
@@ -111,7 +112,7 @@ public static class WorkbenchCards
     }
 
     private static IQueryable<WorkOrder> OpenWorkOrders(WorkbenchQuery q) =>
-        q.Db.VisibleWorkOrders(q.Scope).Where(w => w.Status != WorkOrderStatus.Resolved && w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled);
+        q.Db.VisibleWorkOrders(q.Scope).WhereOpen();
 
     private static async Task<WorkbenchCardContent> WorkOrdersAsync(WorkbenchQuery q, IQueryable<WorkOrder> orders)
     {

@@ -14,6 +14,9 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.HasIndex(x => x.Phone);
         b.HasIndex(x => x.IdNumber);
         b.HasIndex(x => x.Name);
+        // The advanced search's conditions (条件查询): without them a segment or city search reads all customers.
+        b.HasIndex(x => new { x.Segment, x.IncomeBand });
+        b.HasIndex(x => x.City);
         b.Property(x => x.Phone).HasMaxLength(20);
         b.Property(x => x.IdNumber).HasMaxLength(18);
         b.References<Customer, Customer>(x => x.ReferredByCustomerId);

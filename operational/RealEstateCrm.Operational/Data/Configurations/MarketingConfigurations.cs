@@ -46,6 +46,8 @@ internal sealed class CallListEntryConfiguration : IEntityTypeConfiguration<Call
         b.Property(x => x.Notes).HasMaxLength(1000);
         b.References<CallListEntry, Customer>(x => x.CustomerId);
         b.References<CallListEntry, Lead>(x => x.LeadId);
+        // A lead's scores over time (the chart's demand takes each open lead's latest) read from the index alone.
+        b.HasIndex(x => new { x.LeadId, x.CallListId, x.Score });
     }
 }
 

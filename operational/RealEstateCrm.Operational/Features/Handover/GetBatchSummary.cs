@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Handover;
 using RealEstateCrm.Operational.Domain.Service;
+using RealEstateCrm.Operational.Features.Service;
 
 namespace RealEstateCrm.Operational.Features.Handover;
 
@@ -25,8 +26,7 @@ public sealed class GetBatchSummary(CrmDbContext db)
         var categoryIds = issues.Select(i => i.CategoryId).Distinct().ToList();
         var categories = await db.ComplaintCategories.Where(c => categoryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var orderIds = issues.Where(i => i.WorkOrderId != null).Select(i => i.WorkOrderId).ToList();
-        var openOrders = await db.WorkOrders.CountAsync(w => orderIds.Contains(w.Id)
-            && (w.Status == WorkOrderStatus.Open || w.Status == WorkOrderStatus.Dispatched || w.Status == WorkOrderStatus.InProgress), ct);
+        var openOrders = await db.WorkOrders.WhereOpen().CountAsync(w => orderIds.Contains(w.Id), ct);
         var fixDays = issues.Where(i => i.FixedAt != null).Select(i => (i.FixedAt!.Value - i.FoundAt).TotalDays).ToList();
 
         return new Summary(

@@ -20,9 +20,8 @@ public sealed class EscalateOverdueWorkOrders(CrmDbContext db, TimeProvider cloc
         var fraction = await Fraction(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var candidates = await (
-            from w in db.WorkOrders
-            where (w.Status == WorkOrderStatus.Open || w.Status == WorkOrderStatus.Dispatched || w.Status == WorkOrderStatus.InProgress)
-                  && w.EscalationLevel < 2
+            from w in db.WorkOrders.WhereOpen()
+            where w.EscalationLevel < 2
             join c in db.ComplaintCategories on w.CategoryId equals c.Id into categories
             from c in categories.DefaultIfEmpty()
             select new { Order = w, SlaHours = (int?)c.SlaHours }).ToListAsync(ct);

@@ -600,6 +600,9 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                     b.HasIndex("AssignedRepUserId")
                         .HasDatabaseName("ix_customer_assigned_rep_user_id");
 
+                    b.HasIndex("City")
+                        .HasDatabaseName("ix_customer_city");
+
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_customer_code");
@@ -621,6 +624,9 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
 
                     b.HasIndex("ReferredByCustomerId")
                         .HasDatabaseName("ix_customer_referred_by_customer_id");
+
+                    b.HasIndex("Segment", "IncomeBand")
+                        .HasDatabaseName("ix_customer_segment_income_band");
 
                     b.ToTable("customer");
                 });
@@ -1423,8 +1429,8 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_call_list_entry_customer_id");
 
-                    b.HasIndex("LeadId")
-                        .HasDatabaseName("ix_call_list_entry_lead_id");
+                    b.HasIndex("LeadId", "CallListId", "Score")
+                        .HasDatabaseName("ix_call_list_entry_lead_id_call_list_id_score");
 
                     b.ToTable("call_list_entry");
                 });
@@ -2225,11 +2231,11 @@ namespace RealEstateCrm.Operational.Data.Migrations.SqlServer
                     b.HasIndex("LostToCompetitorId")
                         .HasDatabaseName("ix_lead_lost_to_competitor_id");
 
-                    b.HasIndex("ProjectId")
-                        .HasDatabaseName("ix_lead_project_id");
-
                     b.HasIndex("AssignedRepUserId", "Status")
                         .HasDatabaseName("ix_lead_assigned_rep_user_id_status");
+
+                    b.HasIndex("ProjectId", "Status", "WantedBedrooms", "Budget", "Id")
+                        .HasDatabaseName("ix_lead_project_id_status_wanted_bedrooms_budget_id");
 
                     b.ToTable("lead");
                 });
