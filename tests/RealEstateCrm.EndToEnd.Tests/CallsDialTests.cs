@@ -2,87 +2,67 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using RealEstateCrm.Operational.Domain.Calls;
 using RealEstateCrm.Operational.Domain.Marketing;
-using RealEstateCrm.Operational.Domain.Organisation;
-using RealEstateCrm.Operational.Features.Calls;
-using RealEstateCrm.Operational.Features.Marketing;
-using RealEstateCrm.Operational.Features.Organisation;
 
 namespace RealEstateCrm.EndToEnd.Tests;
 
-/// <summary>The agent desktop's preview dialling API. The fixture's switch has no outbound trunk, so a confirmed dial
-/// is refused with 409 here; the calls themselves are proven in the telephony tests (DialerCallTests, sipp and baresip).</summary>
+/// <summary>The agent desktop's preview dialling API, placing real calls: the agent's phone is sipp registered with the
+/// fixture's switch, and the customer is sipp behind the switch's outbound trunk.</summary>
 [Collection(WebCollection.Name)]
 public sealed class CallsDialTests(WebServer server, Chromium chromium)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task An_agent_previews_the_next_customer_of_a_list_and_a_dial_needs_the_token_a_visible_entry_and_a_trunk()
+    public async Task A_previewed_customer_is_dialled_through_the_trunk_and_the_agents_disposition_is_written_back()
     {
-        var agent = await AgentWhoSeesEveryCustomerAsync();
-        var (listId, first) = await CallListAsync(agent);
-        var page = await chromium.SignInAsync(server.BaseAddress, agent, password: Password);
-        await page.GotoAsync("/Account/SignIn");
-        var token = (await page.GetAttributeAsync("input[name=__RequestVerificationToken]", "value"))!;
+        await using var dialling = new Dialling(server);
+        var skill = $"preview-{Guid.NewGuid():N}"[..16];
+        var agent = await dialling.Data.AgentAsync(skill);
+        var first = await dialling.CustomerAsync("预览甲");
+        var (listId, entries) = await dialling.CallListAsync([first, await dialling.CustomerAsync("预览乙")]);
+        await using var phone = await AgentCall.RegisterPhoneAsync(server, agent.Extension);
+        await using var customer = dialling.Customer(calls: 1);
+        var page = await dialling.SeatAsync(chromium, agent);
+        var token = await Dialling.TokenAsync(page);
 
         var shown = await page.APIRequest.GetAsync($"/api/calls/next?list={listId}");
-        var shownAgain = await page.APIRequest.GetAsync($"/api/calls/next?list={listId}");
-        var forged = await page.APIRequest.PostAsync("/api/calls/dial", new APIRequestContextOptions { Form = page.APIRequest.CreateFormData().Set("entryId", first.ToString()) });
-        var unknown = await Dial(page, token, Guid.NewGuid());
-        var noTrunk = await Dial(page, token, first);
+        var forged = await page.APIRequest.PostAsync("/api/calls/dial", new APIRequestContextOptions { Form = page.APIRequest.CreateFormData().Set("entryId", entries[0].ToString()) });
+        var unknown = await Dialling.PostAsync(page, token, "/api/calls/dial", ("entryId", Guid.NewGuid().ToString()));
+        var dialled = await Dialling.PostAsync(page, token, "/api/calls/dial", ("entryId", entries[0].ToString()));
+        var callId = JsonNode.Parse(await dialled.TextAsync())?["callId"]?.GetValue<string>();
+        Assert.True(dialled.Status == 202, await dialled.TextAsync());
+        var awaiting = await Dialling.AwaitingAsync(page);
+        Assert.True(awaiting.Count == 1, $"no answered call awaits the disposition\n--- agent's phone\n{phone.Phone.Describe()}\n--- customer\n{customer.Describe()}");
+        var disposed = await Dialling.PostAsync(page, token, "/api/calls/disposition", ("callId", callId ?? ""), ("disposition", "AppointmentMade"), ("notes", "周六看房"));
+        await customer.AssertSucceedsAsync();
 
         Assert.Equal(200, shown.Status);
-        Assert.Equal(first, Guid.Parse(JsonNode.Parse(await shown.TextAsync())!["entryId"]!.GetValue<string>()));
-        Assert.Equal(await shown.TextAsync(), await shownAgain.TextAsync());
+        Assert.Equal(entries[0], Guid.Parse(JsonNode.Parse(await shown.TextAsync())!["entryId"]!.GetValue<string>()));
         Assert.Equal(400, forged.Status);
         Assert.Equal(404, unknown.Status);
-        Assert.Equal(409, noTrunk.Status);
-        Assert.Contains("no outbound trunk", await noTrunk.TextAsync());
+        Assert.Equal([callId!], awaiting);
+        Assert.Equal(204, disposed.Status);
+        Assert.Contains($"INVITE sip:{first.Phone}@", customer.MessageLog);
+        await using var db = server.Database.CreateContext();
+        var entry = await db.CallListEntries.SingleAsync(e => e.Id == entries[0], Ct);
+        Assert.Equal((CallDisposition.AppointmentMade, "周六看房"), (entry.Disposition, entry.Notes));
+        var cdr = await db.CallRecords.SingleAsync(r => r.CallId == callId, Ct);
+        Assert.Equal((CallDirection.Outbound, CallOutcome.Answered, server.Telephony.IvrNumbers.First(), first.Phone, (Guid?)entries[0]),
+            (cdr.Direction, cdr.Outcome, cdr.Caller, cdr.Callee, cdr.CallListEntryId));
+        Assert.InRange(cdr.TalkSeconds, 1, 4);
     }
 
     [Fact]
     public async Task Roles_without_calls_are_refused_and_anonymous_asked_to_sign_in()
     {
-        var (listId, _) = await CallListAsync(await AgentWhoSeesEveryCustomerAsync());
+        await using var dialling = new Dialling(server);
+        var (listId, _) = await dialling.CallListAsync([await dialling.CustomerAsync("拒绝甲")]);
         var analyst = await chromium.SignInAsync(server.BaseAddress, "demo.analyst");
         using var anonymous = new HttpClient { BaseAddress = server.BaseAddress };
 
         Assert.Equal(403, (await analyst.APIRequest.GetAsync($"/api/calls/next?list={listId}")).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/calls/next?list={listId}", Ct)).StatusCode);
-    }
-
-    private static Task<IAPIResponse> Dial(IPage page, string token, Guid entryId) =>
-        page.APIRequest.PostAsync("/api/calls/dial", new APIRequestContextOptions
-        {
-            Headers = new Dictionary<string, string> { ["RequestVerificationToken"] = token },
-            Form = page.APIRequest.CreateFormData().Set("entryId", entryId.ToString()),
-        });
-
-    private const string Password = "Right-pass-2026";
-
-    /// <summary>A user with an agent seat (calls) who sees every project's customers (a manager too): the demo agent's
-    /// org unit, the call center, owns no project.</summary>
-    private async Task<string> AgentWhoSeesEveryCustomerAsync()
-    {
-        var suffix = Guid.NewGuid().ToString("N")[..8];
-        await using var db = server.Database.CreateContext();
-        var user = await new AddUser(db).Handle(new AddUser.Request($"dial.agent.{suffix}", "外呼座席", Password, [BuiltInRoles.Agent, BuiltInRoles.Manager]), Ct);
-        await new AddAgent(db).Handle(new AddAgent.Request(user.Id, $"D{suffix}", $"9{Convert.ToUInt32(suffix, 16) % 100000:00000}",
-            new Dictionary<string, int> { ["outbound"] = 3 }), Ct);
-        return user.UserName;
-    }
-
-    /// <summary>A list of its own with two customers the user may see; returns the first entry's id.</summary>
-    private async Task<(Guid ListId, Guid FirstEntry)> CallListAsync(string userName)
-    {
-        await using var db = server.Database.CreateContext();
-        var agentId = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync(Ct);
-        var scope = await new GetDataScope(db).Handle(new GetDataScope.Request(agentId), Ct);
-        var customers = await db.VisibleCustomers(scope).Where(c => !c.DoNotCall && c.Phone != null).OrderBy(c => c.Code).Select(c => c.Id).Take(2).ToListAsync(Ct);
-        Assert.Equal(2, customers.Count);
-        var created = await new CreateCallList(db, TimeProvider.System).Handle(new CreateCallList.Request($"dial-test-{Guid.NewGuid():N}", CallListKind.SalesLeads,
-            DateOnly.FromDateTime(DateTime.UtcNow), [new(customers[0], 0.9), new(customers[1], 0.8)]), Ct);
-        return (created.List.Id, created.List.Entries.OrderBy(e => e.Rank).First().Id);
     }
 }

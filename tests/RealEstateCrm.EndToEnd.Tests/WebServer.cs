@@ -7,6 +7,8 @@ using RealEstateCrm.Host.Web.Shared;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.DemoData;
 using RealEstateCrm.Telephony.CallCenter;
+using RealEstateCrm.Telephony.Sip;
+using RealEstateCrm.Telephony.Tests.Sip.Peers;
 using RealEstateCrm.Testing;
 
 namespace RealEstateCrm.EndToEnd.Tests;
@@ -27,6 +29,9 @@ public sealed class WebServer : IAsyncLifetime
     public TelephonySettings Telephony { get; private set; } = null!;
     /// <summary>The web's business clock (the fixture's time zone setting, Asia/Shanghai, whatever the machine's zone).</summary>
     public BusinessTime Time => App.Services.GetRequiredService<BusinessTime>();
+    /// <summary>The switch's outbound trunk: a port of 127.0.0.1 given out at start, where a test that dials customers
+    /// runs its sipp customer (<see cref="Sipp.StartOn"/>); nothing answers there otherwise.</summary>
+    public int TrunkPort { get; } = FreePort.Next();
     /// <summary>The web's warehouse file; it does not exist until a test loads it (the ETL from <see cref="Database"/>).</summary>
     public string WarehousePath => Path.Combine(_folder, "warehouse.duckdb");
 
@@ -35,7 +40,7 @@ public sealed class WebServer : IAsyncLifetime
         _database = await TestDatabase.Create(DatabaseProvider.Sqlite);
         await new DemoSeeder(Database).SeedAsync(new SeedOptions(SeedScale.Tiny));
         Telephony = new TelephonySettings(IPAddress.Loopback, 0, new HashSet<string> { "4008" }, "web-test-secret",
-            Path.Combine(_folder, "recordings"), "zh", null, null, "IVR");
+            Path.Combine(_folder, "recordings"), "zh", null, null, "IVR", SipUri.Create(null, "127.0.0.1", TrunkPort));
         CallCenter = await CallCenterServer.StartAsync(Database, Telephony);
         App = CrmWebApp.Build(new CrmWebOptions(Database.Options, WarehousePath,
             new WebSettings(IPAddress.Loopback, 0, Path.Combine(_folder, "keys"), TimeZone: "Asia/Shanghai"), Path.Combine(_folder, "models"), Workers: 0, CallCenter));

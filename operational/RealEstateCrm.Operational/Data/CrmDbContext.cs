@@ -88,6 +88,8 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<CallRecord> CallRecords => Set<CallRecord>();
     public DbSet<Voicemail> Voicemails => Set<Voicemail>();
     public DbSet<OutgoingMessage> OutgoingMessages => Set<OutgoingMessage>();
+    public DbSet<DialerRun> DialerRuns => Set<DialerRun>();
+    public DbSet<DialerCall> DialerCalls => Set<DialerCall>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DemoData.TrueProbability> TrueProbabilities => Set<DemoData.TrueProbability>();

@@ -17,6 +17,10 @@ public sealed class CallSupervisors(CrmDbContext db, SignedInUser me)
     /// <summary>Call supervisors and managers, as <see cref="SupervisionPolicy.Default"/> grants listen-in: the live calls page.</summary>
     public const string LiveCallWatchers = "calls.live-watchers";
 
+    /// <summary>Who starts and stops progressive dialling runs: a supervisor (the flag) of the call center or of a sales
+    /// team, and administrators.</summary>
+    public const string DialerRunners = "calls.dialer-runners";
+
     private Supervisor? _me;
 
     public async Task<Supervisor> MeAsync(CancellationToken ct = default)
@@ -40,6 +44,7 @@ public sealed class CallSupervisors(CrmDbContext db, SignedInUser me)
     {
         builder.AddPolicy(BillReaders, policy => policy.RequireAuthenticatedUser().AddRequirements(new Requirement(BillReaders)));
         builder.AddPolicy(LiveCallWatchers, policy => policy.RequireAuthenticatedUser().AddRequirements(new Requirement(LiveCallWatchers)));
+        builder.AddPolicy(DialerRunners, policy => policy.RequireAuthenticatedUser().AddRequirements(new Requirement(DialerRunners)));
     }
 
     public sealed record Requirement(string Policy) : IAuthorizationRequirement;
@@ -52,6 +57,8 @@ public sealed class CallSupervisors(CrmDbContext db, SignedInUser me)
             {
                 BillReaders => me.MayUse(Functions.Reports) || (me.MayUse(Functions.Calls) && (await supervisors.MeAsync()).IsSupervisor),
                 LiveCallWatchers => await supervisors.MayWatchLiveCallsAsync(),
+                DialerRunners => me.MayUse(Functions.All)
+                    || ((me.MayUse(Functions.Calls) || me.MayUse(Functions.CallLists)) && (await supervisors.MeAsync()).IsSupervisor),
                 _ => false,
             };
             if (allowed) context.Succeed(requirement);

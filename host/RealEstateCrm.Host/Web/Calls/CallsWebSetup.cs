@@ -5,7 +5,7 @@ using RealEstateCrm.Host.Telephony;
 
 namespace RealEstateCrm.Host.Web.Calls;
 
-/// <summary>The call center's web side: the supervisors' policies, the services the call pages use and the dialer API.</summary>
+/// <summary>The call center's web side: the supervisors' policies, the services the call pages use, the dialer API and the pacing of progressive runs.</summary>
 public static class CallsWebSetup
 {
     public static IServiceCollection AddCallsWeb(this IServiceCollection services)
@@ -16,6 +16,8 @@ public static class CallsWebSetup
         services.AddSingleton<OutboundCallsForBilling>();
         services.AddSingleton(sp => new DialerDesks(sp.GetRequiredService<RealEstateCrm.Operational.Data.CrmDatabase>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetService<RealEstateCrm.Telephony.CallCenter.CallCenterSwitch>()));
+        services.AddScoped<DialerRunBoard>();
+        services.AddHostedService<ProgressiveDialing>();
         return services;
     }
 

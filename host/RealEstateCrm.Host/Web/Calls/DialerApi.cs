@@ -14,7 +14,8 @@ namespace RealEstateCrm.Host.Web.Calls;
 /// <summary>Preview dialling for the agent desktop (policy calls), always for the signed-in user's own agent seat:
 /// <c>GET /api/calls/next?list=</c> shows the next customer of a call list, <c>POST /api/calls/dial</c> (entryId) confirms
 /// and places the call (the agent's phone rings first), <c>POST /api/calls/disposition</c> (callId, disposition, notes,
-/// callBackAt) writes back how an answered call went. POSTs carry the anti-forgery token in the RequestVerificationToken
+/// callBackAt) writes back how an answered call went, <c>GET /api/calls/awaiting</c> lists the user's answered calls, preview
+/// or progressive, that still wait for it. POSTs carry the anti-forgery token in the RequestVerificationToken
 /// header; an entry whose customer is outside the user's data scope is not found.</summary>
 public static class DialerApi
 {
@@ -22,6 +23,7 @@ public static class DialerApi
     {
         var api = app.MapGroup("/api/calls").RequireAuthorization(Functions.Calls);
         api.MapGet("/next", NextAsync);
+        api.MapGet("/awaiting", AwaitingAsync);
         api.MapPost("/dial", DialAsync).DisableAntiforgery();
         api.MapPost("/disposition", DispositionAsync).DisableAntiforgery();
     }
@@ -31,7 +33,15 @@ public static class DialerApi
         if (await AgentNoAsync(db, me, ct) is not { } agentNo) return NoSeat();
         if (desks.CallCenter is null) return NoCallCenter();
         if (!await db.CallLists.AnyAsync(l => l.Id == list, ct)) return Results.NotFound();
-        var desk = await desks.PreviewAsync(list, ct);
+        DialerDesk desk;
+        try
+        {
+            desk = await desks.PreviewAsync(list, ct);
+        }
+        catch (InvalidOperationException e)
+        {
+            return Results.Problem(e.Message, statusCode: StatusCodes.Status409Conflict);
+        }
         var scope = await me.ScopeAsync(ct);
         // An entry outside the user's scope is passed over, never shown.
         while (desk.Dialer.Preview(agentNo) is { } shown)
@@ -41,6 +51,13 @@ public static class DialerApi
             desk.Dialer.Skip(agentNo);
         }
         return Results.NoContent();
+    }
+
+    private static async Task<IResult> AwaitingAsync(CrmDbContext db, SignedInUser me, DialerDesks desks, CancellationToken ct)
+    {
+        if (await AgentNoAsync(db, me, ct) is not { } agentNo) return NoSeat();
+        var calls = await desks.AwaitingDispositionAsync(agentNo, ct);
+        return Results.Ok(calls.Select(r => new { callId = r.CallId, entryId = r.Target.EntryId, customer = r.Target.CustomerName, phone = me.Phone(r.Target.Phone) }));
     }
 
     private static async Task<IResult> DialAsync(HttpContext http, CrmDbContext db, SignedInUser me, DialerDesks desks, IAntiforgery antiforgery, CancellationToken ct)

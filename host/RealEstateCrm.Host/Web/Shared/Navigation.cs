@@ -23,6 +23,7 @@ public static class Navigation
         new("/Service/Contractors", "Contractors", Functions.ServiceRead),
         new("/Service/ReturnVisits", "Return visits", Functions.ServiceRead),
         new("/Calls/Live", "Live calls", Functions.Calls, CallSupervisors.LiveCallWatchers),
+        new("/Calls/Dialer", "Progressive dialling", null, CallSupervisors.DialerRunners),
         new("/Calls/Bills", "Call bill", null, CallSupervisors.BillReaders),
         new("/Search", "Advanced search", null),
         new("/admin/jobs", "Jobs", Functions.All),

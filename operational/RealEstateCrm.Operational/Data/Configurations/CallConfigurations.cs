@@ -61,3 +61,26 @@ internal sealed class OutgoingMessageConfiguration : IEntityTypeConfiguration<Ou
         b.References<OutgoingMessage, Customer>(x => x.CustomerId);
     }
 }
+
+internal sealed class DialerRunConfiguration : IEntityTypeConfiguration<DialerRun>
+{
+    public void Configure(EntityTypeBuilder<DialerRun> b)
+    {
+        b.HasIndex(x => new { x.CallListId, x.StoppedAt });
+        b.References<DialerRun, CallList>(x => x.CallListId);
+        b.References<DialerRun, User>(x => x.StartedByUserId);
+        b.References<DialerRun, User>(x => x.StoppedByUserId);
+    }
+}
+
+internal sealed class DialerCallConfiguration : IEntityTypeConfiguration<DialerCall>
+{
+    public void Configure(EntityTypeBuilder<DialerCall> b)
+    {
+        b.HasIndex(x => x.CallId).IsUnique();
+        b.HasIndex(x => new { x.DialerRunId, x.Outcome });
+        b.HasIndex(x => x.CallListEntryId);
+        b.References<DialerCall, DialerRun>(x => x.DialerRunId);
+        b.References<DialerCall, CallListEntry>(x => x.CallListEntryId);
+    }
+}

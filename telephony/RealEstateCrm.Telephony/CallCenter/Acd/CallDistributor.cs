@@ -70,6 +70,12 @@ public sealed class CallDistributor : IDisposable
     /// <summary>The agent says they are ready before their wrap-up time is over.</summary>
     public void FinishWrapUp(string agentNo) => Locked(() => Agent(agentNo).FinishWrapUp());
 
+    /// <summary>Whether the agent has logged in since the distributor started.</summary>
+    public bool IsKnown(string agentNo)
+    {
+        lock (_gate) return _agents.ContainsKey(agentNo);
+    }
+
     public AgentSeat Agent(string agentNo)
     {
         lock (_gate)

@@ -10,7 +10,7 @@ namespace RealEstateCrm.Telephony.CallCenter;
 /// next call before).</summary>
 public sealed class DialerDesk(CallCenterSwitch callCenter, OutboundDialer dialer, string skill = "outbound")
 {
-    private readonly ConcurrentDictionary<string, DialOutcome> _awaitingDisposition = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DialRequest Request, DialOutcome Outcome)> _awaitingDisposition = new(StringComparer.Ordinal);
     private readonly Channel<(DialRequest Request, DialOutcome Outcome)> _ended = Channel.CreateUnbounded<(DialRequest, DialOutcome)>();
 
     public OutboundDialer Dialer => dialer;
@@ -25,6 +25,30 @@ public sealed class DialerDesk(CallCenterSwitch callCenter, OutboundDialer diale
         foreach (var request in requests) _ = RunAsync(request);
         return requests;
     }
+
+    /// <summary>Progressive mode for a caller that keeps its own books: a call for each of <paramref name="idleAgents"/>
+    /// who has none of this dialer's, placed only once <paramref name="beforeDialling"/> has noted the calls down. If it
+    /// fails, no call is placed and the customers go back to the queue.</summary>
+    public async Task<IReadOnlyList<DialRequest>> PaceAsync(IEnumerable<string> idleAgents, Func<IReadOnlyList<DialRequest>, CancellationToken, Task> beforeDialling, CancellationToken ct = default)
+    {
+        var requests = dialer.Pace(idleAgents);
+        if (requests.Count == 0) return requests;
+        try
+        {
+            await beforeDialling(requests, ct);
+        }
+        catch
+        {
+            foreach (var request in requests) dialer.Withdraw(request.CallId);
+            throw;
+        }
+        foreach (var request in requests) _ = RunAsync(request);
+        return requests;
+    }
+
+    /// <summary>The answered calls of this desk whose disposition <paramref name="agentNo"/> still owes.</summary>
+    public IReadOnlyList<DialRequest> AwaitingDisposition(string agentNo) =>
+        [.. _awaitingDisposition.Values.Where(a => a.Request.AgentNo == agentNo).Select(a => a.Request).OrderBy(r => r.At)];
 
     /// <summary>Preview mode: dials the customer the agent was shown, if it is still <paramref name="entryId"/>.</summary>
     /// <exception cref="InvalidOperationException">The agent was shown another entry, or none.</exception>
@@ -44,7 +68,8 @@ public sealed class DialerDesk(CallCenterSwitch callCenter, OutboundDialer diale
     /// <summary>The agent's disposition of an answered call: the CDR and the entry's outcome are written now.</summary>
     public async Task DispositionAsync(string callId, DialDisposition disposition, string? notes = null, DateTimeOffset? callBackAt = null, CancellationToken ct = default)
     {
-        if (!_awaitingDisposition.TryRemove(callId, out var outcome)) throw new ArgumentException($"no answered dialer call {callId} awaits a disposition", nameof(callId));
+        if (!_awaitingDisposition.TryRemove(callId, out var awaiting)) throw new ArgumentException($"no answered dialer call {callId} awaits a disposition", nameof(callId));
+        var outcome = awaiting.Outcome;
         await dialer.CompleteAsync(callId, DialResult.Answered, outcome.AnsweredAt, disposition, notes, callBackAt, ct, outcome.EndedAt, outcome.RecordingFile);
     }
 
@@ -60,7 +85,7 @@ public sealed class DialerDesk(CallCenterSwitch callCenter, OutboundDialer diale
             // The agent was no longer idle, or no trunk: nothing is written back, so a later run tries again.
             outcome = DialOutcome.Unanswered(DialResult.Failed, callCenter.Time.GetUtcNow());
         }
-        if (outcome.Result == DialResult.Answered) _awaitingDisposition[request.CallId] = outcome;
+        if (outcome.Result == DialResult.Answered) _awaitingDisposition[request.CallId] = (request, outcome);
         else await dialer.CompleteAsync(request.CallId, outcome.Result, endedAt: outcome.EndedAt);
         _ended.Writer.TryWrite((request, outcome));
     }

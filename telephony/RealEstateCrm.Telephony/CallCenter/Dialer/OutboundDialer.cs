@@ -11,6 +11,8 @@ public sealed class OutboundDialer(Guid listId, DialerMode mode, string callerNu
     private readonly List<DialTarget> _skipped = [];
     private readonly Dictionary<string, DialTarget> _previews = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DialRequest> _active = new(StringComparer.Ordinal);
+    // Call ids stay unique across dialers of one list and across restarts (CDRs and dialer calls are keyed by them).
+    private readonly string _callIdPrefix = $"dial-{listId:N}-{Guid.NewGuid().ToString("N")[..8]}";
     private int _calls;
 
     public DialerMode Mode => mode;
@@ -22,6 +24,9 @@ public sealed class OutboundDialer(Guid listId, DialerMode mode, string callerNu
     public IReadOnlyList<DialTarget> Skipped { get { lock (_gate) return [.. _skipped]; } }
 
     public int Remaining { get { lock (_gate) return _pending.Count; } }
+
+    /// <summary>Agents on one of this dialer's calls, or owing the disposition of one.</summary>
+    public IReadOnlySet<string> AgentsOnCalls { get { lock (_gate) return _active.Values.Select(r => r.AgentNo).ToHashSet(StringComparer.Ordinal); } }
 
     public async Task LoadAsync(CancellationToken ct = default)
     {
@@ -78,6 +83,14 @@ public sealed class OutboundDialer(Guid listId, DialerMode mode, string callerNu
         }
     }
 
+    /// <summary>Takes back a call that was never placed (it could not be noted down first): its customer goes back to the
+    /// end of the queue and nothing is written.</summary>
+    public void Withdraw(string callId)
+    {
+        lock (_gate)
+            if (_active.Remove(callId, out var request)) _pending.Enqueue(request.Target);
+    }
+
     /// <summary>How the call went. An answered call needs the agent's disposition; no answer and busy are written
     /// as such; a failed call (network, bad number format) writes nothing back so a later run tries again.
     /// <paramref name="endedAt"/> is when the call ended on the wire (default: now) and <paramref name="recordingFile"/>
@@ -109,7 +122,7 @@ public sealed class OutboundDialer(Guid listId, DialerMode mode, string callerNu
     {
         if (_active.Values.Any(r => r.AgentNo == agentNo)) throw new InvalidOperationException($"agent {agentNo} is already on a dialer call");
         _previews.Remove(agentNo);
-        var request = new DialRequest($"dial-{listId:N}-{++_calls}", agentNo, target, clock.GetUtcNow());
+        var request = new DialRequest($"{_callIdPrefix}-{++_calls}", agentNo, target, clock.GetUtcNow());
         _active[request.CallId] = request;
         return request;
     }

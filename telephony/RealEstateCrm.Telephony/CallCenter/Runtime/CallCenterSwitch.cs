@@ -93,7 +93,10 @@ public sealed class CallCenterSwitch : IAsyncDisposable
 
     internal ActiveCall? CallOfAgent(string agentNo) => _calls.Values.FirstOrDefault(c => c.ConnectedAgentNo == agentNo && !c.Finished);
 
-    internal AgentProfile? Agent(string agentNo) => _agents.FirstOrDefault(a => a.AgentNo == agentNo);
+    /// <summary>The agent's profile from the directory read at start or, for an agent added since who logged in at a
+    /// seat (the web's agent desktop logs seats in with a fresh profile), from the seat.</summary>
+    internal AgentProfile? Agent(string agentNo) =>
+        _agents.FirstOrDefault(a => a.AgentNo == agentNo) ?? (Distributor.IsKnown(agentNo) ? Distributor.Agent(agentNo).Profile : null);
 
     internal AgentProfile? AgentByExtension(string extension) => _agents.FirstOrDefault(a => a.Extension == extension);
 

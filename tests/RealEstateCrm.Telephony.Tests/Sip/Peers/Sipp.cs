@@ -24,12 +24,18 @@ internal sealed class Sipp : IAsyncDisposable
 
     /// <summary>Starts <paramref name="scenario"/>; <paramref name="remote"/> is the address it calls (UAC
     /// scenarios), null for a UAS scenario that waits.</summary>
-    public static Sipp Start(string scenario, IPEndPoint? remote, params string[] extra)
+    public static Sipp Start(string scenario, IPEndPoint? remote, params string[] extra) =>
+        // A UAS scenario needs a port we know; a UAC one lets the kernel choose, so no other test can take it first.
+        Start(scenario, remote, remote is null ? FreePort.Next() : null, extra);
+
+    /// <summary>Starts the UAS <paramref name="scenario"/> on <paramref name="port"/>, an address that was given out
+    /// before sipp ran (the outbound trunk a switch was started with).</summary>
+    public static Sipp StartOn(int port, string scenario, params string[] extra) => Start(scenario, null, port, extra);
+
+    private static Sipp Start(string scenario, IPEndPoint? remote, int? port, string[] extra)
     {
         var program = ExternalTool.Require("sipp");
         var folder = PeerProcess.NewFolder("sipp-");
-        // A UAS scenario needs a port we know; a UAC one lets the kernel choose, so no other test can take it first.
-        int? port = remote is null ? FreePort.Next() : null;
         var arguments = new List<string>
         {
             "-sf", Path.Combine(AppContext.BaseDirectory, "Sip", "Scenarios", scenario),

@@ -254,6 +254,110 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                     b.ToTable("call_record");
                 });
 
+            modelBuilder.Entity("RealEstateCrm.Operational.Domain.Calls.DialerCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgentNo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agent_no");
+
+                    b.Property<string>("CallId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("call_id");
+
+                    b.Property<Guid>("CallListEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_list_entry_id");
+
+                    b.Property<Guid>("DialerRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dialer_run_id");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("placed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dialer_call");
+
+                    b.HasIndex("CallId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dialer_call_call_id");
+
+                    b.HasIndex("CallListEntryId")
+                        .HasDatabaseName("ix_dialer_call_call_list_entry_id");
+
+                    b.HasIndex("DialerRunId", "Outcome")
+                        .HasDatabaseName("ix_dialer_call_dialer_run_id_outcome");
+
+                    b.ToTable("dialer_call");
+                });
+
+            modelBuilder.Entity("RealEstateCrm.Operational.Domain.Calls.DialerRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CallListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_list_id");
+
+                    b.Property<string>("Skill")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("skill");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("StartedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("started_by_user_id");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stopped_at");
+
+                    b.Property<Guid?>("StoppedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stopped_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dialer_run");
+
+                    b.HasIndex("StartedByUserId")
+                        .HasDatabaseName("ix_dialer_run_started_by_user_id");
+
+                    b.HasIndex("StoppedByUserId")
+                        .HasDatabaseName("ix_dialer_run_stopped_by_user_id");
+
+                    b.HasIndex("CallListId", "StoppedAt")
+                        .HasDatabaseName("ix_dialer_run_call_list_id_stopped_at");
+
+                    b.ToTable("dialer_run");
+                });
+
             modelBuilder.Entity("RealEstateCrm.Operational.Domain.Calls.OutgoingMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3196,6 +3300,46 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_call_record_call_record_parent_id");
+                });
+
+            modelBuilder.Entity("RealEstateCrm.Operational.Domain.Calls.DialerCall", b =>
+                {
+                    b.HasOne("RealEstateCrm.Operational.Domain.Marketing.CallListEntry", null)
+                        .WithMany()
+                        .HasForeignKey("CallListEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dialer_call_call_list_entries_call_list_entry_id");
+
+                    b.HasOne("RealEstateCrm.Operational.Domain.Calls.DialerRun", null)
+                        .WithMany()
+                        .HasForeignKey("DialerRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dialer_call_dialer_runs_dialer_run_id");
+                });
+
+            modelBuilder.Entity("RealEstateCrm.Operational.Domain.Calls.DialerRun", b =>
+                {
+                    b.HasOne("RealEstateCrm.Operational.Domain.Marketing.CallList", null)
+                        .WithMany()
+                        .HasForeignKey("CallListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dialer_run_call_lists_call_list_id");
+
+                    b.HasOne("RealEstateCrm.Operational.Domain.Organisation.User", null)
+                        .WithMany()
+                        .HasForeignKey("StartedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dialer_run_users_started_by_user_id");
+
+                    b.HasOne("RealEstateCrm.Operational.Domain.Organisation.User", null)
+                        .WithMany()
+                        .HasForeignKey("StoppedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_dialer_run_users_stopped_by_user_id");
                 });
 
             modelBuilder.Entity("RealEstateCrm.Operational.Domain.Calls.OutgoingMessage", b =>

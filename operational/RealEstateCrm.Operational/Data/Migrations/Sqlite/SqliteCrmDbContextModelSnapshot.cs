@@ -247,6 +247,110 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                     b.ToTable("call_record");
                 });
 
+            modelBuilder.Entity("RealEstateCrm.Operational.Domain.Calls.DialerCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgentNo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent_no");
+
+                    b.Property<string>("CallId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_id");
+
+                    b.Property<Guid>("CallListEntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_list_entry_id");
+
+                    b.Property<Guid>("DialerRunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dialer_run_id");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("placed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dialer_call");
+
+                    b.HasIndex("CallId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dialer_call_call_id");
+
+                    b.HasIndex("CallListEntryId")
+                        .HasDatabaseName("ix_dialer_call_call_list_entry_id");
+
+                    b.HasIndex("DialerRunId", "Outcome")
+                        .HasDatabaseName("ix_dialer_call_dialer_run_id_outcome");
+
+                    b.ToTable("dialer_call");
+                });
+
+            modelBuilder.Entity("RealEstateCrm.Operational.Domain.Calls.DialerRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CallListId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_list_id");
+
+                    b.Property<string>("Skill")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("skill");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("StartedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by_user_id");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stopped_at");
+
+                    b.Property<Guid?>("StoppedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stopped_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dialer_run");
+
+                    b.HasIndex("StartedByUserId")
+                        .HasDatabaseName("ix_dialer_run_started_by_user_id");
+
+                    b.HasIndex("StoppedByUserId")
+                        .HasDatabaseName("ix_dialer_run_stopped_by_user_id");
+
+                    b.HasIndex("CallListId", "StoppedAt")
+                        .HasDatabaseName("ix_dialer_run_call_list_id_stopped_at");
+
+                    b.ToTable("dialer_run");
+                });
+
             modelBuilder.Entity("RealEstateCrm.Operational.Domain.Calls.OutgoingMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3187,6 +3291,46 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_call_record_call_record_parent_id");
+                });
+
+            modelBuilder.Entity("RealEstateCrm.Operational.Domain.Calls.DialerCall", b =>
+                {
+                    b.HasOne("RealEstateCrm.Operational.Domain.Marketing.CallListEntry", null)
+                        .WithMany()
+                        .HasForeignKey("CallListEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dialer_call_call_list_entries_call_list_entry_id");
+
+                    b.HasOne("RealEstateCrm.Operational.Domain.Calls.DialerRun", null)
+                        .WithMany()
+                        .HasForeignKey("DialerRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dialer_call_dialer_runs_dialer_run_id");
+                });
+
+            modelBuilder.Entity("RealEstateCrm.Operational.Domain.Calls.DialerRun", b =>
+                {
+                    b.HasOne("RealEstateCrm.Operational.Domain.Marketing.CallList", null)
+                        .WithMany()
+                        .HasForeignKey("CallListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dialer_run_call_lists_call_list_id");
+
+                    b.HasOne("RealEstateCrm.Operational.Domain.Organisation.User", null)
+                        .WithMany()
+                        .HasForeignKey("StartedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dialer_run_users_started_by_user_id");
+
+                    b.HasOne("RealEstateCrm.Operational.Domain.Organisation.User", null)
+                        .WithMany()
+                        .HasForeignKey("StoppedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_dialer_run_users_stopped_by_user_id");
                 });
 
             modelBuilder.Entity("RealEstateCrm.Operational.Domain.Calls.OutgoingMessage", b =>

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.Domain.Calls;
+using RealEstateCrm.Operational.Features.Calls;
+using RealEstateCrm.Telephony.CallCenter;
+
+namespace RealEstateCrm.Host.Web.Calls;
+
+/// <summary>Paces the progressive runs (自动外呼) of the database on this process's switch, once a second: for each running
+/// <see cref="DialerRun"/>, oldest first, one call per idle logged-in agent with the run's skill who is on no dialer call
+/// and owes no disposition, so there are never more calls than idle agents. Each round's calls are written down
+/// (<see cref="RecordDialerCalls"/>) before any phone rings, and each call's outcome on the wire when it ends; the CDR and
+/// the entry's disposition are written by the dialer as for preview calls (an answered one when the agent gives it).
+/// At start, the calls a stopped server left without an outcome are marked interrupted and never dialled again by a
+/// run; running runs carry on from the database.</summary>
+public sealed class ProgressiveDialing(DialerDesks desks, CrmDatabase database, TimeProvider clock, ILogger<ProgressiveDialing> log) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stopping)
+    {
+        if (desks.CallCenter is not { } center) return; // a web host without a switch dials nothing
+        await using (var db = database.CreateContext("telephony"))
+        {
+            var interrupted = await new InterruptDialerCalls(db, clock).Handle(stopping);
+            if (interrupted > 0) log.LogWarning("{Count} dialer calls were cut off when the server last stopped; their entries are left for a person to call", interrupted);
+        }
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                await PaceAsync(center, stopping);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A database hiccup must not end dialling for good: the next round tries again, and nothing was placed
+                // without being written down first.
+                log.LogError(e, "progressive dialling round failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stopping));
+    }
+
+    private async Task PaceAsync(CallCenterSwitch center, CancellationToken ct)
+    {
+        List<DialerRun> running;
+        await using (var db = database.CreateContext("telephony"))
+            running = await db.DialerRuns.AsNoTracking().Where(r => r.StoppedAt == null).ToListAsync(ct);
+        foreach (var (_, desk) in await desks.SyncRunsAsync(running, ct)) _ = RecordOutcomesAsync(desk, ct);
+        if (!center.DialsOut) return;
+        foreach (var (run, desk) in await desks.RunsAsync(ct))
+        {
+            var taken = await desks.AgentsOnCallsAsync(ct);
+            var idle = center.Distributor.IdleAgents(run.Skill).Where(a => !taken.Contains(a)).ToList();
+            if (idle.Count == 0) continue;
+            await desk.PaceAsync(idle, (requests, token) => NoteDownAsync(run.Id, requests, token), ct);
+        }
+    }
+
+    private async Task NoteDownAsync(Guid runId, IReadOnlyList<DialRequest> requests, CancellationToken ct)
+    {
+        await using var db = database.CreateContext("telephony");
+        await new RecordDialerCalls(db).Handle(new RecordDialerCalls.Request(runId,
+            [.. requests.Select(r => new RecordDialerCalls.Call(r.Target.EntryId, r.CallId, r.AgentNo, r.At.UtcDateTime))]), ct);
+    }
+
+    private async Task RecordOutcomesAsync(DialerDesk desk, CancellationToken stopping)
+    {
+        try
+        {
+            await foreach (var (request, outcome) in desk.Ended.ReadAllAsync(stopping))
+            {
+                try
+                {
+                    await using var db = database.CreateContext("telephony");
+                    await new RecordDialerCallOutcome(db).Handle(new RecordDialerCallOutcome.Request(request.CallId,
+                        Enum.Parse<DialerCallOutcome>(outcome.Result.ToString()), outcome.EndedAt.UtcDateTime), CancellationToken.None);
+                }
+                catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException or Operational.Domain.Common.DomainException)
+                {
+                    // Left without an outcome, the call counts as interrupted at the next start: its entry is not redialled.
+                    log.LogError(e, "the outcome of dialer call {CallId} could not be written", request.CallId);
+                }
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+}
