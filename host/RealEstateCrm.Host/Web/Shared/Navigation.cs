@@ -24,6 +24,7 @@ public static class Navigation
         new("/Service/ReturnVisits", "Return visits", Functions.ServiceRead),
         new("/Calls/Live", "Live calls", Functions.Calls, CallSupervisors.LiveCallWatchers),
         new("/Calls/Bills", "Call bill", null, CallSupervisors.BillReaders),
+        new("/Ml/Models", "Models", Functions.Reports),
         new("/Search", "Advanced search", null),
         new("/admin/jobs", "Jobs", Functions.All),
     ];
