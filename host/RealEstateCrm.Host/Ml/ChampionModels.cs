@@ -30,7 +30,15 @@ public sealed class ChampionModels(ModelRegistry registry, TimeProvider clock, I
     {
         // Listening before loading: a promotion made while the champions load is then loaded or announced, never missed.
         registry.Reload += OnReload;
-        watch = registry.WatchChampions();
+        try
+        {
+            watch = registry.WatchChampions();
+        }
+        catch (IOException e)
+        {
+            // Out of inotify watches, say: serving goes on, and scoring still checks the champion pointer before each run.
+            logger.LogWarning(e, "Model registry {Registry} cannot be watched: promotions by other processes are loaded at the next scoring run", registry.Root);
+        }
         foreach (var model in ProductModels.All) Refresh(model.Name, ReloadTrigger.Start);
         return Task.CompletedTask;
     }
