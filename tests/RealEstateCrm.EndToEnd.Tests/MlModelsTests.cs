@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RealEstateCrm.Host.Ml;
 using RealEstateCrm.Ml.Registry;
 using RealEstateCrm.Ml.Training;
+using RealEstateCrm.Testing;
 
 namespace RealEstateCrm.EndToEnd.Tests;
 
@@ -40,6 +41,24 @@ public sealed class MlModelsTests(WebServer server, Chromium chromium)
         Assert.Contains("冠军", await page.InnerTextAsync($"[data-versions='churn'] tr.champion"));
         Assert.Contains("/Ml/Models", await page.GetAttributeAsync("nav.menu a.current", "href"));
         await Chromium.ScreenshotAsync(page, "ml-models");
+    }
+
+    [Fact]
+    public async Task A_promoted_version_that_fails_to_load_is_shown_failed_beside_the_champion_still_held()
+    {
+        var champions = server.App.Services.GetRequiredService<ChampionModels>();
+        var shell = new ModelRegistry(champions.Registry.Root);
+        var held = shell.Register("cross-sell-renovation", await TrainAsync()).Model.Metadata.Version;
+        BrokenModelVersion.Promote(champions.Registry.Root, "cross-sell-renovation", held, held + 1);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (champions.Held.Single(h => h.Name == "cross-sell-renovation").LastReload is not { Succeeded: false } && DateTime.UtcNow < deadline) await Task.Delay(50, Ct);
+        var page = await chromium.SignInAsync(server.BaseAddress, "demo.admin");
+
+        await page.GotoAsync("/Ml/Models");
+
+        var row = await page.InnerTextAsync("table.models tr[data-model='cross-sell-renovation']");
+        Assert.Contains($"v{held + 1} failed to load; v{held} is kept", row);
+        Assert.Equal($"v{held}", (await page.InnerTextAsync("table.models tr[data-model='cross-sell-renovation'] td.champion")).Trim());
     }
 
     [Fact]

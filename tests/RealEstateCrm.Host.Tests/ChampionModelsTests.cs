@@ -1,9 +1,9 @@
-using System.Text.Json.Nodes;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
 using RealEstateCrm.Host.Ml;
 using RealEstateCrm.Ml.Registry;
 using RealEstateCrm.Ml.Training;
+using RealEstateCrm.Testing;
 
 namespace RealEstateCrm.Host.Tests;
 
@@ -110,7 +110,7 @@ public sealed class ChampionModelsTests : IAsyncLifetime
         await _champions.StartAsync(Ct);
         var working = Held("lead-score").Model;
 
-        PromoteBrokenVersion("lead-score", 2);
+        BrokenModelVersion.Promote(_folder.FullName, "lead-score", 1, 2);
         await UntilAsync(() => Held("lead-score").LastReload is { Succeeded: false, Version: 2 });
 
         Assert.Equal(1, Held("lead-score").Version);
@@ -119,22 +119,6 @@ public sealed class ChampionModelsTests : IAsyncLifetime
         // Scoring asks again, the version still fails, and the working champion is what it gets.
         Assert.Same(working, _champions.ChampionModel("lead-score"));
         Assert.Contains(_log.Lines, l => l.StartsWith("Error: Model lead-score: champion v2 could not be loaded", StringComparison.Ordinal) && l.Contains("keeping v1"));
-    }
-
-    /// <summary>What a crashed or hand-made copy leaves: version 2 with its metadata but a model.zip that is not a model,
-    /// and the champion pointer already moved to it (written aside and renamed, as the registry does).</summary>
-    private void PromoteBrokenVersion(string name, int version)
-    {
-        var folder = Path.Combine(_folder.FullName, name);
-        var staging = Directory.CreateDirectory(Path.Combine(folder, ".staging")).FullName;
-        var metadata = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "1", "metadata.json")))!;
-        metadata["version"] = version;
-        File.WriteAllText(Path.Combine(staging, "metadata.json"), metadata.ToJsonString());
-        File.WriteAllText(Path.Combine(staging, "model.zip"), "not a zip");
-        Directory.Move(staging, Path.Combine(folder, version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        var pointer = Path.Combine(folder, "champion.json");
-        File.WriteAllText(pointer + ".tmp", $$"""{"version": {{version}}, "promotedAt": "2026-12-02T00:00:00+00:00"}""");
-        File.Move(pointer + ".tmp", pointer, overwrite: true);
     }
 
     private static async Task UntilAsync(Func<bool> condition)
