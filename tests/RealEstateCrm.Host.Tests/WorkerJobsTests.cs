@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using RealEstateCrm.Host.Jobs;
+using RealEstateCrm.Host.Ml;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Testing;
 using RealEstateCrm.Warehouse;
@@ -104,6 +105,10 @@ public sealed class WorkerJobsTests : IDisposable
         Assert.NotEqual(0L, await warehouse.ScalarAsync("SELECT count(*) FROM fact_call", ct));
         Assert.Equal(1L, await warehouse.ScalarAsync("SELECT count(*) FROM etl_run", ct));
         Assert.NotEqual(0L, await warehouse.ScalarAsync("SELECT count(*) FROM ml_score WHERE model = 'lead-score'", ct));
+        // The worker started with no models; the ones the scoring job trained are held, announced by the shared registry.
+        var held = host.Services.GetRequiredService<ChampionModels>().Held.Single(h => h.Name == "lead-score");
+        Assert.Equal(1, held.Version);
+        Assert.Equal("lead-score v1", await warehouse.ScalarAsync("SELECT DISTINCT model_version FROM ml_score WHERE model = 'lead-score'", ct));
         await using var db = test.Context();
         Assert.True(await db.CallLists.CountAsync(l => l.Kind == Operational.Domain.Marketing.CallListKind.SalesLeads, ct) > 0);
     }

@@ -4,6 +4,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RealEstateCrm.Host.Ml;
 using RealEstateCrm.Operational;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Features.Service;
@@ -29,7 +30,8 @@ public static class CrmJobs
         if (string.IsNullOrWhiteSpace(warehousePath)) throw new ArgumentException("--warehouse: give a file path");
         services.AddOperational(database);
         services.AddSingleton(new NightlyEtlSettings(warehousePath, configuration["Jobs:NightlyEtlCron"] ?? DefaultNightlyEtlCron));
-        services.AddSingleton(new MlSettings(modelsPath ?? configuration["Ml:ModelsPath"] ?? Ml.Registry.ModelRegistry.DefaultRoot, configuration["Jobs:RetrainCron"] ?? DefaultRetrainCron));
+        services.AddSingleton(new MlSettings(modelsPath ?? configuration["Ml:ModelsPath"] ?? RealEstateCrm.Ml.Registry.ModelRegistry.DefaultRoot, configuration["Jobs:RetrainCron"] ?? DefaultRetrainCron));
+        services.AddChampionModels();
         services.AddTransient<NightlyEtlJob>();
         services.AddTransient<NightlyScoringJob>();
         services.AddTransient<WeeklyRetrainingJob>();

@@ -1,5 +1,10 @@
--- Customers with a live contract at as_of (signed, not cancelled by then): buyers and owners, described by
--- their service history, money and mortgage as known at as_of. One row per customer.
+-- When an owner left the property service: the time its customer tag was recorded (its version-7 key), the
+-- only date the operational model keeps for it (LeavePropertyService).
+CREATE OR REPLACE MACRO property_service_exits() AS TABLE
+SELECT customer_id, min(uuid_extract_timestamp(id)::TIMESTAMP) AS left_at FROM ods_customer_tag WHERE tag = 'property-service:left' GROUP BY customer_id;
+
+-- Customers with a live contract at as_of (signed, not cancelled by then) who had not left the property service by
+-- then: buyers and owners, described by their service history, money and mortgage as known at as_of. One row per customer.
 CREATE OR REPLACE MACRO customer_features(as_of) AS TABLE
 WITH live AS (
     SELECT k.customer_id, count(*) AS contracts, min(k.signed_at) AS first_signed_at, any_value(k.payment_method) AS payment_method,
@@ -7,7 +12,12 @@ WITH live AS (
     FROM ods_contract k JOIN ods_unit u ON u.id = k.unit_id
     WHERE k.signed_at <= as_of
       AND NOT EXISTS (SELECT 1 FROM ods_cancellation x WHERE x.contract_id = k.id AND x.cancelled_at <= as_of)
+      AND NOT EXISTS (SELECT 1 FROM property_service_exits() e WHERE e.customer_id = k.customer_id AND e.left_at <= as_of)
     GROUP BY k.customer_id
+),
+-- Owners receive the property service from their first formal handover on.
+handover AS (
+    SELECT customer_id, min(handed_over_at) AS handed_over_at FROM ods_inspection_unit WHERE handed_over_at <= as_of GROUP BY customer_id
 ),
 orders AS (
     SELECT w.customer_id,
@@ -73,7 +83,8 @@ SELECT l.customer_id, l.project_id, l.rep_user_id,
        CAST(coalesce(p.overdue_payments, 0) AS DOUBLE) AS payment_delays,
        CAST(coalesce(p.max_days_late, 0) AS DOUBLE) AS max_days_late,
        CAST(n.nps AS DOUBLE) AS nps,
-       CAST(n.last_nps AS DOUBLE) AS last_nps
+       CAST(n.last_nps AS DOUBLE) AS last_nps,
+       date_diff('second', h.handed_over_at, as_of) / 86400.0 AS days_since_handover
 FROM live l
 LEFT JOIN customer_at(as_of) c ON c.customer_id = l.customer_id
 LEFT JOIN orders o ON o.customer_id = l.customer_id
@@ -81,12 +92,15 @@ LEFT JOIN compensation cp ON cp.customer_id = l.customer_id
 LEFT JOIN defects d ON d.customer_id = l.customer_id
 LEFT JOIN mortgage m ON m.customer_id = l.customer_id
 LEFT JOIN payments p ON p.customer_id = l.customer_id
-LEFT JOIN nps n ON n.customer_id = l.customer_id;
+LEFT JOIN nps n ON n.customer_id = l.customer_id
+LEFT JOIN handover h ON h.customer_id = l.customer_id;
 
 -- 1 when the relationship is lost within horizon_days after as_of: a reservation or contract of the
--- customer is cancelled.
+-- customer is cancelled, or the owner leaves the property service.
 CREATE OR REPLACE MACRO churn_labels(as_of, horizon_days) AS TABLE
 SELECT f.customer_id,
        EXISTS (SELECT 1 FROM ods_cancellation x WHERE x.customer_id = f.customer_id AND x.cancelled_at > as_of
-               AND x.cancelled_at <= as_of + to_days(CAST(horizon_days AS INTEGER))) AS label
+               AND x.cancelled_at <= as_of + to_days(CAST(horizon_days AS INTEGER)))
+       OR EXISTS (SELECT 1 FROM property_service_exits() e WHERE e.customer_id = f.customer_id AND e.left_at > as_of
+               AND e.left_at <= as_of + to_days(CAST(horizon_days AS INTEGER))) AS label
 FROM (SELECT customer_id FROM customer_features(as_of)) f;

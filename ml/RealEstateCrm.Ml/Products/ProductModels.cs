@@ -8,10 +8,10 @@ public static class ProductModels
     /// <summary>P(an open lead reaches a reservation within 90 days).</summary>
     public static readonly ProductModel LeadScore = new("lead-score", "lead_features({0})", "lead_id", "lead_labels({0}, {1})", 90);
 
-    /// <summary>P(a buyer's reservation or contract is cancelled within 90 days). LightGbm: it ranked the demo data's later
-    /// churners best (ml/README.md); logistic regression misses the capped counts and thresholds (open complaints up to 3,
-    /// any repair past its SLA) that drive cancellations.</summary>
-    public static readonly ProductModel Churn = new("churn", "customer_features({0})", "customer_id", "churn_labels({0}, {1})", 90, TrainerKind.LightGbm);
+    /// <summary>P(a buyer's relationship is lost within 90 days: a reservation or contract cancelled, or the owner leaving the
+    /// property service). FastTree: it ranked the demo data's later churners best (ml/README.md); logistic regression misses
+    /// the capped counts and thresholds (open complaints up to 3, any repair past its SLA) that drive both.</summary>
+    public static readonly ProductModel Churn = new("churn", "customer_features({0})", "customer_id", "churn_labels({0}, {1})", 90);
 
     /// <summary>The add-on products (the customer tag that records a purchase, or <c>second-unit</c> for another contract).</summary>
     public static readonly IReadOnlyList<AddOnProduct> AddOns =

@@ -18,15 +18,19 @@ public sealed class ProductScorer(WarehouseDatabase warehouse, ModelRegistry reg
     public static string VersionOf(ModelMetadata metadata) => $"{metadata.Name} v{metadata.Version}";
 
     /// <summary>Scores with the champion; no champion is an error saying how to train one.</summary>
-    public async Task<ScoredModel> ScoreAsync(ProductModel model, DateOnly day, CancellationToken ct = default)
+    public Task<ScoredModel> ScoreAsync(ProductModel model, DateOnly day, CancellationToken ct = default) =>
+        ScoreAsync(model, registry.ChampionModel(model.Name)
+            ?? throw new InvalidDataException($"no trained {model.Name} model in {registry.Root}: run crm ml score --retrain first"), day, ct);
+
+    /// <summary>Scores with <paramref name="champion"/>, a model loaded from the registry (its version stamps the scores),
+    /// such as one a host holds loaded.</summary>
+    public async Task<ScoredModel> ScoreAsync(ProductModel model, TabularModel champion, DateOnly day, CancellationToken ct = default)
     {
-        if (registry.Champion(model.Name) is null)
-            throw new InvalidDataException($"no trained {model.Name} model in {registry.Root}: run crm ml score --retrain first");
-        var trained = registry.Load(model.Name);
-        var version = VersionOf(trained.Registered!);
+        var version = VersionOf(champion.Registered
+            ?? throw new ArgumentException($"the {model.Name} model to score with was not loaded from the registry, so it has no version to stamp", nameof(champion)));
         var startedAt = clock.GetUtcNow().UtcDateTime;
         var table = await QueryTable.ReadAsync(warehouse.Connection, model.FeaturesSql(day), ct);
-        var scores = Score(model, trained, table);
+        var scores = Score(model, champion, table);
         await using var transaction = await warehouse.Connection.BeginTransactionAsync(ct);
         await warehouse.ExecuteAsync($"DELETE FROM ml_score WHERE model = '{model.Name}' AND as_of = DATE '{day:yyyy-MM-dd}'", ct);
         var scoredAt = clock.GetUtcNow().UtcDateTime;

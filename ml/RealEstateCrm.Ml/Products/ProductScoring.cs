@@ -10,22 +10,26 @@ public sealed record ScoringSummary(DateOnly Day, IReadOnlyList<(string Model, s
 
 /// <summary>Scores every product model with its champion as of a day (nightly after the ETL, <c>crm ml score</c>):
 /// lead score, churn and each add-on into <c>ml_score</c>, the day's association rules, then the next best offers.</summary>
-public sealed class ProductScoring(WarehouseDatabase warehouse, ModelRegistry registry, TimeProvider clock)
+/// <param name="champions">where the champions come from: by default loaded from <paramref name="registry"/> for this run;
+/// a long-running host passes the ones it holds loaded</param>
+public sealed class ProductScoring(WarehouseDatabase warehouse, ModelRegistry registry, TimeProvider clock, IChampionSource? champions = null)
 {
     /// <param name="day">the scoring day; by default the last day the warehouse has data for (<see cref="DataEnd"/>)</param>
     public async Task<ScoringSummary> RunAsync(DateOnly? day = null, IProgress<string>? progress = null, CancellationToken ct = default)
     {
-        if (ProductModels.All.All(m => registry.Champion(m.Name) is null))
+        var source = champions ?? registry;
+        // A model never trained (its data had one class only) is left out until it can be trained.
+        var trained = ProductModels.All.Select(m => (Model: m, Champion: source.ChampionModel(m.Name))).Where(m => m.Champion is not null).ToList();
+        if (trained.Count == 0)
             throw new InvalidDataException($"no trained product models in {registry.Root}: run crm ml score --retrain first");
         await FeatureViews.InstallAsync(warehouse, ct);
         var scoringDay = day ?? await DataEnd.OfAsync(warehouse, ct);
         var scorer = new ProductScorer(warehouse, registry, clock);
         var models = new List<(string, string, int)>();
-        // A model never trained (its data had one class only) is left out until it can be trained.
-        foreach (var model in ProductModels.All.Where(m => registry.Champion(m.Name) is not null))
+        foreach (var (model, champion) in trained)
         {
             progress?.Report($"scoring {model.Name}");
-            var scored = await scorer.ScoreAsync(model, scoringDay, ct);
+            var scored = await scorer.ScoreAsync(model, champion!, scoringDay, ct);
             models.Add((model.Name, scored.Version, scored.Scores.Count));
         }
         progress?.Report("mining purchase baskets");

@@ -44,6 +44,7 @@ public static class ReasonPhrases
         ["max_days_late"] = ("付款最长逾期 {0} 天", "paid up to {0} days late"),
         ["nps"] = ("回访 NPS 平均 {0}", "return-visit NPS {0}"),
         ["last_nps"] = ("最近回访 NPS {0}", "last NPS {0}"),
+        ["days_since_handover"] = ("交付已 {0} 天", "handed over {0} days ago"),
         ["unit_type"] = ("户型：{0}", "unit type {0}"),
         ["bedrooms"] = ("{0} 居室", "{0} bedrooms"),
         ["area"] = ("面积 {0} 平方米", "{0} m²"),

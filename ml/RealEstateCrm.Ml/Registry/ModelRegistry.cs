@@ -10,7 +10,7 @@ namespace RealEstateCrm.Ml.Registry;
 /// <summary>Versioned models on disk: <c>ROOT/NAME/VERSION/</c> holds <c>model.zip</c> (ML.NET) and <c>metadata.json</c>;
 /// <c>ROOT/NAME/champion.json</c> names the champion version. A version folder is written aside and renamed into place,
 /// so a reader never sees half a model.</summary>
-public sealed partial class ModelRegistry(string root = ModelRegistry.DefaultRoot, TimeProvider? clock = null)
+public sealed partial class ModelRegistry(string root = ModelRegistry.DefaultRoot, TimeProvider? clock = null) : IChampionSource
 {
     public const string DefaultRoot = "data/models";
     private const string ModelFile = "model.zip";
@@ -151,6 +151,9 @@ public sealed partial class ModelRegistry(string root = ModelRegistry.DefaultRoo
         return new TabularModel(ml, ml.Model.Load(stream, out _), metadata.Features, metadata.Label, metadata.Trainer, metadata);
     }
 
+    /// <summary>Loads the champion from disk on every call; null when <paramref name="name"/> has none.</summary>
+    public TabularModel? ChampionModel(string name) => CurrentChampionVersion(name) is { } version ? Load(name, version) : null;
+
     private string Names()
     {
         var names = List().Select(m => m.Metadata.Name).Distinct().ToList();
@@ -164,6 +167,14 @@ public sealed partial class ModelRegistry(string root = ModelRegistry.DefaultRoo
     {
         var path = Path.Combine(Root, name, Invariant(version), MetadataFile);
         return JsonSerializer.Deserialize<ModelMetadata>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path} is empty");
+    }
+
+    /// <summary>The champion's version number from <c>champion.json</c> alone (a few bytes), or null if the name has none:
+    /// a holder of loaded champions checks with it that they are still current.</summary>
+    public int? CurrentChampionVersion(string name)
+    {
+        CheckName(name);
+        return ChampionVersion(name);
     }
 
     private int? ChampionVersion(string name)

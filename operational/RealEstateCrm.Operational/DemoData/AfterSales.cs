@@ -1,15 +1,19 @@
 using RealEstateCrm.Operational.Domain.Handover;
 using RealEstateCrm.Operational.Domain.Sales;
 using RealEstateCrm.Operational.Domain.Service;
+using RealEstateCrm.Operational.Features.Handover;
 
 namespace RealEstateCrm.Operational.DemoData;
 
 /// <summary>What happens after a contract: mock inspection defects (some become work orders),
 /// complaints and repairs with their events, compensations, charge-backs and return visits, the
 /// cancellation decision (<see cref="CausalModel.CancellationProbability"/>), formal handover, and
-/// add-on purchases recorded as customer tags.</summary>
-internal sealed class AfterSales(DemoWorld world, RowBuffer rows, DemoRandom random, ServiceDesk desk)
+/// add-on purchases recorded as customer tags, and owners leaving the property service
+/// (<see cref="CausalModel.PropertyServiceExitPerYear"/>) drawn from their own stream, <paramref name="exits"/>, so the
+/// rest of the after-sales data is the same with or without them.</summary>
+internal sealed class AfterSales(DemoWorld world, RowBuffer rows, DemoRandom random, DemoRandom exits, ServiceDesk desk)
 {
+
     public void Run(SalesJourney.Sale sale)
     {
         var (customer, _, contract, unit, project, mortgageRejected) = sale;
@@ -61,6 +65,7 @@ internal sealed class AfterSales(DemoWorld world, RowBuffer rows, DemoRandom ran
             {
                 contract.Status = ContractStatus.HandedOver;
                 customer.Segment = Domain.Customers.CustomerSegment.Owner;
+                LeaveOrStay(customer, contract, inspectedAt, openComplaints, slowRepair, defects);
             }
         }
 
@@ -74,6 +79,21 @@ internal sealed class AfterSales(DemoWorld world, RowBuffer rows, DemoRandom ran
             rows.Add(new TrueProbability { CustomerId = customer.Id, SubjectId = contract.Id, Outcome = addOn.Tag, Probability = q, Happened = bought });
             if (bought) CustomerGenerator.AddTag(rows, random, customer, addOn.Tag, boughtAt!.Value);
         }
+    }
+
+    /// <summary>An owner may leave from 30 days after his handover on, at a constant yearly rate
+    /// (<see cref="CausalModel.PropertyServiceExitPerYear"/>), so the time to leaving is exponential; he has left if that
+    /// time falls by the as-of date. Recorded as the tag <see cref="LeavePropertyService"/> writes, its key carrying the time.
+    /// The true probability stored is that of leaving by the as-of date. A customer leaves once, whichever unit it is for.</summary>
+    private void LeaveOrStay(Domain.Customers.Customer customer, Contract contract, DateTime handedOverAt, int openComplaints, bool slowRepair, int defects)
+    {
+        var from = handedOverAt.AddDays(30);
+        if (from >= world.AsOf || customer.Tags.Any(t => t.Tag == LeavePropertyService.Tag)) return;
+        var perYear = CausalModel.PropertyServiceExitPerYear(openComplaints, slowRepair, defects);
+        var leftAt = from.AddDays(exits.Exponential(365 / -Math.Log(1 - perYear)));
+        var p = 1 - Math.Pow(1 - perYear, (world.AsOf - from).TotalDays / 365);
+        rows.Add(new TrueProbability { CustomerId = customer.Id, SubjectId = contract.Id, Outcome = CausalModel.PropertyServiceExit, Probability = p, Happened = leftAt <= world.AsOf });
+        if (leftAt <= world.AsOf) CustomerGenerator.AddTag(rows, exits, customer, LeavePropertyService.Tag, leftAt);
     }
 
     private void Cancel(SalesJourney.Sale sale, bool serviceTrouble)

@@ -47,6 +47,16 @@ internal static class CausalModel
                  + 0.15 * Math.Min(handoverDefects, 6)
                  + (mortgageRejected ? 2.2 : 0));
 
+    public const string PropertyServiceExit = "property-service-exit";
+
+    /// <summary>P(an owner leaves the property service within a year), from 30 days after his handover on: a constant
+    /// hazard, rare unless service fails him, driven by the same service history as a cancellation but not by the mortgage.</summary>
+    public static double PropertyServiceExitPerYear(int openComplaints, bool slowRepair, int handoverDefects) =>
+        Logistic(-3.5
+                 + 0.7 * Math.Min(openComplaints, 3)
+                 + (slowRepair ? 1.0 : 0)
+                 + 0.2 * Math.Min(handoverDefects, 6));
+
     public static int IncomeLevel(IncomeBand band) => band switch
     {
         IncomeBand.Low => 0, IncomeBand.Middle => 1, IncomeBand.UpperMiddle => 2, IncomeBand.High => 3, _ => 1,

@@ -70,6 +70,7 @@ public sealed class DemoSeeder(CrmDatabase database)
         var salesRandom = new DemoRandom(options.Seed, 6);
         var serviceRandom = new DemoRandom(options.Seed, 7);
         var callRandom = new DemoRandom(options.Seed, 8);
+        var exitRandom = new DemoRandom(options.Seed, 9);
         var chunkNo = 0;
         for (var done = 0; done < scale.Customers; done += scale.ChunkSize)
         {
@@ -77,7 +78,7 @@ public sealed class DemoSeeder(CrmDatabase database)
             var (customers, duplicates) = CustomerGenerator.Generate(world, rows, customerRandom, faker, count);
             var journey = new SalesJourney(world, rows, salesRandom);
             var calls = new CallCenter(world, rows, callRandom);
-            var afterSales = new AfterSales(world, rows, serviceRandom, new ServiceDesk(world, rows, serviceRandom, calls));
+            var afterSales = new AfterSales(world, rows, serviceRandom, exitRandom, new ServiceDesk(world, rows, serviceRandom, calls));
             foreach (var customer in customers)
             {
                 foreach (var sale in journey.Run(customer, duplicates.Contains(customer.Id)))

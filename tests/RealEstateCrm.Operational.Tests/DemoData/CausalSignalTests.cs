@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Operational.DemoData;
+using RealEstateCrm.Operational.Features.Handover;
 
 namespace RealEstateCrm.Operational.Tests.DemoData;
 
@@ -37,6 +38,26 @@ public sealed class CausalSignalTests(TinySeededSqlite seeded) : IClassFixture<T
         Assert.True(happened > notHappened + 0.1, $"mean p when converted {happened:F3}, when not {notHappened:F3}");
         // Leads too recent to have had 90 days, and sold-out projects, lower the observed rate slightly below the mean probability.
         Assert.InRange(rows.Count(r => r.Happened) / (double)rows.Count, rows.Average(r => r.Probability) - 0.05, rows.Average(r => r.Probability) + 0.02);
+    }
+
+    [Fact]
+    public async Task Owners_leave_the_property_service_once_after_their_handover_as_often_as_their_probabilities_say()
+    {
+        await using var db = seeded.Context();
+        var ct = TestContext.Current.CancellationToken;
+        var drawn = await db.TrueProbabilities.Where(t => t.Outcome == CausalModel.PropertyServiceExit).ToListAsync(ct);
+        var left = await db.CustomerTags.Where(t => t.Tag == LeavePropertyService.Tag).ToListAsync(ct);
+        var handedOver = (await db.InspectionUnits.Where(u => u.HandedOverAt != null && u.CustomerId != null).ToListAsync(ct))
+            .GroupBy(u => u.CustomerId!.Value).ToDictionary(g => g.Key, g => g.Min(u => u.HandedOverAt!.Value));
+
+        Assert.True(drawn.Count >= 20, $"only {drawn.Count} owners could leave");
+        Assert.Equal(drawn.Count(d => d.Happened), left.Count);
+        Assert.Equal(left.Count, left.Select(t => t.CustomerId).Distinct().Count());
+        // The tag's version-7 key carries the time the owner left: 30 days or more after the handover.
+        Assert.All(left, t => Assert.True(DateTime.UnixEpoch.AddMilliseconds(Convert.ToInt64(t.Id.ToString("N")[..12], 16)) >= handedOver[t.CustomerId].AddDays(30)));
+        var expected = drawn.Sum(d => d.Probability);
+        var spread = 3 * Math.Sqrt(drawn.Sum(d => d.Probability * (1 - d.Probability)));
+        Assert.InRange(left.Count, expected - spread, expected + spread);
     }
 
     [Fact]

@@ -187,6 +187,38 @@ public sealed class HandoverTests
     }
 
     [Theory, ClassData(typeof(Providers))]
+    public async Task An_owner_leaves_the_property_service_once_and_only_after_his_unit_is_handed_over(DatabaseProvider provider)
+    {
+        await using var test = await TestDatabase.Create(provider);
+        await using var db = test.Context();
+        var site = await Prepare(db);
+        var clock = new FixedClock(Given.Monday);
+        var leave = new LeavePropertyService(db, clock);
+        var before = await Refusal.StoredChanges(test);
+
+        var notYet = await Assert.ThrowsAsync<DomainException>(() => leave.Handle(new LeavePropertyService.Request(site.Buyer.Id), Ct));
+        Assert.Equal(before, await Refusal.StoredChanges(test));
+        await Inspect(db, clock, site, site.Unit1201, InspectionResult.Accepted);
+        await new HandOverUnit(db, clock).Handle(new HandOverUnit.Request(site.Batch.Id, site.Unit1201.Id), Ct);
+        clock.Advance(TimeSpan.FromDays(200));
+        var beforeLeaving = await Refusal.StoredChanges(test);
+        var tag = await leave.Handle(new LeavePropertyService.Request(site.Buyer.Id), Ct);
+        var afterLeaving = await Refusal.StoredChanges(test);
+        var twice = await Assert.ThrowsAsync<DomainException>(() => leave.Handle(new LeavePropertyService.Request(site.Buyer.Id), Ct));
+
+        Assert.Equal("customer", notYet.Field);
+        Assert.Contains("no unit handed over", notYet.Message);
+        Assert.Contains("already left", twice.Message);
+        await using var check = test.Context();
+        var stored = await check.CustomerTags.SingleAsync(t => t.CustomerId == site.Buyer.Id && t.Tag == "property-service:left", Ct);
+        Assert.Equal(tag.Id, stored.Id);
+        // The key's time is when it was recorded: the churn label dates the loss by it.
+        var keyMs = Convert.ToInt64(stored.Id.ToString("N")[..12], 16);
+        Assert.Equal(new DateTimeOffset(clock.UtcNow, TimeSpan.Zero).ToUnixTimeMilliseconds(), keyMs);
+        Assert.True(afterLeaving.Outbox > beforeLeaving.Outbox && afterLeaving.Audit > beforeLeaving.Audit, "the tag reaches the outbox and the audit");
+    }
+
+    [Theory, ClassData(typeof(Providers))]
     public async Task A_refused_or_uninspected_unit_and_a_mock_batch_cannot_hand_over(DatabaseProvider provider)
     {
         await using var test = await TestDatabase.Create(provider);

@@ -25,6 +25,7 @@ public static class Navigation
         new("/Calls/Live", "Live calls", Functions.Calls, CallSupervisors.LiveCallWatchers),
         new("/Calls/Dialer", "Progressive dialling", null, CallSupervisors.DialerRunners),
         new("/Calls/Bills", "Call bill", null, CallSupervisors.BillReaders),
+        new("/Ml/Models", "Models", Functions.Reports),
         new("/Search", "Advanced search", null),
         new("/admin/jobs", "Jobs", Functions.All),
     ];
