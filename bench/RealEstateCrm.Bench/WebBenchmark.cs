@@ -37,7 +37,9 @@ internal static partial class WebBenchmark
                 new WebSettings(IPAddress.Loopback, 0, Path.Combine(folder, "keys")), Path.Combine(folder, "models"), Workers: 0));
             await app.StartAsync();
             var site = app.BaseAddress();
-            Console.WriteLine($"web benchmark: scale {scale.Name}, {clients} clients, {seconds} s, {site}; {Environment.ProcessorCount} cores, {SeedBenchmark.LoadAverage()}");
+            // crm serve runs with the server GC (the Web SDK's default); this process only does when started with DOTNET_gcServer=1.
+            Console.WriteLine($"web benchmark: scale {scale.Name}, {clients} clients, {seconds} s, {site}; {Environment.ProcessorCount} cores, " +
+                $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, {SeedBenchmark.LoadAverage()}");
 
             var roles = BuiltInRoles.All.Keys.ToList();
             var customers = await CustomersInScopeAsync(new CrmDatabase(database), roles);

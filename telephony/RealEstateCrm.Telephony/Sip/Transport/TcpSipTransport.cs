@@ -30,15 +30,17 @@ internal sealed class TcpSipTransport : ISipTransport
 
     public void Send(byte[] data, IPEndPoint remote)
     {
+        Connection? connection = null;
         try
         {
-            var connection = _connections.GetOrAdd(remote, Connect);
+            connection = _connections.GetOrAdd(remote, Connect);
             connection.Write(data);
         }
         catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException)
         {
-            // A broken connection is forgotten; the transaction's timeout reports the failure.
-            if (_connections.TryRemove(remote, out var broken)) broken.Dispose();
+            // The broken connection is forgotten, and only that one: a new one to the same peer may have taken its place.
+            // The transaction's timeout reports the failure.
+            if (connection is not null && _connections.TryRemove(KeyValuePair.Create(remote, connection))) connection.Dispose();
         }
     }
 
@@ -46,7 +48,9 @@ internal sealed class TcpSipTransport : ISipTransport
     {
         var client = new TcpClient(remote.AddressFamily) { NoDelay = true };
         client.Connect(remote);
-        return Start(client, remote);
+        var connection = new Connection(client);
+        Start(connection, remote);
+        return connection;
     }
 
     private async Task AcceptLoop()
@@ -64,16 +68,16 @@ internal sealed class TcpSipTransport : ISipTransport
             }
             client.NoDelay = true;
             var remote = (IPEndPoint)client.Client.RemoteEndPoint!;
-            _connections[remote] = Start(client, remote);
+            var connection = new Connection(client);
+            // Known before its first message is read: the answer to that message (a 100 Trying at once) must find it,
+            // or the send would dial the peer's ephemeral port, fail, and lose the answer.
+            _connections[remote] = connection;
+            Start(connection, remote);
         }
     }
 
-    private Connection Start(TcpClient client, IPEndPoint remote)
-    {
-        var connection = new Connection(client);
+    private void Start(Connection connection, IPEndPoint remote) =>
         connection.ReadLoop = Task.Run(() => ReadLoop(connection, remote));
-        return connection;
-    }
 
     private async Task ReadLoop(Connection connection, IPEndPoint remote)
     {
