@@ -22,8 +22,11 @@ public sealed class SignedInUser(IHttpContextAccessor http, GetDataScope getScop
 
     public bool MayUse(string function) => Principal.MayUse(function);
 
+    /// <summary>The functions come from the sign-in claims, as every <see cref="MayUse"/> check does; whether the user is
+    /// still active and where he sits are read afresh.</summary>
     public async Task<DataScope> ScopeAsync(CancellationToken ct = default) =>
-        _scope ??= Id == Guid.Empty ? new DataScope(false, []) : await getScope.Handle(new GetDataScope.Request(Id), ct);
+        _scope ??= Id == Guid.Empty ? new DataScope(false, [])
+            : await getScope.Handle(new GetDataScope.Request(Id, Principal.FindAll(CrmClaimsFactory.Function).Select(c => c.Value).ToHashSet(StringComparer.Ordinal)), ct);
 
     /// <summary>A phone number as this user may see it: whole with customers.see-phone, else 138****8000.</summary>
     public string Phone(string? phone) => MayUse(Functions.CustomersSeePhone) ? phone ?? "" : ChinesePhone.Mask(phone);

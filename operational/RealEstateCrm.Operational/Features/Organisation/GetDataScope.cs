@@ -11,15 +11,19 @@ namespace RealEstateCrm.Operational.Features.Organisation;
 [UseCase]
 public sealed class GetDataScope(CrmDbContext db)
 {
-    public sealed record Request(Guid UserId);
+    /// <summary><paramref name="Functions"/>: the user's functions when the caller already holds them (the web's
+    /// sign-in claims), which spares reading them again on every request.</summary>
+    public sealed record Request(Guid UserId, IReadOnlySet<string>? Functions = null);
 
     public async Task<DataScope> Handle(Request request, CancellationToken ct = default)
     {
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.UserId, ct)
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == request.UserId)
+                       .Select(u => new { u.IsActive, u.OrgUnitId, u.IsSupervisor }).SingleOrDefaultAsync(ct)
                    ?? throw Lookups.NotFound<User>("user", request.UserId);
-        var functions = await UserFunctions.OfAsync(db, user.Id, ct);
+        if (!user.IsActive) return new DataScope(false, []);
+        var functions = request.Functions ?? await UserFunctions.OfAsync(db, request.UserId, ct);
         if (functions.Contains(Functions.All) || functions.Contains(Functions.AllData)) return DataScope.Everything;
-        if (!user.IsActive || user.OrgUnitId is null) return new DataScope(false, []);
+        if (user.OrgUnitId is null) return new DataScope(false, []);
 
         var own = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == user.OrgUnitId, ct);
         var units = user.IsSupervisor
