@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Operational.Domain.Inventory;
 using RealEstateCrm.Operational.Domain.Sales;
@@ -53,6 +54,32 @@ public sealed class SalesChartTests(WebServer server, Chromium chromium)
         Assert.Equal("销控图", (await tablet.InnerTextAsync("h1")).Trim());
         Assert.Contains("可售", await tablet.InnerTextAsync(".chart-legend"));
         await Chromium.ScreenshotAsync(tablet, "sales-chart-768-zh");
+    }
+
+    [Fact]
+    public async Task A_new_lead_counts_in_the_chart_demand_at_the_next_view()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var rep = await SalesTestData.UserAsync(server, "demo.sales");
+        Guid buildingId;
+        await using (var db = server.Database.CreateContext())
+            buildingId = await db.Buildings.Where(b => b.ProjectId == rep.ProjectId).OrderBy(b => b.Name).Select(b => b.Id).FirstAsync(ct);
+        var page = await chromium.SignInAsync(server.BaseAddress, "demo.sales");
+        var address = $"/Sales/Chart?project={rep.ProjectId}&building={buildingId}&demand=true";
+        async Task<Dictionary<string, int>> DemandAsync()
+        {
+            await page.GotoAsync(address);
+            var cells = await page.EvalOnSelectorAllAsync<string[][]>(".sales-chart a.unit", "cells => cells.map(c => [c.dataset.unit, c.querySelector('.demand').textContent])");
+            return cells.ToDictionary(c => c[0], c => int.Parse(c[1], CultureInfo.InvariantCulture));
+        }
+
+        var before = await DemandAsync();
+        Assert.Equal(before, await DemandAsync());
+        // A buyer who can afford any unit of any size: every cell counts one more.
+        var customer = await SalesTestData.CustomerAsync(server, rep.ProjectId, "钱多多");
+        await SalesTestData.LeadAsync(server, customer.Id, rep.ProjectId, rep.Id, budget: 1_000_000_000m);
+        var after = await DemandAsync();
+        Assert.Equal(before.ToDictionary(d => d.Key, d => d.Value + 1), after);
     }
 
     [Fact]

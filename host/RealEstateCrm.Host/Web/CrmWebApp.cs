@@ -17,6 +17,7 @@ using RealEstateCrm.Host.Web.Calls;
 using RealEstateCrm.Host.Web.Agent;
 using RealEstateCrm.Host.Web.Auth;
 using RealEstateCrm.Host.Web.Localization;
+using RealEstateCrm.Host.Web.Sales;
 using RealEstateCrm.Operational;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Organisation;
@@ -60,6 +61,7 @@ public static class CrmWebApp
         services.AddScoped<SignedInUser>();
         services.AddScoped<ICurrentActor, WebActor>();
         services.AddSingleton<Text>();
+        services.AddSingleton<ProjectDemand>();
         services.AddSingleton(sp => new BusinessTime(BusinessTime.FindZone(options.Web.TimeZone), sp.GetRequiredService<TimeProvider>()));
         AddSignIn(services);
         services.AddAuthorizationBuilder().AddFunctionPolicies();

@@ -13,7 +13,7 @@ namespace RealEstateCrm.Host.Web.Sales;
 /// <summary>The sales-control chart (销控图): pick a project of the user's scope and one of its buildings; units are
 /// coloured by status, filtered by status and price (in 万元, as buyers and reps talk about prices).</summary>
 [Authorize(Policy = Functions.SalesRead)]
-public sealed class ChartModel(CrmDbContext db, SignedInUser me) : PageModel
+public sealed class ChartModel(CrmDbContext db, SignedInUser me, ProjectDemand demand) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Project { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Building { get; set; }
@@ -42,7 +42,7 @@ public sealed class ChartModel(CrmDbContext db, SignedInUser me) : PageModel
         var building = Buildings.SingleOrDefault(b => b.Id == Building) ?? Buildings.FirstOrDefault();
         Building = building?.Id;
         if (building is null) return Page();
-        Chart = await SalesControlChart.LoadAsync(db, scope, building, ct);
+        Chart = await SalesControlChart.LoadAsync(db, scope, demand, building, ct);
         return Page();
     }
 

@@ -2,13 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Inventory;
 using RealEstateCrm.Operational.Domain.Organisation;
-using RealEstateCrm.Operational.Domain.Sales;
 using RealEstateCrm.Operational.Features.Organisation;
 
 namespace RealEstateCrm.Host.Web.Sales;
 
 /// <summary>One building of the sales-control chart (销控图): its units by floor × stack, and the demand for them
-/// from the project's open leads. Everything is read through the user's data scope.</summary>
+/// from the project's open leads. The units are read through the user's data scope; the caller has checked the project
+/// is in it, so its leads are all his to see.</summary>
 public sealed record SalesControlChart(Building Building, IReadOnlyList<int> Floors, IReadOnlyList<BuildingStack> Stacks,
     IReadOnlyDictionary<(int Floor, int Stack), Unit> Units, IReadOnlyDictionary<UnitStatus, int> Counts,
     IReadOnlyList<SalesControlChart.Demand> DemandByBedrooms, IReadOnlyDictionary<Guid, int> AffordingLeads)
@@ -19,7 +19,7 @@ public sealed record SalesControlChart(Building Building, IReadOnlyList<int> Flo
 
     public Unit? At(int floor, int stack) => Units.GetValueOrDefault((floor, stack));
 
-    public static async Task<SalesControlChart> LoadAsync(CrmDbContext db, DataScope scope, Building building, CancellationToken ct)
+    public static async Task<SalesControlChart> LoadAsync(CrmDbContext db, DataScope scope, ProjectDemand projectDemand, Building building, CancellationToken ct)
     {
         var units = await db.VisibleUnits(scope).AsNoTracking().Where(u => u.BuildingId == building.Id).ToListAsync(ct);
         var stacks = building.Stacks.Count > 0 ? building.Stacks.OrderBy(s => s.StackNo).ToList()
@@ -27,7 +27,7 @@ public sealed record SalesControlChart(Building Building, IReadOnlyList<int> Flo
         var topFloor = Math.Max(building.Floors, units.Count > 0 ? units.Max(u => u.Floor) : 0);
         var counts = Enum.GetValues<UnitStatus>().ToDictionary(s => s, s => units.Count(u => u.Status == s));
 
-        var leads = await OpenLeadsAsync(db, scope, building.ProjectId, ct);
+        var leads = await projectDemand.OpenLeadsAsync(db, building.ProjectId, ct);
         var demand = leads.GroupBy(l => l.WantedBedrooms).OrderBy(g => g.Key ?? int.MaxValue)
             .Select(g =>
             {
@@ -43,7 +43,7 @@ public sealed record SalesControlChart(Building Building, IReadOnlyList<int> Flo
     /// <summary>Per unit, the open leads that can afford it: they want that many bedrooms (or did not say) and their
     /// budget reaches the list price. Budgets are sorted once per bedroom count and each unit counts by binary search,
     /// since a large project has thousands of open leads for each of a building's hundreds of units.</summary>
-    private static Dictionary<Guid, int> Affording(IReadOnlyList<Unit> units, IReadOnlyList<OpenLead> leads)
+    private static Dictionary<Guid, int> Affording(IReadOnlyList<Unit> units, IReadOnlyList<ProjectDemand.OpenLead> leads)
     {
         var budgets = leads.Where(l => l.Budget is not null).GroupBy(l => l.WantedBedrooms)
             .ToDictionary(g => g.Key ?? -1, g => g.Select(l => l.Budget!.Value).Order().ToArray());
@@ -61,20 +61,5 @@ public sealed record SalesControlChart(Building Building, IReadOnlyList<int> Flo
             return sorted.Length - first;
         }
         return units.ToDictionary(u => u.Id, u => Reaching(u.Bedrooms, u.ListPrice) + Reaching(null, u.ListPrice));
-    }
-
-    private sealed record OpenLead(Guid Id, int? WantedBedrooms, decimal? Budget, double? Score);
-
-    /// <summary>The project's open leads with the score of each one's latest call-list entry, if any list carried it.</summary>
-    private static async Task<List<OpenLead>> OpenLeadsAsync(CrmDbContext db, DataScope scope, Guid projectId, CancellationToken ct)
-    {
-        var open = db.VisibleLeads(scope).Where(l => l.ProjectId == projectId && l.Status != LeadStatus.Won && l.Status != LeadStatus.Lost);
-        var leads = await open.AsNoTracking().Select(l => new { l.Id, l.WantedBedrooms, l.Budget }).ToListAsync(ct);
-        var scores = await (from e in db.CallListEntries
-                            join l in open on e.LeadId equals l.Id
-                            join list in db.CallLists on e.CallListId equals list.Id
-                            select new { LeadId = l.Id, list.ForDate, list.CreatedAt, e.Score }).ToListAsync(ct);
-        var latest = scores.GroupBy(s => s.LeadId).ToDictionary(g => g.Key, g => g.MaxBy(s => (s.ForDate, s.CreatedAt))!.Score);
-        return leads.Select(l => new OpenLead(l.Id, l.WantedBedrooms, l.Budget, latest.TryGetValue(l.Id, out var s) ? s : null)).ToList();
     }
 }
