@@ -35,7 +35,8 @@ public sealed class UnitSearch(CrmDbContext db, DataScope scope, Text text) : IS
         if (c.UnitStatus is { } status) units = units.Where(u => u.Status == status);
         // Ranges and sorts on price and area compare them as doubles: SQLite keeps decimals as text and compares them
         // through a .NET callback per row (ten times slower over the 50,000 units of a medium developer); a double
-        // holds any list price or area to the cent.
+        // holds any list price or area to the cent. The WebSearchIndexes migration indexes exactly these casts with the
+        // status, so keep the expressions as they are.
         if (c.MinPrice is { } minPrice) units = units.Where(u => (double)u.ListPrice >= (double)minPrice);
         if (c.MaxPrice is { } maxPrice) units = units.Where(u => (double)u.ListPrice <= (double)maxPrice);
         if (c.MinArea is { } minArea) units = units.Where(u => (double)u.Area >= (double)minArea);
