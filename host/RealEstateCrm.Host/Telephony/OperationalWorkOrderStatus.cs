@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Operational.Data;
-using RealEstateCrm.Operational.Domain.Service;
 using RealEstateCrm.Operational.Features.Service;
 using RealEstateCrm.Telephony.CallCenter;
 
