@@ -30,6 +30,31 @@ public sealed class ScopeTests(WebServer server, Chromium chromium)
     }
 
     [Fact]
+    public async Task A_supervisor_sees_the_customers_of_a_unit_moved_under_his_own_at_the_next_page()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var ours = await ScopedTeam.CreateAsync(server.Database);
+        var theirs = await ScopedTeam.CreateAsync(server.Database);
+        string supervisor;
+        await using (var db = server.Database.CreateContext())
+            supervisor = (await new AddUser(db).Handle(new AddUser.Request("sv." + Guid.NewGuid().ToString("N")[..8], "主管", ScopedTeam.Password,
+                [BuiltInRoles.Sales], ours.UnitCode, IsSupervisor: true), ct)).UserName;
+        var page = await chromium.SignInAsync(server.BaseAddress, supervisor, password: ScopedTeam.Password);
+        var search = "/Search?Kind=Customers&Text=" + Uri.EscapeDataString(ScopedTeam.NamePrefix);
+
+        await page.GotoAsync(search);
+        var before = await page.Locator("table.search-results tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        Assert.Contains(ours.Customer.Name, before);
+        Assert.DoesNotContain(theirs.Customer.Name, before);
+
+        // Pages keep the scope while nothing is written: the move must reach the very next page all the same.
+        await using (var db = server.Database.CreateContext())
+            await new MoveOrgUnit(db).Handle(new MoveOrgUnit.Request(theirs.UnitId, ours.UnitId), ct);
+        await page.GotoAsync(search);
+        Assert.Contains(theirs.Customer.Name, await page.Locator("table.search-results tbody tr td:nth-child(2)").AllInnerTextsAsync());
+    }
+
+    [Fact]
     public async Task Agents_see_masked_phone_numbers_and_sales_see_them_whole()
     {
         var team = await ScopedTeam.CreateAsync(server.Database);
@@ -64,7 +89,7 @@ public sealed class ScopeTests(WebServer server, Chromium chromium)
 
 /// <summary>A sales team of its own for a test: an org unit, its project, a customer at home there and a sales rep and an
 /// agent in the unit (both scoped to that project alone), made through the use cases.</summary>
-public sealed record ScopedTeam(Guid ProjectId, string ProjectName, Customer Customer, string Sales, string Agent)
+public sealed record ScopedTeam(Guid UnitId, string UnitCode, Guid ProjectId, string ProjectName, Customer Customer, string Sales, string Agent)
 {
     public const string NamePrefix = "范围测试";
     public const string Password = "Scope-pass-2026";
@@ -84,6 +109,6 @@ public sealed record ScopedTeam(Guid ProjectId, string ProjectName, Customer Cus
         }), ct);
         var sales = await new AddUser(db).Handle(new AddUser.Request("s." + suffix, "销售" + suffix, Password, [BuiltInRoles.Sales], unit.Code), ct);
         var agent = await new AddUser(db).Handle(new AddUser.Request("a." + suffix, "座席" + suffix, Password, [BuiltInRoles.Agent], unit.Code), ct);
-        return new ScopedTeam(project.Id, project.Name, customer, sales.UserName, agent.UserName);
+        return new ScopedTeam(unit.Id, unit.Code, project.Id, project.Name, customer, sales.UserName, agent.UserName);
     }
 }

@@ -61,7 +61,9 @@ public static class CrmWebApp
         services.AddScoped<SignedInUser>();
         services.AddScoped<ICurrentActor, WebActor>();
         services.AddSingleton<Text>();
-        services.AddSingleton<ProjectDemand>();
+        services.AddScoped<DataVersion>();
+        services.AddSingleton(typeof(KeptWhileUnchanged<,>));
+        services.AddScoped<ProjectDemand>();
         services.AddSingleton(sp => new BusinessTime(BusinessTime.FindZone(options.Web.TimeZone), sp.GetRequiredService<TimeProvider>()));
         AddSignIn(services);
         services.AddAuthorizationBuilder().AddFunctionPolicies();
@@ -80,6 +82,7 @@ public static class CrmWebApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOneConnectionPerPage();
         app.MapRazorPages();
         app.MapOlapApi(options.WarehousePath);
         app.MapCallsWeb();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using RealEstateCrm.Host.Web.Shared;
 using RealEstateCrm.Operational.Domain.Common;
 using RealEstateCrm.Operational.Domain.Organisation;
 using RealEstateCrm.Operational.Features.Organisation;
@@ -10,7 +11,7 @@ namespace RealEstateCrm.Host.Web.Auth;
 /// <see cref="DataScope"/>, read once per request so a moved user sees his new unit at once) and how
 /// phone and ID numbers are shown to him. Pages and APIs filter through <see cref="ScopeAsync"/>; they never
 /// trust an id from the browser to be in scope.</summary>
-public sealed class SignedInUser(IHttpContextAccessor http, GetDataScope getScope)
+public sealed class SignedInUser(IHttpContextAccessor http, GetDataScope getScope, DataVersion version, KeptWhileUnchanged<string, DataScope> scopes)
 {
     private DataScope? _scope;
 
@@ -23,10 +24,16 @@ public sealed class SignedInUser(IHttpContextAccessor http, GetDataScope getScop
     public bool MayUse(string function) => Principal.MayUse(function);
 
     /// <summary>The functions come from the sign-in claims, as every <see cref="MayUse"/> check does; whether the user is
-    /// still active and where he sits are read afresh.</summary>
-    public async Task<DataScope> ScopeAsync(CancellationToken ct = default) =>
-        _scope ??= Id == Guid.Empty ? new DataScope(false, [])
-            : await getScope.Handle(new GetDataScope.Request(Id, Principal.FindAll(CrmClaimsFactory.Function).Select(c => c.Value).ToHashSet(StringComparer.Ordinal)), ct);
+    /// still active and where he sits are read afresh whenever anything has been written since they were last read (the
+    /// scope is kept per user and functions while the <see cref="DataVersion"/> holds: every page needs it).</summary>
+    public async Task<DataScope> ScopeAsync(CancellationToken ct = default)
+    {
+        if (_scope is not null) return _scope;
+        if (Id == Guid.Empty) return _scope = new DataScope(false, []);
+        var functions = Principal.FindAll(CrmClaimsFactory.Function).Select(c => c.Value).Order(StringComparer.Ordinal).ToList();
+        return _scope = await scopes.GetAsync($"{Id}:{string.Join(',', functions)}", await version.CurrentAsync(ct),
+            () => getScope.Handle(new GetDataScope.Request(Id, functions.ToHashSet(StringComparer.Ordinal)), ct));
+    }
 
     /// <summary>A phone number as this user may see it: whole with customers.see-phone, else 138****8000.</summary>
     public string Phone(string? phone) => MayUse(Functions.CustomersSeePhone) ? phone ?? "" : ChinesePhone.Mask(phone);

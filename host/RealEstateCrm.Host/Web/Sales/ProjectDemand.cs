@@ -1,32 +1,21 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using RealEstateCrm.Host.Web.Shared;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Sales;
-using RealEstateCrm.Operational.Outbox;
 
 namespace RealEstateCrm.Host.Web.Sales;
 
 /// <summary>Each project's open leads with their latest call-list scores, the sales-control chart's demand. Reading a
 /// large project's thousand leads and their scores cost more than the rest of the chart, and a sales office opens the
-/// same project's chart all day, so the leads are kept per project and reused while the database is unchanged: every
-/// committed change draws the next outbox sequence, so the same last sequence means nothing has been written since.</summary>
-public sealed class ProjectDemand
+/// same project's chart all day, so the leads are kept per project and reused while the database is unchanged
+/// (<see cref="DataVersion"/>).</summary>
+public sealed class ProjectDemand(CrmDbContext db, DataVersion version, KeptWhileUnchanged<Guid, IReadOnlyList<ProjectDemand.OpenLead>> kept)
 {
     public sealed record OpenLead(Guid Id, int? WantedBedrooms, decimal? Budget, double? Score);
 
-    private sealed record Snapshot(long Sequence, IReadOnlyList<OpenLead> Leads);
-
-    private readonly ConcurrentDictionary<Guid, Snapshot> _snapshots = new();
-
     /// <summary>The caller has checked that the project is in the user's scope; its leads are then all his to see.</summary>
-    public async Task<IReadOnlyList<OpenLead>> OpenLeadsAsync(CrmDbContext db, Guid projectId, CancellationToken ct)
-    {
-        var sequence = await db.Set<OutboxCounter>().Select(c => c.LastSequence).SingleAsync(ct);
-        if (_snapshots.TryGetValue(projectId, out var kept) && kept.Sequence == sequence) return kept.Leads;
-        var leads = await ReadAsync(db, projectId, ct);
-        _snapshots[projectId] = new Snapshot(sequence, leads);
-        return leads;
-    }
+    public async Task<IReadOnlyList<OpenLead>> OpenLeadsAsync(Guid projectId, CancellationToken ct) =>
+        await kept.GetAsync(projectId, await version.CurrentAsync(ct), () => ReadAsync(db, projectId, ct));
 
     private static async Task<IReadOnlyList<OpenLead>> ReadAsync(CrmDbContext db, Guid projectId, CancellationToken ct)
     {

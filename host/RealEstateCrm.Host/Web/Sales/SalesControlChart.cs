@@ -27,7 +27,7 @@ public sealed record SalesControlChart(Building Building, IReadOnlyList<int> Flo
         var topFloor = Math.Max(building.Floors, units.Count > 0 ? units.Max(u => u.Floor) : 0);
         var counts = Enum.GetValues<UnitStatus>().ToDictionary(s => s, s => units.Count(u => u.Status == s));
 
-        var leads = await projectDemand.OpenLeadsAsync(db, building.ProjectId, ct);
+        var leads = await projectDemand.OpenLeadsAsync(building.ProjectId, ct);
         var demand = leads.GroupBy(l => l.WantedBedrooms).OrderBy(g => g.Key ?? int.MaxValue)
             .Select(g =>
             {

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.Outbox;
+
+namespace RealEstateCrm.Host.Web.Shared;
+
+/// <summary>The database's version for this request: the last outbox sequence handed out. Every committed change, from
+/// any process, draws the next sequence in its own transaction, so an unchanged number means nothing has been written
+/// since; read once per request, before anything that is kept against it (read after, a commit in between would label
+/// older data with the newer number).</summary>
+public sealed class DataVersion(CrmDbContext db)
+{
+    private long? _current;
+
+    public async ValueTask<long> CurrentAsync(CancellationToken ct) =>
+        _current ??= await db.Set<OutboxCounter>().Select(c => c.LastSequence).SingleAsync(ct);
+}
