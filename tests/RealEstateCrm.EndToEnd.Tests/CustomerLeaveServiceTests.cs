@@ -31,7 +31,11 @@ public sealed class CustomerLeaveServiceTests(WebServer server, Chromium chromiu
         await page.GotoAsync($"/Customers/Details/{owner.Id}");
         Assert.Contains("业主退出物业服务", await page.InnerTextAsync("#leave-service h2"));
 
-        // A day still to come is refused at its field, in Chinese, and nothing is written.
+        // No day, then a day still to come: each refused at its field, in Chinese, and nothing is written.
+        await page.FillAsync("#leave-service input[name=date]", "");
+        var noDay = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#leave-service button[type=submit]"), r => r.Request.Method == "POST");
+        Assert.Equal(400, noDay.Status);
+        Assert.Equal("请填写退出日期。", (await page.InnerTextAsync("#leave-service [data-field=date]")).Trim());
         var tomorrow = server.Time.Today.AddDays(1).ToString("yyyy-MM-dd");
         await page.FillAsync("#leave-service input[name=date]", tomorrow);
         await page.FillAsync("#leave-service textarea[name=reason]", "业委会改聘其他物业公司");

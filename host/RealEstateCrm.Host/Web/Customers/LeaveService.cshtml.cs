@@ -36,19 +36,19 @@ public sealed class LeaveServiceModel(CrmDbContext db, SignedInUser me, Business
         [FromServices] LeavePropertyService leave, CancellationToken ct)
     {
         if (await VisibleAsync(id, ct) is not { } customer) return NotFound();
-        try
+        // A date the browser did not send (or could not parse) is refused here; the use case checks the rest.
+        if (date is null) ModelState.AddModelError("date", text["Give the day he left."]);
+        else
         {
-            // A date the browser did not send (or could not parse) is refused here; the use case checks the rest.
-            if (date is null) ModelState.AddModelError("date", text["Give the day he left."]);
-            else
+            try
             {
                 await leave.Handle(new LeavePropertyService.Request(id, time.StartOfDayUtc(date.Value), reason ?? "", channel, me.Id), ct);
                 return RedirectToPage("/Customers/Details", new { id });
             }
-        }
-        catch (Exception refused) when (UseCaseErrors.IsRefusal(refused))
-        {
-            ModelState.Show(refused);
+            catch (Exception refused) when (UseCaseErrors.IsRefusal(refused))
+            {
+                ModelState.Show(refused);
+            }
         }
         Customer = customer;
         Form = new LeaveServiceForm(id, date, reason, channel);
