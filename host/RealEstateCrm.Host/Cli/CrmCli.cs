@@ -14,6 +14,7 @@ public static class CrmCli
         root.Add(DemoCommand.Create(options));
         root.Add(SeedCommand.Create(options));
         root.Add(UsersCommand.Create(options));
+        root.Add(CustomersCommand.Create(options));
         root.Add(ImportCommand.Create(options));
         root.Add(ExportCommand.Create(options));
         root.Add(BackupCommand.Create(options));

@@ -194,27 +194,37 @@ public sealed class HandoverTests
         var site = await Prepare(db);
         var clock = new FixedClock(Given.Monday);
         var leave = new LeavePropertyService(db, clock);
+        LeavePropertyService.Request Leaving(DateTime at, string reason = "业委会改聘其他物业公司") => new(site.Buyer.Id, at, reason, ReceptionChannel.Phone);
         var before = await Refusal.StoredChanges(test);
 
-        var notYet = await Assert.ThrowsAsync<DomainException>(() => leave.Handle(new LeavePropertyService.Request(site.Buyer.Id), Ct));
+        var notYet = await Assert.ThrowsAsync<DomainException>(() => leave.Handle(Leaving(clock.UtcNow), Ct));
         Assert.Equal(before, await Refusal.StoredChanges(test));
         await Inspect(db, clock, site, site.Unit1201, InspectionResult.Accepted);
         await new HandOverUnit(db, clock).Handle(new HandOverUnit.Request(site.Batch.Id, site.Unit1201.Id), Ct);
+        var handedOverAt = clock.UtcNow;
         clock.Advance(TimeSpan.FromDays(200));
         var beforeLeaving = await Refusal.StoredChanges(test);
-        var tag = await leave.Handle(new LeavePropertyService.Request(site.Buyer.Id), Ct);
+        var tooEarly = await Assert.ThrowsAsync<DomainException>(() => leave.Handle(Leaving(handedOverAt.AddDays(-2)), Ct));
+        var invalid = await Assert.ThrowsAsync<ValidationException>(() => leave.Handle(Leaving(clock.UtcNow.AddDays(1), " "), Ct));
+        Assert.Equal(beforeLeaving, await Refusal.StoredChanges(test));
+        var leftAt = clock.UtcNow.AddDays(-10);
+        var tag = await leave.Handle(Leaving(leftAt), Ct);
         var afterLeaving = await Refusal.StoredChanges(test);
-        var twice = await Assert.ThrowsAsync<DomainException>(() => leave.Handle(new LeavePropertyService.Request(site.Buyer.Id), Ct));
+        var twice = await Assert.ThrowsAsync<DomainException>(() => leave.Handle(Leaving(clock.UtcNow), Ct));
 
         Assert.Equal("customer", notYet.Field);
         Assert.Contains("no unit handed over", notYet.Message);
+        Assert.Equal("date", tooEarly.Field);
+        Assert.Equal(["date: cannot be in the future", "reason: is required"], invalid.Errors.Select(e => $"{e.Field}: {e.Message}"));
         Assert.Contains("already left", twice.Message);
         await using var check = test.Context();
         var stored = await check.CustomerTags.SingleAsync(t => t.CustomerId == site.Buyer.Id && t.Tag == "property-service:left", Ct);
         Assert.Equal(tag.Id, stored.Id);
-        // The key's time is when it was recorded: the churn label dates the loss by it.
+        // The key's time is when he left, not when it was recorded: the churn label dates the loss by it.
         var keyMs = Convert.ToInt64(stored.Id.ToString("N")[..12], 16);
-        Assert.Equal(new DateTimeOffset(clock.UtcNow, TimeSpan.Zero).ToUnixTimeMilliseconds(), keyMs);
+        Assert.Equal(new DateTimeOffset(leftAt, TimeSpan.Zero).ToUnixTimeMilliseconds(), keyMs);
+        var told = await check.ReceptionRecords.SingleAsync(r => r.CustomerId == site.Buyer.Id, Ct);
+        Assert.Equal(("业委会改聘其他物业公司", ReceptionChannel.Phone, clock.UtcNow), (told.Summary, told.Channel, told.ReceivedAt));
         Assert.True(afterLeaving.Outbox > beforeLeaving.Outbox && afterLeaving.Audit > beforeLeaving.Audit, "the tag reaches the outbox and the audit");
     }
 

@@ -8,6 +8,7 @@ using RealEstateCrm.Operational.Domain.Marketing;
 using RealEstateCrm.Operational.Domain.Organisation;
 using RealEstateCrm.Operational.Domain.Sales;
 using RealEstateCrm.Operational.Domain.Service;
+using RealEstateCrm.Operational.Features.Handover;
 using RealEstateCrm.Operational.Features.Organisation;
 
 namespace RealEstateCrm.Host.Web.Customers;
@@ -20,8 +21,11 @@ public sealed record Customer360(
     IReadOnlyList<Customer360.UnitLine> Units, IReadOnlyList<Customer360.ContractLine> Contracts,
     IReadOnlyList<Customer360.WorkOrderLine> OpenWorkOrders, IReadOnlyList<Customer360.CallLine> RecentCalls,
     IReadOnlyList<Customer360.VisitLine> RecentVisits, IReadOnlyList<Customer360.Event> Timeline,
-    Customer360.ModelAdvice? ChurnRisk, Customer360.ModelAdvice? NextBestOffer, DateTime Now)
+    Customer360.ModelAdvice? ChurnRisk, Customer360.ModelAdvice? NextBestOffer, DateTime? LeftPropertyServiceAt, DateTime Now)
 {
+    /// <summary>An owner (a unit handed over to him) still in the property service: the one who can leave it.</summary>
+    public bool MayLeavePropertyService => LeftPropertyServiceAt is null && Contracts.Any(c => c.Status == ContractStatus.HandedOver);
+
     public sealed record UnitLine(Guid Id, string Project, string Building, string RoomNo, string Layout, decimal Area, UnitStatus Status);
 
     public sealed record PaymentLine(DateTime PaidAt, decimal Amount, PaymentChannel Channel, string? ReceiptNo);
@@ -102,6 +106,10 @@ public sealed record Customer360(
                                   join u in db.VisibleUnits(scope) on r.UnitId equals u.Id
                                   select new { r.ReservedAt, u.RoomNo, r.Deposit, r.Status }).ToListAsync(ct);
         var returnVisits = await db.ReturnVisits.Where(r => r.CustomerId == id).Select(r => new { r.VisitedAt, r.Satisfied, r.ByUser }).ToListAsync(ct);
+        var receptions = await db.ReceptionRecords.Where(r => r.CustomerId == id).OrderByDescending(r => r.ReceivedAt).Take(TimelineRows)
+            .Select(r => new { r.ReceivedAt, r.Channel, r.Summary }).ToListAsync(ct);
+        var leftAt = await db.CustomerTags.Where(t => t.CustomerId == id && t.Tag == LeavePropertyService.Tag).FirstOrDefaultAsync(ct) is { } left
+            ? LeavePropertyService.LeftAt(left) : (DateTime?)null;
 
         var timeline = leads.Select(l => new Event(l.CreatedAt, "Lead", $"{l.Name} · {text.Of(l.Channel)} · {text.Of(l.Status)}"))
             .Concat(visits.Select(v => new Event(v.VisitedAt, "Visit", $"{v.Project} · {v.Party}" + (v.Notes is null ? "" : $" · {v.Notes}"))))
@@ -111,10 +119,12 @@ public sealed record Customer360(
             .Concat(calls.Select(c => new Event(c.StartedAt, "Call", $"{text.Of(c.Direction)} · {text.Of(c.Outcome)}" + (c.Queue is null ? "" : $" · {c.Queue}"))))
             .Concat(workOrders.Select(w => new Event(w.OpenedAt, "Work order", $"{w.Number} · {w.Title} · {text.Of(w.Status)}")))
             .Concat(returnVisits.Select(r => new Event(r.VisitedAt, "Return visit", (r.Satisfied ? text["Satisfied"] : text["Not satisfied"]) + (r.ByUser is null ? "" : $" · {r.ByUser}"))))
+            .Concat(receptions.Select(r => new Event(r.ReceivedAt, "Reception", $"{text.Of(r.Channel)} · {r.Summary}")))
+            .Concat(leftAt is { } at ? [new Event(at, "Left the property service", "")] : [])
             .OrderByDescending(e => e.At).Take(TimelineRows).ToList();
 
         return new Customer360(customer, homeProject, units, contractLines, open, [.. calls.Take(RecentRows)], [.. visits.Take(RecentRows)], timeline,
-            await AdviceAsync(db, id, CallListKind.ChurnCare, ct), await AdviceAsync(db, id, CallListKind.CrossSell, ct), now);
+            await AdviceAsync(db, id, CallListKind.ChurnCare, ct), await AdviceAsync(db, id, CallListKind.CrossSell, ct), leftAt, now);
     }
 
     private static async Task<ModelAdvice?> AdviceAsync(CrmDbContext db, Guid customerId, CallListKind kind, CancellationToken ct) =>
