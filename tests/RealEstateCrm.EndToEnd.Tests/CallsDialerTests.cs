@@ -80,6 +80,62 @@ public sealed partial class CallsDialerTests(WebServer server, Chromium chromium
     }
 
     [Fact]
+    public async Task A_dialled_customer_pops_on_the_agents_desk_where_one_click_writes_the_disposition_to_the_entry_its_lead_and_the_run()
+    {
+        await using var dialling = new Dialling(server);
+        var skill = $"desk-{Guid.NewGuid():N}"[..14];
+        var agent = await dialling.Data.AgentAsync(skill);
+        var person = await dialling.CustomerAsync("外呼己");
+        var leadId = await dialling.LeadAsync(person);
+        var (listId, entries) = await dialling.CallListAsync([new CreateCallList.NewEntry(person.Id, 0.87, "近期多次浏览三居室", LeadId: leadId)]);
+        await using var phone = await AgentCall.RegisterPhoneAsync(server, agent.Extension);
+        await using var customer = dialling.Customer(calls: 1);
+        var page = await dialling.SeatAsync(chromium, agent);
+        var nextAction = server.Time.Now.Date.AddDays(1).AddHours(10);
+
+        var runId = await dialling.StartRunAsync(listId, skill);
+        var pop = await page.WaitForSelectorAsync("#pop[data-dialled] #dial-disposition", new() { Timeout = 10_000 });
+        var popText = await page.InnerTextAsync("#pop");
+        var statusAtPop = await page.GetAttributeAsync("#dial-status", "data-state");
+        // The customer talks for 2 s: a click this early is refused, and the call goes on waiting for its disposition.
+        var early = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#dial-disposition button[value=Interested]"), r => r.Request.Method == "POST");
+        var earlyError = await page.InnerTextAsync("#dial-disposition [data-field=disposition]");
+        await page.WaitForSelectorAsync("#dial-status[data-state=AwaitsDisposition]", new() { Timeout = 15_000 });
+        await page.FillAsync("#dial-disposition textarea[name=Notes]", "周末带家人看房");
+        await page.FillAsync("#dial-disposition input[name=NextActionAt]", nextAction.ToString("yyyy-MM-ddTHH:mm"));
+        var given = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#dial-disposition button[value=Interested]"), r => r.Request.Method == "POST");
+        await page.WaitForSelectorAsync("#dial-status[data-state=Written]");
+        await Chromium.ScreenshotAsync(page, "agent-desk-dialled-call");
+        var awaiting = await Dialling.AwaitingAsync(page, count: 0);
+        var admin = await chromium.SignInAsync(server.BaseAddress, "demo.admin");
+        await admin.GotoAsync($"/Sales/Leads/{leadId}");
+        var timeline = await admin.InnerTextAsync("main");
+        await using (var db = server.Database.CreateContext())
+            if (await db.DialerRuns.AnyAsync(r => r.Id == runId && r.StoppedAt == null, Ct))
+                await new StopDialerRun(db, TimeProvider.System).Handle(new StopDialerRun.Request(runId, (await db.Users.SingleAsync(u => u.UserName == "demo.manager", Ct)).Id), Ct);
+
+        Assert.NotNull(pop);
+        Assert.Contains("外呼己", popText);
+        Assert.Contains("近期多次浏览三居室", popText);
+        Assert.Contains("87%", popText);
+        Assert.Equal("OnTheLine", statusAtPop);
+        Assert.Equal(400, early.Status);
+        Assert.Contains("still on", earlyError);
+        Assert.Equal(200, given.Status);
+        Assert.Empty(awaiting);
+        Assert.Contains("Call list: Interested · 周末带家人看房", timeline);
+        await using var read = server.Database.CreateContext();
+        var entry = await read.CallListEntries.SingleAsync(e => e.Id == entries[0], Ct);
+        Assert.Equal((CallDisposition.Interested, "周末带家人看房", (DateTime?)server.Time.FromLocal(nextAction)), (entry.Disposition, entry.Notes, entry.NextActionAt));
+        var call = await read.DialerCalls.SingleAsync(c => c.DialerRunId == runId, Ct);
+        Assert.Equal((entries[0], DialerCallOutcome.Answered, agent.AgentNo), (call.CallListEntryId, call.Outcome, call.AgentNo));
+        Assert.True(entry.DispositionAt >= call.PlacedAt, "the entry's disposition is the run call's");
+        Assert.DoesNotContain(entries[0], await ProgressiveCallList.HeldEntries(read, listId).ToListAsync(Ct));
+        var cdr = await read.CallRecords.SingleAsync(r => r.CallId == call.CallId, Ct);
+        Assert.Equal((CallDirection.Outbound, CallOutcome.Answered, (Guid?)entries[0]), (cdr.Direction, cdr.Outcome, cdr.CallListEntryId));
+    }
+
+    [Fact]
     public async Task A_call_the_server_was_stopped_in_the_middle_of_is_never_dialled_again_by_a_run_until_a_person_gives_its_disposition()
     {
         await using var dialling = new Dialling(server);

@@ -23,9 +23,11 @@ namespace RealEstateCrm.Host.Web.Agent;
 
 /// <summary>The agent desktop (座席工作台): the signed-in agent's seat and its state buttons, the queue's live figures,
 /// and the screen pop of each call that rings his phone, with the caller's 360, the reception record and work order
-/// form, or the quick-create form for an unknown caller. The page script swaps in the partials these handlers return.</summary>
+/// form, or the quick-create form for an unknown caller; for a call the dialer placed (a progressive run's or a preview's),
+/// the customer's 360 and the disposition form of his call list entry (<see cref="DialledCalls"/>). The page script swaps
+/// in the partials these handlers return.</summary>
 [Authorize(Policy = Functions.Calls)]
-public sealed class DesktopModel(CrmDbContext db, SignedInUser me, Text text, TimeProvider clock, AgentSeats seats, RingingCalls ringing) : PageModel
+public sealed class DesktopModel(CrmDbContext db, SignedInUser me, Text text, TimeProvider clock, AgentSeats seats, RingingCalls ringing, DialledCalls dialled) : PageModel
 {
     public AgentRow? Agent { get; private set; }
     public SeatPanel Seat { get; private set; } = null!;
@@ -75,6 +77,30 @@ public sealed class DesktopModel(CrmDbContext db, SignedInUser me, Text text, Ti
     {
         if (await MyAgentAsync(ct) is not { } agent || ringing.Find(agent.AgentNo, callId) is not { } pop) return NotFound();
         return Partial("_Pop", await PanelAsync(pop, null, ct));
+    }
+
+    /// <summary>Where a dialled call stands, for the panel's status line (the page asks every second while the call is on).</summary>
+    public async Task<IActionResult> OnGetDialStatusAsync(string callId, CancellationToken ct)
+    {
+        if (await MyAgentAsync(ct) is not { } agent || ringing.Find(agent.AgentNo, callId) is not { Dialled: true } pop) return NotFound();
+        return Partial("_DialStatus", await dialled.StatusAsync(pop, ct));
+    }
+
+    /// <summary>The disposition of a call the dialer placed for this agent, one click: refused (400, at the field) while the
+    /// call is on, once its outcome is written, or when the use case's rules refuse it.</summary>
+    public async Task<IActionResult> OnPostDispositionAsync(DispositionInput input, CancellationToken ct)
+    {
+        if (await MyAgentAsync(ct) is not { } agent || ringing.Find(agent.AgentNo, input.CallId) is not { Dialled: true } pop) return NotFound();
+        var errors = new FormErrors();
+        try
+        {
+            if (await dialled.GiveAsync(pop, input, ct) is not { } refused)
+                return Partial("_Disposition", await dialled.FormAsync(pop, null, null, text["Disposition saved."], ct));
+            errors.Add("disposition", refused);
+        }
+        catch (Exception e) when (UseCaseErrors.IsRefusal(e)) { errors.Add(e); }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Partial("_Disposition", await dialled.FormAsync(pop, input, errors, null, ct));
     }
 
     public async Task<IActionResult> OnPostQuickCreateAsync(QuickCreateInput input, [FromServices] CreateCustomer create, CancellationToken ct)
@@ -146,6 +172,7 @@ public sealed class DesktopModel(CrmDbContext db, SignedInUser me, Text text, Ti
         if (pop.CustomerId is not { } id
             || await Customer360.LoadAsync(db, db.Customers.Where(c => c.MergedIntoId == null), id, DataScope.Everything, text, now, ct) is not { } view)
             return new PopPanel(pop, shown, null, new QuickCreateForm(new QuickCreateInput { CallId = pop.CallId }, shown, await ProjectsAsync(ct), new FormErrors()), null);
+        if (pop.Dialled) return new PopPanel(pop, shown, view, null, null, await dialled.FormAsync(pop, null, null, null, ct));
         return new PopPanel(pop, shown, view, null, reception ??
             new ReceptionForm(new ReceptionInput { CallId = pop.CallId, CustomerId = id }, await CategoriesAsync(ct), new FormErrors()));
     }

@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Host.Web.Auth;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Organisation;
+using RealEstateCrm.Operational.Domain.Common;
+using RealEstateCrm.Operational.Features.Marketing;
 using RealEstateCrm.Operational.Features.Organisation;
+using CallDisposition = RealEstateCrm.Operational.Domain.Marketing.CallDisposition;
 using RealEstateCrm.Telephony.CallCenter;
 
 namespace RealEstateCrm.Host.Web.Calls;
@@ -60,7 +63,7 @@ public static class DialerApi
         return Results.Ok(calls.Select(r => new { callId = r.CallId, entryId = r.Target.EntryId, customer = r.Target.CustomerName, phone = me.Phone(r.Target.Phone) }));
     }
 
-    private static async Task<IResult> DialAsync(HttpContext http, CrmDbContext db, SignedInUser me, DialerDesks desks, IAntiforgery antiforgery, CancellationToken ct)
+    private static async Task<IResult> DialAsync(HttpContext http, CrmDbContext db, SignedInUser me, DialerDesks desks, DialerPops pops, IAntiforgery antiforgery, CancellationToken ct)
     {
         if (await RefusedFormAsync(http, antiforgery) is { } refused) return refused;
         if (!Guid.TryParse(http.Request.Form["entryId"], out var entryId)) return Problem("entryId", "give the call list entry to dial");
@@ -74,6 +77,7 @@ public static class DialerApi
         try
         {
             var request = (await desks.PreviewAsync(entry.CallListId, ct)).Dial(agentNo, entryId);
+            await pops.PlacedAsync(entry.CallListId, [request], ct);
             return Results.Accepted(value: new { callId = request.CallId });
         }
         catch (InvalidOperationException e)
@@ -82,7 +86,7 @@ public static class DialerApi
         }
     }
 
-    private static async Task<IResult> DispositionAsync(HttpContext http, DialerDesks desks, IAntiforgery antiforgery, CancellationToken ct)
+    private static async Task<IResult> DispositionAsync(HttpContext http, DialerDesks desks, IAntiforgery antiforgery, TimeProvider clock, CancellationToken ct)
     {
         if (await RefusedFormAsync(http, antiforgery) is { } refused) return refused;
         var form = http.Request.Form;
@@ -97,7 +101,18 @@ public static class DialerApi
             callBackAt = at;
         }
         if (await desks.OfCallAsync(callId, ct) is not { } desk) return Results.NotFound();
-        await desk.DispositionAsync(callId, disposition, form["notes"].ToString() is { Length: > 0 } notes ? notes : null, callBackAt, ct);
+        var notes = form["notes"].ToString() is { Length: > 0 } given ? given : null;
+        try
+        {
+            // Checked before the desk lets go of the call: a refused disposition leaves it waiting for a corrected one.
+            RecordCallDisposition.Check(new RecordCallDisposition.Request(Guid.Empty, Enum.Parse<CallDisposition>(disposition.ToString()), notes, callBackAt?.UtcDateTime),
+                clock.GetUtcNow().UtcDateTime);
+        }
+        catch (ValidationException e)
+        {
+            return Results.ValidationProblem(e.Errors.GroupBy(x => x.Field).ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray()));
+        }
+        await desk.DispositionAsync(callId, disposition, notes, callBackAt, ct);
         return Results.NoContent();
     }
 

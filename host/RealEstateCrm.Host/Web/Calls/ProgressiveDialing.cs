@@ -12,10 +12,11 @@ namespace RealEstateCrm.Host.Web.Calls;
 /// <see cref="DialerRun"/>, oldest first, one call per idle logged-in agent with the run's skill who is on no dialer call
 /// and owes no disposition, so there are never more calls than idle agents. Each round's calls are written down
 /// (<see cref="RecordDialerCalls"/>) before any phone rings, and each call's outcome on the wire when it ends; the CDR and
-/// the entry's disposition are written by the dialer as for preview calls (an answered one when the agent gives it).
+/// the entry's disposition are written by the dialer as for preview calls (an answered one when the agent gives it, on
+/// the agent desktop, where each call pops with its customer: <see cref="DialerPops"/>).
 /// At start, the calls a stopped server left without an outcome are marked interrupted and never dialled again by a
 /// run; running runs carry on from the database.</summary>
-public sealed class ProgressiveDialing(DialerDesks desks, CrmDatabase database, TimeProvider clock, ILogger<ProgressiveDialing> log) : BackgroundService
+public sealed class ProgressiveDialing(DialerDesks desks, DialerPops pops, CrmDatabase database, TimeProvider clock, ILogger<ProgressiveDialing> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -56,7 +57,8 @@ public sealed class ProgressiveDialing(DialerDesks desks, CrmDatabase database, 
             var taken = await desks.AgentsOnCallsAsync(ct);
             var idle = center.Distributor.IdleAgents(run.Skill).Where(a => !taken.Contains(a)).ToList();
             if (idle.Count == 0) continue;
-            await desk.PaceAsync(idle, (requests, token) => NoteDownAsync(run.Id, requests, token), ct);
+            var placed = await desk.PaceAsync(idle, (requests, token) => NoteDownAsync(run.Id, requests, token), ct);
+            await pops.PlacedAsync(run.CallListId, placed, ct);
         }
     }
 
