@@ -110,9 +110,6 @@ public sealed partial class CallsDialerTests(WebServer server, Chromium chromium
         var admin = await chromium.SignInAsync(server.BaseAddress, "demo.admin");
         await admin.GotoAsync($"/Sales/Leads/{leadId}");
         var timeline = await admin.InnerTextAsync("main");
-        await using (var db = server.Database.CreateContext())
-            if (await db.DialerRuns.AnyAsync(r => r.Id == runId && r.StoppedAt == null, Ct))
-                await new StopDialerRun(db, TimeProvider.System).Handle(new StopDialerRun.Request(runId, (await db.Users.SingleAsync(u => u.UserName == "demo.manager", Ct)).Id), Ct);
 
         Assert.NotNull(pop);
         Assert.Contains("外呼己", popText);
@@ -133,6 +130,36 @@ public sealed partial class CallsDialerTests(WebServer server, Chromium chromium
         Assert.DoesNotContain(entries[0], await ProgressiveCallList.HeldEntries(read, listId).ToListAsync(Ct));
         var cdr = await read.CallRecords.SingleAsync(r => r.CallId == call.CallId, Ct);
         Assert.Equal((CallDirection.Outbound, CallOutcome.Answered, (Guid?)entries[0]), (cdr.Direction, cdr.Outcome, cdr.CallListEntryId));
+    }
+
+    [Fact]
+    public async Task A_run_whose_list_has_nothing_left_to_dial_completes_by_itself_audited_as_the_server_and_shown_so()
+    {
+        await using var dialling = new Dialling(server);
+        var customers = new[] { await dialling.CustomerAsync("勿扰己"), await dialling.CustomerAsync("勿扰庚") };
+        var (listId, _) = await dialling.CallListAsync(customers);
+        foreach (var customer in customers) await dialling.DoNotCallAsync(customer);
+        var supervisor = await chromium.SignInAsync(server.BaseAddress, "demo.manager");
+
+        await supervisor.GotoAsync("/Calls/Dialer");
+        await supervisor.SelectOptionAsync("#start-run select[name=List]", listId.ToString());
+        await supervisor.SelectOptionAsync("#start-run select[name=Skill]", "sales");
+        await supervisor.ClickAsync("#start-run button[type=submit]");
+        var runId = await RunOnAsync(listId);
+        // Nobody presses anything: the page's figures script reloads it once the run has completed.
+        var badge = await supervisor.WaitForSelectorAsync($"tr[data-run='{runId}'] [data-status=completed]", new() { Timeout = 10_000 });
+        var figures = await FiguresAsync(supervisor.Locator($"tr[data-run='{runId}']"));
+
+        Assert.Contains("nothing left to dial", await badge!.InnerTextAsync());
+        Assert.Equal(0, await supervisor.Locator($"tr[data-run='{runId}'] button[type=submit]").CountAsync());
+        Assert.Equal(("0", "2"), (figures["remaining"], figures["skippedDoNotCall"]));
+        await using var db = server.Database.CreateContext();
+        var run = await db.DialerRuns.SingleAsync(r => r.Id == runId, Ct);
+        Assert.NotNull(run.StoppedAt);
+        Assert.Null(run.StoppedByUserId);
+        Assert.Empty(await db.DialerCalls.Where(c => c.DialerRunId == runId).ToListAsync(Ct));
+        var audit = await db.AuditEntries.Where(a => a.Entity == nameof(DialerRun) && a.EntityKey == runId.ToString()).OrderBy(a => a.Id).Select(a => new { a.Operation, a.UserName }).ToListAsync(Ct);
+        Assert.Equal([("insert", "web:demo.manager"), ("update", "telephony")], audit.Select(a => (a.Operation, a.UserName)));
     }
 
     [Fact]

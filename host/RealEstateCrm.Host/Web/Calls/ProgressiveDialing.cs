@@ -14,8 +14,9 @@ namespace RealEstateCrm.Host.Web.Calls;
 /// (<see cref="RecordDialerCalls"/>) before any phone rings, and each call's outcome on the wire when it ends; the CDR and
 /// the entry's disposition are written by the dialer as for preview calls (an answered one when the agent gives it, on
 /// the agent desktop, where each call pops with its customer: <see cref="DialerPops"/>).
-/// At start, the calls a stopped server left without an outcome are marked interrupted and never dialled again by a
-/// run; running runs carry on from the database.</summary>
+/// A run whose list has nothing left to dial (every entry dialled, do-not-call, without a number or held by an earlier
+/// call) completes by itself (<see cref="CompleteDialerRun"/>). At start, the calls a stopped server left without an
+/// outcome are marked interrupted and never dialled again by a run; running runs carry on from the database.</summary>
 public sealed class ProgressiveDialing(DialerDesks desks, DialerPops pops, CrmDatabase database, TimeProvider clock, ILogger<ProgressiveDialing> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
@@ -54,12 +55,30 @@ public sealed class ProgressiveDialing(DialerDesks desks, DialerPops pops, CrmDa
         if (!center.DialsOut) return;
         foreach (var (run, desk) in await desks.RunsAsync(ct))
         {
+            if (desk.Dialer.Remaining == 0)
+            {
+                await CompleteAsync(run, ct);
+                continue;
+            }
             var taken = await desks.AgentsOnCallsAsync(ct);
             var idle = center.Distributor.IdleAgents(run.Skill).Where(a => !taken.Contains(a)).ToList();
             if (idle.Count == 0) continue;
             var placed = await desk.PaceAsync(idle, (requests, token) => NoteDownAsync(run.Id, requests, token), ct);
             await pops.PlacedAsync(run.CallListId, placed, ct);
         }
+    }
+
+    /// <summary>The run's list has nothing left to dial: the run ends by itself (the next round closes its desk), audited as
+    /// the server's; a supervisor who stopped it meanwhile has the last word.</summary>
+    private async Task CompleteAsync(DialerRun run, CancellationToken ct)
+    {
+        await using var db = database.CreateContext("telephony");
+        try
+        {
+            await new CompleteDialerRun(db, clock).Handle(new CompleteDialerRun.Request(run.Id), ct);
+            log.LogInformation("progressive run {RunId} completed: its call list has nothing left to dial", run.Id);
+        }
+        catch (Operational.Domain.Common.DomainException) { }
     }
 
     private async Task NoteDownAsync(Guid runId, IReadOnlyList<DialRequest> requests, CancellationToken ct)
