@@ -6,6 +6,7 @@ using RealEstateCrm.Operational.Domain.Calls;
 using RealEstateCrm.Operational.Domain.Marketing;
 using RealEstateCrm.Operational.Features.Calls;
 using RealEstateCrm.Operational.Features.Marketing;
+using AgentState = RealEstateCrm.Telephony.CallCenter.AgentState;
 
 namespace RealEstateCrm.EndToEnd.Tests;
 
@@ -163,6 +164,39 @@ public sealed partial class CallsDialerTests(WebServer server, Chromium chromium
     }
 
     [Fact]
+    public async Task The_next_call_follows_an_agent_becoming_idle_at_once_not_at_the_next_pacing_tick()
+    {
+        await using var dialling = new Dialling(server);
+        var skill = $"pace-{Guid.NewGuid():N}"[..14];
+        var agent = await dialling.Data.AgentAsync(skill);
+        var (listId, entries) = await dialling.CallListAsync([await dialling.CustomerAsync("忙线甲"), await dialling.CustomerAsync("忙线乙"), await dialling.CustomerAsync("忙线丙")]);
+        await using var phone = await AgentCall.RegisterPhoneAsync(server, agent.Extension, calls: 3);
+        await using var customer = dialling.BusyCustomer(calls: 3);
+        var page = await dialling.SeatAsync(chromium, agent);
+        await page.FillAsync("#seat input[name=reason]", "培训");
+        await page.ClickAsync("#seat button[value=pause]");
+        await page.WaitForSelectorAsync("#seat[data-state=Paused]");
+
+        var runId = await dialling.StartRunAsync(listId, skill);
+        await Task.Delay(ProgressiveDialing.Interval * 2, Ct);
+        var whilePaused = await CallsAsync(runId);
+        await page.ClickAsync("#seat button[value=resume]");
+        var calls = await CallsAsync(runId, DialerCallOutcome.Busy, count: 3);
+
+        Assert.Empty(whilePaused);
+        Assert.True(calls.Count == 3 && calls.All(c => c.Outcome == DialerCallOutcome.Busy),
+            $"calls: {string.Join(", ", calls.Select(c => $"{c.PlacedAt:HH:mm:ss.fff} {c.Outcome}"))}\n--- agent's phone\n{phone.Phone.Describe()}");
+        Assert.Equal(entries, calls.OrderBy(c => c.PlacedAt).Select(c => c.CallListEntryId));
+        await customer.AssertSucceedsAsync();
+        // Each call went out after the agent became idle (unpaused, then each busy call's end) well within a pacing tick.
+        var becameIdle = server.CallCenter.Distributor.Agent(agent.AgentNo).History.Where(h => h.To == AgentState.Idle).Select(h => h.At.UtcDateTime).ToList();
+        var waits = calls.OrderBy(c => c.PlacedAt).Select(c => c.PlacedAt - becameIdle.Last(at => at <= c.PlacedAt)).ToList();
+        Assert.True(waits.All(w => w < TimeSpan.FromMilliseconds(300)), "from idle to dialled: " + string.Join(", ", waits.Select(w => $"{w.TotalMilliseconds:F0} ms")));
+        await using var db = server.Database.CreateContext();
+        Assert.Null((await db.DialerRuns.SingleAsync(r => r.Id == runId, Ct)).StoppedByUserId);
+    }
+
+    [Fact]
     public async Task A_call_the_server_was_stopped_in_the_middle_of_is_never_dialled_again_by_a_run_until_a_person_gives_its_disposition()
     {
         await using var dialling = new Dialling(server);
@@ -236,6 +270,12 @@ public sealed partial class CallsDialerTests(WebServer server, Chromium chromium
             await Task.Delay(100, Ct);
         }
         throw new TimeoutException($"no run was started on list {listId}");
+    }
+
+    private async Task<List<DialerCall>> CallsAsync(Guid runId)
+    {
+        await using var db = server.Database.CreateContext();
+        return await db.DialerCalls.Where(c => c.DialerRunId == runId).ToListAsync(Ct);
     }
 
     private async Task<List<DialerCall>> CallsAsync(Guid runId, DialerCallOutcome outcome, int count)

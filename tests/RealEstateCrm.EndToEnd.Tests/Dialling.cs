@@ -59,8 +59,13 @@ internal sealed class Dialling(WebServer server) : IAsyncDisposable
     }
 
     /// <summary>The customer behind the trunk: answers each of <paramref name="calls"/> calls, talks 2 s, hangs up.</summary>
-    public Sipp Customer(int calls) =>
-        Sipp.StartOn(server.TrunkPort, Path.Combine(AppContext.BaseDirectory, "Scenarios", "customer_answers.xml"), "-m", calls.ToString());
+    public Sipp Customer(int calls) => Trunk("customer_answers.xml", calls);
+
+    /// <summary>The customer behind the trunk, busy (486) for each of <paramref name="calls"/> calls.</summary>
+    public Sipp BusyCustomer(int calls) => Trunk("customer_busy.xml", calls);
+
+    private Sipp Trunk(string scenario, int calls) =>
+        Sipp.StartOn(server.TrunkPort, Path.Combine(AppContext.BaseDirectory, "Scenarios", scenario), "-m", calls.ToString());
 
     /// <summary>Signs the agent in and logs his seat in from the agent desktop, as an agent starts a shift; the seat is
     /// logged out again when this is disposed (an idle seat left logged in would be offered another test's call).</summary>

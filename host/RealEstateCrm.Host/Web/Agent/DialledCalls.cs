@@ -56,18 +56,11 @@ public sealed class DialledCalls(CrmDbContext db, DialerDesks desks, BusinessTim
         DateTime? next = input.NextActionAt is { } local ? time.FromLocal(local) : null;
         var request = new RecordCallDisposition.Request(entryId, input.Disposition ?? CallDisposition.NotCalled, notes, next);
         RecordCallDisposition.Check(request, time.UtcNow);
-        var written = text["This call's outcome is already written."];
-        if (await desks.OfCallAsync(pop.CallId, ct) is not { } desk)
-            return (await StatusAsync(pop, ct)).State == DialState.OnTheLine ? text["The call is still on: give its disposition once it has ended."] : written;
-        try
-        {
-            await desk.DispositionAsync(pop.CallId, Enum.Parse<DialDisposition>(request.Disposition.ToString()), notes,
-                next is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null, ct);
+        if (await desks.GiveDispositionAsync(pop.CallId, Enum.Parse<DialDisposition>(request.Disposition.ToString()), notes,
+                next is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null, ct))
             return null;
-        }
-        catch (ArgumentException)
-        {
-            return written; // given meanwhile (a second click, or the API)
-        }
+        return (await StatusAsync(pop, ct)).State == DialState.OnTheLine
+            ? text["The call is still on: give its disposition once it has ended."]
+            : text["This call's outcome is already written."];
     }
 }

@@ -100,7 +100,7 @@ public static class DialerApi
                 return Problem("callBackAt", "a time like 2026-10-08T10:00+08:00");
             callBackAt = at;
         }
-        if (await desks.OfCallAsync(callId, ct) is not { } desk) return Results.NotFound();
+        if (await desks.OfCallAsync(callId, ct) is null) return Results.NotFound();
         var notes = form["notes"].ToString() is { Length: > 0 } given ? given : null;
         try
         {
@@ -112,8 +112,7 @@ public static class DialerApi
         {
             return Results.ValidationProblem(e.Errors.GroupBy(x => x.Field).ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray()));
         }
-        await desk.DispositionAsync(callId, disposition, notes, callBackAt, ct);
-        return Results.NoContent();
+        return await desks.GiveDispositionAsync(callId, disposition, notes, callBackAt, ct) ? Results.NoContent() : Results.NotFound();
     }
 
     private static async Task<IResult?> RefusedFormAsync(HttpContext http, IAntiforgery antiforgery)

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,8 @@ using RealEstateCrm.Telephony.CallCenter;
 
 namespace RealEstateCrm.Host.Web.Calls;
 
-/// <summary>Paces the progressive runs (自动外呼) of the database on this process's switch, once a second: for each running
+/// <summary>Paces the progressive runs (自动外呼) of the database on this process's switch, once a second and at once when
+/// an agent becomes idle (<see cref="CallDistributor.StateChanges"/>) or gives a disposition he owed: for each running
 /// <see cref="DialerRun"/>, oldest first, one call per idle logged-in agent with the run's skill who is on no dialer call
 /// and owes no disposition, so there are never more calls than idle agents. Each round's calls are written down
 /// (<see cref="RecordDialerCalls"/>) before any phone rings, and each call's outcome on the wire when it ends; the CDR and
@@ -21,6 +23,12 @@ public sealed class ProgressiveDialing(DialerDesks desks, DialerPops pops, CrmDa
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
+    // A round runs at each tick, and at once when an agent may take a call: he became idle (login, unpause, end of wrap-up),
+    // a call of his ended unanswered, or he gave the disposition he owed. Wake-ups while a round runs fold into one more.
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    private void Wake() => _wake.Writer.TryWrite(true);
+
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
         if (desks.CallCenter is not { } center) return; // a web host without a switch dials nothing
@@ -29,21 +37,41 @@ public sealed class ProgressiveDialing(DialerDesks desks, DialerPops pops, CrmDa
             var interrupted = await new InterruptDialerCalls(db, clock).Handle(stopping);
             if (interrupted > 0) log.LogWarning("{Count} dialer calls were cut off when the server last stopped; their entries are left for a person to call", interrupted);
         }
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
+        await using var timer = clock.CreateTimer(_ => Wake(), null, Interval, Interval);
+        var watching = WakeWhenIdleAsync(center.Distributor, Wake, stopping);
+        desks.DispositionGiven += Wake;
+        try
         {
-            try
+            while (true)
             {
-                await PaceAsync(center, stopping);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A database hiccup must not end dialling for good: the next round tries again, and nothing was placed
-                // without being written down first.
-                log.LogError(e, "progressive dialling round failed");
+                try
+                {
+                    await PaceAsync(center, stopping);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A database hiccup must not end dialling for good: the next round tries again, and nothing was placed
+                    // without being written down first.
+                    log.LogError(e, "progressive dialling round failed");
+                }
+                await _wake.Reader.ReadAsync(stopping);
             }
         }
-        while (await timer.WaitForNextTickAsync(stopping));
+        finally
+        {
+            desks.DispositionGiven -= Wake;
+            await watching;
+        }
+    }
+
+    private static async Task WakeWhenIdleAsync(CallDistributor acd, Action wake, CancellationToken stopping)
+    {
+        try
+        {
+            await foreach (var change in acd.StateChanges.ReadAllAsync(stopping))
+                if (change.To == AgentState.Idle) wake();
+        }
+        catch (OperationCanceledException) { }
     }
 
     private async Task PaceAsync(CallCenterSwitch center, CancellationToken ct)
@@ -96,6 +124,8 @@ public sealed class ProgressiveDialing(DialerDesks desks, DialerPops pops, CrmDa
             {
                 try
                 {
+                    // The dialer has let go of the call (the seat went idle before it did): the agent's next call can go now.
+                    if (outcome.Result != DialResult.Answered) Wake();
                     await using var db = database.CreateContext("telephony");
                     await new RecordDialerCallOutcome(db).Handle(new RecordDialerCallOutcome.Request(request.CallId,
                         Enum.Parse<DialerCallOutcome>(outcome.Result.ToString()), outcome.EndedAt.UtcDateTime), CancellationToken.None);
