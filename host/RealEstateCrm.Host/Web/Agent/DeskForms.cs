@@ -86,3 +86,8 @@ public sealed record DialledEntry(Guid Id, double Score, string? Reason, Operati
     string? Notes, DateTime? NextActionAt, Guid? LeadId, Operational.Domain.Sales.LeadStatus? LeadStatus, string? LeadProject);
 
 public sealed record DispositionForm(DispositionInput Input, DialledEntry Entry, DialStatus Status, FormErrors Errors, string? Saved = null);
+
+/// <summary>Preview dialling at the desk: the call lists the agent may work, the one chosen, the customer shown on it
+/// (null once nobody is left), and what the last Dial or Skip did or why it could not.</summary>
+public sealed record PreviewPanel(IReadOnlyList<Calls.DialerRunBoard.ListChoice> Lists, Guid? List, Calls.PreviewDialling.Shown? Shown,
+    string? Done = null, string? Problem = null);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Host.Telephony;
 using RealEstateCrm.Host.Web.Auth;
+using RealEstateCrm.Host.Web.Calls;
 using RealEstateCrm.Host.Web.Customers;
 using RealEstateCrm.Host.Web.Localization;
 using RealEstateCrm.Operational.Data;
@@ -33,10 +34,50 @@ public sealed class DesktopModel(CrmDbContext db, SignedInUser me, Text text, Ti
     public SeatPanel Seat { get; private set; } = null!;
     public IReadOnlyList<QueueStatistics> Queues => seats.Queues();
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>Preview dialling's card; null without a call center here.</summary>
+    public PreviewPanel? Preview { get; private set; }
+
+    public async Task OnGetAsync([FromServices] DialerRunBoard board, CancellationToken ct)
     {
         Agent = await MyAgentAsync(ct);
         if (Agent is not null) Seat = SeatOf(Agent, null);
+        if (Agent is not null && seats.Running) Preview = new PreviewPanel(await board.ListsAsync(await me.ScopeAsync(ct), ct), null, null);
+    }
+
+    /// <summary>Preview dialling (<see cref="PreviewDialling"/>): the next customer of the chosen list (change "next"), or
+    /// Dial / Skip the one shown; what cannot be done now comes back with status 400 and why.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(Guid? list, Guid? entryId, string? change, [FromServices] PreviewDialling preview,
+        [FromServices] DialerRunBoard board, CancellationToken ct)
+    {
+        if (await MyAgentAsync(ct) is not { } agent) return NotFound();
+        var lists = await board.ListsAsync(await me.ScopeAsync(ct), ct);
+        PartialViewResult Panel(PreviewDialling.Shown? shown, string? done = null, string? problem = null)
+        {
+            if (problem is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Partial("_Preview", new PreviewPanel(lists, list, shown, done, problem));
+        }
+        if (list is not { } listId || lists.All(l => l.Id != listId)) return Panel(null, problem: text["Choose a call list."]);
+        try
+        {
+            switch (change)
+            {
+                case "dial":
+                    if (entryId is not { } dialled || await preview.DialAsync(dialled, agent.AgentNo, ct) is null) return NotFound();
+                    return Panel(null, done: text["Dialling: your phone rings first, then the customer's."]);
+                case "skip":
+                    if (entryId is not { } skipped || !await preview.SkipAsync(skipped, agent.AgentNo, ct)) return NotFound();
+                    break;
+                case "next":
+                    break;
+                default:
+                    return BadRequest($"change: \"{change}\" is not next, dial or skip");
+            }
+            return Panel(await preview.NextAsync(listId, agent.AgentNo, ct));
+        }
+        catch (InvalidOperationException e)
+        {
+            return Panel(null, problem: e.Message);
+        }
     }
 
     public async Task<IActionResult> OnGetSeatAsync(CancellationToken ct) =>

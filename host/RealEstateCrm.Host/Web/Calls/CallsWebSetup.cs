@@ -18,6 +18,7 @@ public static class CallsWebSetup
             sp.GetRequiredService<TimeProvider>(), sp.GetService<RealEstateCrm.Telephony.CallCenter.CallCenterSwitch>()));
         services.AddScoped<DialerRunBoard>();
         services.AddSingleton<DialerPops>();
+        services.AddScoped<PreviewDialling>();
         services.AddHostedService<ProgressiveDialing>();
         return services;
     }

@@ -15,7 +15,7 @@ using RealEstateCrm.Telephony.CallCenter;
 namespace RealEstateCrm.Host.Web.Calls;
 
 /// <summary>Preview dialling for the agent desktop (policy calls), always for the signed-in user's own agent seat:
-/// <c>GET /api/calls/next?list=</c> shows the next customer of a call list, <c>POST /api/calls/dial</c> (entryId) confirms
+/// <c>GET /api/calls/next?list=</c> shows the next customer of a call list (<see cref="PreviewDialling"/>), <c>POST /api/calls/dial</c> (entryId) confirms
 /// and places the call (the agent's phone rings first), <c>POST /api/calls/disposition</c> (callId, disposition, notes,
 /// callBackAt) writes back how an answered call went, <c>GET /api/calls/awaiting</c> lists the user's answered calls, preview
 /// or progressive, that still wait for it. POSTs carry the anti-forgery token in the RequestVerificationToken
@@ -31,29 +31,21 @@ public static class DialerApi
         api.MapPost("/disposition", DispositionAsync).DisableAntiforgery();
     }
 
-    private static async Task<IResult> NextAsync(Guid list, CrmDbContext db, SignedInUser me, DialerDesks desks, CancellationToken ct)
+    private static async Task<IResult> NextAsync(Guid list, CrmDbContext db, SignedInUser me, DialerDesks desks, PreviewDialling preview, CancellationToken ct)
     {
         if (await AgentNoAsync(db, me, ct) is not { } agentNo) return NoSeat();
         if (desks.CallCenter is null) return NoCallCenter();
         if (!await db.CallLists.AnyAsync(l => l.Id == list, ct)) return Results.NotFound();
-        DialerDesk desk;
         try
         {
-            desk = await desks.PreviewAsync(list, ct);
+            return await preview.NextAsync(list, agentNo, ct) is { } shown
+                ? Results.Ok(new { entryId = shown.EntryId, customer = shown.Customer, phone = shown.Phone, rank = shown.Rank, score = shown.Score, reason = shown.Reason })
+                : Results.NoContent();
         }
         catch (InvalidOperationException e)
         {
             return Results.Problem(e.Message, statusCode: StatusCodes.Status409Conflict);
         }
-        var scope = await me.ScopeAsync(ct);
-        // An entry outside the user's scope is passed over, never shown.
-        while (desk.Dialer.Preview(agentNo) is { } shown)
-        {
-            if (await db.VisibleCustomers(scope).AnyAsync(c => c.Id == shown.CustomerId, ct))
-                return Results.Ok(new { entryId = shown.EntryId, customer = shown.CustomerName, phone = me.Phone(shown.Phone), rank = shown.Rank });
-            desk.Dialer.Skip(agentNo);
-        }
-        return Results.NoContent();
     }
 
     private static async Task<IResult> AwaitingAsync(CrmDbContext db, SignedInUser me, DialerDesks desks, CancellationToken ct)
@@ -63,22 +55,15 @@ public static class DialerApi
         return Results.Ok(calls.Select(r => new { callId = r.CallId, entryId = r.Target.EntryId, customer = r.Target.CustomerName, phone = me.Phone(r.Target.Phone) }));
     }
 
-    private static async Task<IResult> DialAsync(HttpContext http, CrmDbContext db, SignedInUser me, DialerDesks desks, DialerPops pops, IAntiforgery antiforgery, CancellationToken ct)
+    private static async Task<IResult> DialAsync(HttpContext http, CrmDbContext db, SignedInUser me, DialerDesks desks, PreviewDialling preview, IAntiforgery antiforgery, CancellationToken ct)
     {
         if (await RefusedFormAsync(http, antiforgery) is { } refused) return refused;
         if (!Guid.TryParse(http.Request.Form["entryId"], out var entryId)) return Problem("entryId", "give the call list entry to dial");
         if (await AgentNoAsync(db, me, ct) is not { } agentNo) return NoSeat();
-        if (desks.CallCenter is not { } center) return NoCallCenter();
-        var scope = await me.ScopeAsync(ct);
-        var entry = await db.CallListEntries.Where(e => e.Id == entryId && db.VisibleCustomers(scope).Any(c => c.Id == e.CustomerId))
-            .Select(e => new { e.CallListId }).SingleOrDefaultAsync(ct);
-        if (entry is null) return Results.NotFound();
-        if (!center.DialsOut) return Results.Problem("no outbound trunk is set up (Telephony:OutboundTrunk)", statusCode: StatusCodes.Status409Conflict);
+        if (desks.CallCenter is null) return NoCallCenter();
         try
         {
-            var request = (await desks.PreviewAsync(entry.CallListId, ct)).Dial(agentNo, entryId);
-            await pops.PlacedAsync(entry.CallListId, [request], ct);
-            return Results.Accepted(value: new { callId = request.CallId });
+            return await preview.DialAsync(entryId, agentNo, ct) is { } request ? Results.Accepted(value: new { callId = request.CallId }) : Results.NotFound();
         }
         catch (InvalidOperationException e)
         {
