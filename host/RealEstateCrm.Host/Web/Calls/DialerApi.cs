@@ -5,12 +5,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Host.Web.Auth;
 using RealEstateCrm.Operational.Data;
-using RealEstateCrm.Operational.Domain.Organisation;
 using RealEstateCrm.Operational.Domain.Common;
+using RealEstateCrm.Operational.Domain.Organisation;
 using RealEstateCrm.Operational.Features.Marketing;
-using RealEstateCrm.Operational.Features.Organisation;
-using CallDisposition = RealEstateCrm.Operational.Domain.Marketing.CallDisposition;
 using RealEstateCrm.Telephony.CallCenter;
+using CallDisposition = RealEstateCrm.Operational.Domain.Marketing.CallDisposition;
 
 namespace RealEstateCrm.Host.Web.Calls;
 
@@ -95,7 +94,9 @@ public static class DialerApi
         }
         catch (ValidationException e)
         {
-            return Results.ValidationProblem(e.Errors.GroupBy(x => x.Field).ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray()));
+            // The use case's next action is this API's callBackAt.
+            return Results.ValidationProblem(e.Errors.GroupBy(x => x.Field == "next-action-at" ? "callBackAt" : x.Field)
+                .ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray()));
         }
         return await desks.GiveDispositionAsync(callId, disposition, notes, callBackAt, ct) ? Results.NoContent() : Results.NotFound();
     }
