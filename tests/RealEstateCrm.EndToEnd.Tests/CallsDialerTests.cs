@@ -173,9 +173,9 @@ public sealed partial class CallsDialerTests(WebServer server, Chromium chromium
         await using var phone = await AgentCall.RegisterPhoneAsync(server, agent.Extension, calls: 3);
         await using var customer = dialling.BusyCustomer(calls: 3);
         var page = await dialling.SeatAsync(chromium, agent);
-        await page.FillAsync("#seat input[name=reason]", "培训");
-        await page.ClickAsync("#seat button[value=pause]");
-        await page.WaitForSelectorAsync("#seat[data-state=Paused]");
+        // Paused on the switch itself: the seat card the page refreshes every 3 s could swap out a typed pause reason.
+        server.CallCenter.Distributor.Pause(agent.AgentNo, "培训");
+        await page.WaitForSelectorAsync("#seat[data-state=Paused] button[value=resume]", new() { Timeout = 10_000 });
 
         var runId = await dialling.StartRunAsync(listId, skill);
         await Task.Delay(ProgressiveDialing.Interval * 2, Ct);
