@@ -30,11 +30,12 @@ internal sealed partial class AgentCall : IAsyncDisposable
     public Sipp Phone { get; private set; } = null!;
     public Sipp? Caller { get; private set; }
 
-    public static async Task<AgentCall> RegisterPhoneAsync(WebServer server, string extension)
+    /// <param name="calls">How many calls the phone answers before sipp ends.</param>
+    public static async Task<AgentCall> RegisterPhoneAsync(WebServer server, string extension, int calls = 1)
     {
         if (Environment.UserName != "root") ExternalTool.Missing("root (sipp plays the DTMF captures only as root)");
         var call = new AgentCall();
-        call.Phone = Sipp.Start(Scenario("agent_answer.xml"), remote: null);
+        call.Phone = Sipp.Start(Scenario("agent_answer.xml"), remote: null, "-m", calls.ToString());
         call._peers.Add(call.Phone);
         await RegisterAsync(server.SipEndPoint, extension, new AgentSipPassword(server.Telephony.SipSecret).For(extension), call.Phone.Port);
         return call;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using RealEstateCrm.Operational.Domain.Calls;
 using RealEstateCrm.Operational.Domain.Marketing;
+using RealEstateCrm.Operational.Features.Marketing;
 
 namespace RealEstateCrm.EndToEnd.Tests;
 
@@ -52,6 +53,47 @@ public sealed class CallsDialTests(WebServer server, Chromium chromium)
         Assert.Equal((CallDirection.Outbound, CallOutcome.Answered, server.Telephony.IvrNumbers.First(), first.Phone, (Guid?)entries[0]),
             (cdr.Direction, cdr.Outcome, cdr.Caller, cdr.Callee, cdr.CallListEntryId));
         Assert.InRange(cdr.TalkSeconds, 1, 4);
+    }
+
+    [Fact]
+    public async Task At_the_desk_the_agent_sees_the_next_customer_with_score_and_reason_skips_one_and_dials_the_next_which_pops()
+    {
+        await using var dialling = new Dialling(server);
+        var agent = await dialling.Data.AgentAsync($"preview-{Guid.NewGuid():N}"[..16]);
+        var passed = await dialling.CustomerAsync("预览丙");
+        var called = await dialling.CustomerAsync("预览丁");
+        var (listId, entries) = await dialling.CallListAsync([
+            new CreateCallList.NewEntry(passed.Id, 0.91, "三次到访未认购", BestHour: 19), new CreateCallList.NewEntry(called.Id, 0.64, "预算与在售户型匹配")]);
+        await using var phone = await AgentCall.RegisterPhoneAsync(server, agent.Extension);
+        await using var customer = dialling.Customer(calls: 1);
+        var page = await dialling.SeatAsync(chromium, agent);
+
+        await page.SelectOptionAsync("#preview select[name=List]", listId.ToString());
+        await page.ClickAsync("#preview button[value=next]");
+        var first = await (await page.WaitForSelectorAsync($"#preview .previewed[data-entry='{entries[0]}']"))!.InnerTextAsync();
+        await page.ClickAsync("#preview button[value=skip]");
+        var second = await (await page.WaitForSelectorAsync($"#preview .previewed[data-entry='{entries[1]}']"))!.InnerTextAsync();
+        await page.ClickAsync("#preview button[value=dial]");
+        var pop = await (await page.WaitForSelectorAsync("#pop[data-dialled] #dial-disposition", new() { Timeout = 10_000 }))!.InnerTextAsync();
+        await page.WaitForSelectorAsync("#dial-status[data-state=AwaitsDisposition]", new() { Timeout = 15_000 });
+        await page.ClickAsync("#dial-disposition button[value=AppointmentMade]");
+        await page.WaitForSelectorAsync("#dial-status[data-state=Written]");
+        await page.ClickAsync("#preview button[value=next]");
+        await page.WaitForSelectorAsync("#preview .nobody");
+        await Chromium.ScreenshotAsync(page, "agent-desk-preview");
+        await customer.AssertSucceedsAsync();
+
+        Assert.Contains("预览丙", first);
+        Assert.Contains("91%", first);
+        Assert.Contains("三次到访未认购", first);
+        Assert.Contains("19:00", first);
+        Assert.Contains("预览丁", second);
+        Assert.Contains("预算与在售户型匹配", pop);
+        Assert.Contains($"INVITE sip:{called.Phone}@", customer.MessageLog);
+        Assert.DoesNotContain(passed.Phone!, customer.MessageLog);
+        await using var db = server.Database.CreateContext();
+        Assert.Equal([CallDisposition.NotCalled, CallDisposition.AppointmentMade],
+            await db.CallListEntries.Where(e => e.CallListId == listId).OrderBy(e => e.Rank).Select(e => e.Disposition).ToListAsync(Ct));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using RealEstateCrm.Operational.Domain.Calls;
 using RealEstateCrm.Operational.Domain.Marketing;
 using RealEstateCrm.Operational.Features.Calls;
 using RealEstateCrm.Operational.Features.Marketing;
+using AgentState = RealEstateCrm.Telephony.CallCenter.AgentState;
 
 namespace RealEstateCrm.EndToEnd.Tests;
 
@@ -77,6 +78,122 @@ public sealed partial class CallsDialerTests(WebServer server, Chromium chromium
         Assert.NotNull(run.StoppedAt);
         var audit = await db.AuditEntries.Where(a => a.Entity == nameof(DialerRun) && a.EntityKey == runId.ToString()).OrderBy(a => a.Id).Select(a => new { a.Operation, a.UserName }).ToListAsync(Ct);
         Assert.Equal([("insert", "web:demo.manager"), ("update", "web:demo.manager")], audit.Select(a => (a.Operation, a.UserName)));
+    }
+
+    [Fact]
+    public async Task A_dialled_customer_pops_on_the_agents_desk_where_one_click_writes_the_disposition_to_the_entry_its_lead_and_the_run()
+    {
+        await using var dialling = new Dialling(server);
+        var skill = $"desk-{Guid.NewGuid():N}"[..14];
+        var agent = await dialling.Data.AgentAsync(skill);
+        var person = await dialling.CustomerAsync("外呼己");
+        var leadId = await dialling.LeadAsync(person);
+        var (listId, entries) = await dialling.CallListAsync([new CreateCallList.NewEntry(person.Id, 0.87, "近期多次浏览三居室", LeadId: leadId)]);
+        await using var phone = await AgentCall.RegisterPhoneAsync(server, agent.Extension);
+        await using var customer = dialling.Customer(calls: 1);
+        var page = await dialling.SeatAsync(chromium, agent);
+        var nextAction = server.Time.Now.Date.AddDays(1).AddHours(10);
+
+        var runId = await dialling.StartRunAsync(listId, skill);
+        var pop = await page.WaitForSelectorAsync("#pop[data-dialled] #dial-disposition", new() { Timeout = 10_000 });
+        var popText = await page.InnerTextAsync("#pop");
+        var statusAtPop = await page.GetAttributeAsync("#dial-status", "data-state");
+        // The customer talks for 2 s: a click this early is refused, and the call goes on waiting for its disposition.
+        var early = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#dial-disposition button[value=Interested]"), r => r.Request.Method == "POST");
+        var earlyError = await page.InnerTextAsync("#dial-disposition [data-field=disposition]");
+        await page.WaitForSelectorAsync("#dial-status[data-state=AwaitsDisposition]", new() { Timeout = 15_000 });
+        await page.FillAsync("#dial-disposition textarea[name=Notes]", "周末带家人看房");
+        await page.FillAsync("#dial-disposition input[name=NextActionAt]", nextAction.ToString("yyyy-MM-ddTHH:mm"));
+        var given = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#dial-disposition button[value=Interested]"), r => r.Request.Method == "POST");
+        await page.WaitForSelectorAsync("#dial-status[data-state=Written]");
+        await Chromium.ScreenshotAsync(page, "agent-desk-dialled-call");
+        var awaiting = await Dialling.AwaitingAsync(page, count: 0);
+        var admin = await chromium.SignInAsync(server.BaseAddress, "demo.admin");
+        await admin.GotoAsync($"/Sales/Leads/{leadId}");
+        var timeline = await admin.InnerTextAsync("main");
+
+        Assert.NotNull(pop);
+        Assert.Contains("外呼己", popText);
+        Assert.Contains("近期多次浏览三居室", popText);
+        Assert.Contains("87%", popText);
+        Assert.Equal("OnTheLine", statusAtPop);
+        Assert.Equal(400, early.Status);
+        Assert.Contains("still on", earlyError);
+        Assert.Equal(200, given.Status);
+        Assert.Empty(awaiting);
+        Assert.Contains("Call list: Interested · 周末带家人看房", timeline);
+        await using var read = server.Database.CreateContext();
+        var entry = await read.CallListEntries.SingleAsync(e => e.Id == entries[0], Ct);
+        Assert.Equal((CallDisposition.Interested, "周末带家人看房", (DateTime?)server.Time.FromLocal(nextAction)), (entry.Disposition, entry.Notes, entry.NextActionAt));
+        var call = await read.DialerCalls.SingleAsync(c => c.DialerRunId == runId, Ct);
+        Assert.Equal((entries[0], DialerCallOutcome.Answered, agent.AgentNo), (call.CallListEntryId, call.Outcome, call.AgentNo));
+        Assert.True(entry.DispositionAt >= call.PlacedAt, "the entry's disposition is the run call's");
+        Assert.DoesNotContain(entries[0], await ProgressiveCallList.HeldEntries(read, listId).ToListAsync(Ct));
+        var cdr = await read.CallRecords.SingleAsync(r => r.CallId == call.CallId, Ct);
+        Assert.Equal((CallDirection.Outbound, CallOutcome.Answered, (Guid?)entries[0]), (cdr.Direction, cdr.Outcome, cdr.CallListEntryId));
+    }
+
+    [Fact]
+    public async Task A_run_whose_list_has_nothing_left_to_dial_completes_by_itself_audited_as_the_server_and_shown_so()
+    {
+        await using var dialling = new Dialling(server);
+        var customers = new[] { await dialling.CustomerAsync("勿扰己"), await dialling.CustomerAsync("勿扰庚") };
+        var (listId, _) = await dialling.CallListAsync(customers);
+        foreach (var customer in customers) await dialling.DoNotCallAsync(customer);
+        var supervisor = await chromium.SignInAsync(server.BaseAddress, "demo.manager");
+
+        await supervisor.GotoAsync("/Calls/Dialer");
+        await supervisor.SelectOptionAsync("#start-run select[name=List]", listId.ToString());
+        await supervisor.SelectOptionAsync("#start-run select[name=Skill]", "sales");
+        await supervisor.ClickAsync("#start-run button[type=submit]");
+        var runId = await RunOnAsync(listId);
+        // Nobody presses anything: the page's figures script reloads it once the run has completed.
+        var badge = await supervisor.WaitForSelectorAsync($"tr[data-run='{runId}'] [data-status=completed]", new() { Timeout = 10_000 });
+        var figures = await FiguresAsync(supervisor.Locator($"tr[data-run='{runId}']"));
+
+        Assert.Contains("nothing left to dial", await badge!.InnerTextAsync());
+        Assert.Equal(0, await supervisor.Locator($"tr[data-run='{runId}'] button[type=submit]").CountAsync());
+        Assert.Equal(("0", "2"), (figures["remaining"], figures["skippedDoNotCall"]));
+        await using var db = server.Database.CreateContext();
+        var run = await db.DialerRuns.SingleAsync(r => r.Id == runId, Ct);
+        Assert.NotNull(run.StoppedAt);
+        Assert.Null(run.StoppedByUserId);
+        Assert.Empty(await db.DialerCalls.Where(c => c.DialerRunId == runId).ToListAsync(Ct));
+        var audit = await db.AuditEntries.Where(a => a.Entity == nameof(DialerRun) && a.EntityKey == runId.ToString()).OrderBy(a => a.Id).Select(a => new { a.Operation, a.UserName }).ToListAsync(Ct);
+        Assert.Equal([("insert", "web:demo.manager"), ("update", "telephony")], audit.Select(a => (a.Operation, a.UserName)));
+    }
+
+    [Fact]
+    public async Task The_next_call_follows_an_agent_becoming_idle_at_once_not_at_the_next_pacing_tick()
+    {
+        await using var dialling = new Dialling(server);
+        var skill = $"pace-{Guid.NewGuid():N}"[..14];
+        var agent = await dialling.Data.AgentAsync(skill);
+        var (listId, entries) = await dialling.CallListAsync([await dialling.CustomerAsync("忙线甲"), await dialling.CustomerAsync("忙线乙"), await dialling.CustomerAsync("忙线丙")]);
+        await using var phone = await AgentCall.RegisterPhoneAsync(server, agent.Extension, calls: 3);
+        await using var customer = dialling.BusyCustomer(calls: 3);
+        var page = await dialling.SeatAsync(chromium, agent);
+        // Paused on the switch itself: the seat card the page refreshes every 3 s could swap out a typed pause reason.
+        server.CallCenter.Distributor.Pause(agent.AgentNo, "培训");
+        await page.WaitForSelectorAsync("#seat[data-state=Paused] button[value=resume]", new() { Timeout = 10_000 });
+
+        var runId = await dialling.StartRunAsync(listId, skill);
+        await Task.Delay(ProgressiveDialing.Interval * 2, Ct);
+        var whilePaused = await CallsAsync(runId);
+        await page.ClickAsync("#seat button[value=resume]");
+        var calls = await CallsAsync(runId, DialerCallOutcome.Busy, count: 3);
+
+        Assert.Empty(whilePaused);
+        Assert.True(calls.Count == 3 && calls.All(c => c.Outcome == DialerCallOutcome.Busy),
+            $"calls: {string.Join(", ", calls.Select(c => $"{c.PlacedAt:HH:mm:ss.fff} {c.Outcome}"))}\n--- agent's phone\n{phone.Phone.Describe()}");
+        Assert.Equal(entries, calls.OrderBy(c => c.PlacedAt).Select(c => c.CallListEntryId));
+        await customer.AssertSucceedsAsync();
+        // Each call went out after the agent became idle (unpaused, then each busy call's end) well within a pacing tick.
+        var becameIdle = server.CallCenter.Distributor.Agent(agent.AgentNo).History.Where(h => h.To == AgentState.Idle).Select(h => h.At.UtcDateTime).ToList();
+        var waits = calls.OrderBy(c => c.PlacedAt).Select(c => c.PlacedAt - becameIdle.Last(at => at <= c.PlacedAt)).ToList();
+        Assert.True(waits.All(w => w < TimeSpan.FromMilliseconds(300)), "from idle to dialled: " + string.Join(", ", waits.Select(w => $"{w.TotalMilliseconds:F0} ms")));
+        await using var db = server.Database.CreateContext();
+        Assert.Null((await db.DialerRuns.SingleAsync(r => r.Id == runId, Ct)).StoppedByUserId);
     }
 
     [Fact]
@@ -153,6 +270,12 @@ public sealed partial class CallsDialerTests(WebServer server, Chromium chromium
             await Task.Delay(100, Ct);
         }
         throw new TimeoutException($"no run was started on list {listId}");
+    }
+
+    private async Task<List<DialerCall>> CallsAsync(Guid runId)
+    {
+        await using var db = server.Database.CreateContext();
+        return await db.DialerCalls.Where(c => c.DialerRunId == runId).ToListAsync(Ct);
     }
 
     private async Task<List<DialerCall>> CallsAsync(Guid runId, DialerCallOutcome outcome, int count)

@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using RealEstateCrm.Operational.Domain.Customers;
 using RealEstateCrm.Operational.Domain.Marketing;
+using RealEstateCrm.Operational.Domain.Sales;
+using RealEstateCrm.Operational.Features.Calls;
 using RealEstateCrm.Operational.Features.Marketing;
+using RealEstateCrm.Operational.Features.Sales;
 using RealEstateCrm.Telephony.Tests.Sip.Peers;
 
 namespace RealEstateCrm.EndToEnd.Tests;
@@ -19,12 +22,30 @@ internal sealed class Dialling(WebServer server) : IAsyncDisposable
     public AgentTestData Data { get; } = new(server);
 
     /// <summary>A list of its own, ranked in the order given; returns the entries' ids in that order.</summary>
-    public async Task<(Guid ListId, IReadOnlyList<Guid> Entries)> CallListAsync(IReadOnlyList<Customer> customers)
+    public Task<(Guid ListId, IReadOnlyList<Guid> Entries)> CallListAsync(IReadOnlyList<Customer> customers) =>
+        CallListAsync([.. customers.Select((c, i) => new CreateCallList.NewEntry(c.Id, 1.0 - i / 100.0))]);
+
+    public async Task<(Guid ListId, IReadOnlyList<Guid> Entries)> CallListAsync(IReadOnlyList<CreateCallList.NewEntry> entries)
     {
         await using var db = server.Database.CreateContext();
         var created = await new CreateCallList(db, TimeProvider.System).Handle(new CreateCallList.Request($"dial-test-{Guid.NewGuid():N}", CallListKind.SalesLeads,
-            DateOnly.FromDateTime(DateTime.UtcNow), [.. customers.Select((c, i) => new CreateCallList.NewEntry(c.Id, 1.0 - i / 100.0))]), Ct);
+            DateOnly.FromDateTime(DateTime.UtcNow), entries), Ct);
         return (created.List.Id, [.. created.List.Entries.OrderBy(e => e.Rank).Select(e => e.Id)]);
+    }
+
+    /// <summary>An open lead of the customer on the test project, as the lead lists put him on a call list.</summary>
+    public async Task<Guid> LeadAsync(Customer customer)
+    {
+        await using var db = server.Database.CreateContext();
+        return (await new CreateLead(db).Handle(new CreateLead.Request(customer.Id, (await Data.ProjectAsync()).Id, Channel.Phone), Ct)).Lead.Id;
+    }
+
+    /// <summary>Starts a progressive run as demo.manager, as the dialler page does; the fixture's server dials it.</summary>
+    public async Task<Guid> StartRunAsync(Guid listId, string skill)
+    {
+        await using var db = server.Database.CreateContext();
+        var manager = await db.Users.SingleAsync(u => u.UserName == "demo.manager", Ct);
+        return (await new StartDialerRun(db, TimeProvider.System).Handle(new StartDialerRun.Request(listId, skill, manager.Id), Ct)).Id;
     }
 
     public async Task<Customer> CustomerAsync(string name) => await Data.CustomerAsync(name, (await Data.ProjectAsync()).Id);
@@ -38,8 +59,13 @@ internal sealed class Dialling(WebServer server) : IAsyncDisposable
     }
 
     /// <summary>The customer behind the trunk: answers each of <paramref name="calls"/> calls, talks 2 s, hangs up.</summary>
-    public Sipp Customer(int calls) =>
-        Sipp.StartOn(server.TrunkPort, Path.Combine(AppContext.BaseDirectory, "Scenarios", "customer_answers.xml"), "-m", calls.ToString());
+    public Sipp Customer(int calls) => Trunk("customer_answers.xml", calls);
+
+    /// <summary>The customer behind the trunk, busy (486) for each of <paramref name="calls"/> calls.</summary>
+    public Sipp BusyCustomer(int calls) => Trunk("customer_busy.xml", calls);
+
+    private Sipp Trunk(string scenario, int calls) =>
+        Sipp.StartOn(server.TrunkPort, Path.Combine(AppContext.BaseDirectory, "Scenarios", scenario), "-m", calls.ToString());
 
     /// <summary>Signs the agent in and logs his seat in from the agent desktop, as an agent starts a shift; the seat is
     /// logged out again when this is disposed (an idle seat left logged in would be offered another test's call).</summary>

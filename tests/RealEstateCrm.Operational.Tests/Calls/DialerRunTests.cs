@@ -40,6 +40,25 @@ public sealed class DialerRunTests
     }
 
     [Theory, ClassData(typeof(Providers))]
+    public async Task A_run_with_nothing_left_to_dial_completes_with_nobody_as_the_one_who_stopped_it_and_only_once(DatabaseProvider provider)
+    {
+        await using var test = await TestDatabase.Create(provider);
+        await using var db = test.Context();
+        var (listId, supervisor) = await ListAndSupervisorWithOutboundAgent(db);
+        var run = await new StartDialerRun(db, new FixedClock(Given.Monday)).Handle(new StartDialerRun.Request(listId, "outbound", supervisor), Ct);
+        var clock = new FixedClock(Given.Monday.AddMinutes(5));
+
+        await new CompleteDialerRun(db, clock).Handle(new CompleteDialerRun.Request(run.Id), Ct);
+        var twice = await test.AssertRefused<DomainException>(refused => new CompleteDialerRun(refused, clock).Handle(new CompleteDialerRun.Request(run.Id), Ct));
+        var stoppedAfter = await test.AssertRefused<DomainException>(refused => new StopDialerRun(refused, clock).Handle(new StopDialerRun.Request(run.Id, supervisor), Ct));
+
+        Assert.Equal(("run", "run"), (twice.Field, stoppedAfter.Field));
+        await using var read = test.Context();
+        var completed = await read.DialerRuns.SingleAsync(r => r.Id == run.Id, Ct);
+        Assert.Equal(((DateTime?)Given.Monday.AddMinutes(5), (Guid?)null), (completed.StoppedAt, completed.StoppedByUserId));
+    }
+
+    [Theory, ClassData(typeof(Providers))]
     public async Task Calls_are_noted_before_they_ring_and_those_left_without_outcome_by_a_stopped_server_become_interrupted(DatabaseProvider provider)
     {
         await using var test = await TestDatabase.Create(provider);

@@ -39,6 +39,21 @@ public sealed class CallDistributorTests
     }
 
     [Fact]
+    public async Task Every_agent_state_change_comes_out_on_StateChanges_in_order_including_the_end_of_wrap_up_by_its_timer()
+    {
+        using var acd = _world.Distributor(Service());
+        acd.Login(CallCenterWorld.Agent("A001", ("service", 1)), "S01");
+        acd.Pause("A001", "培训");
+        acd.Resume("A001");
+        await Call(acd, "c1", "13800000001");
+        await Serve(acd, "A001", "c1");
+        _world.Advance(10);
+
+        Assert.Equal([AgentState.Idle, AgentState.Paused, AgentState.Idle, AgentState.Ringing, AgentState.Busy, AgentState.WrapUp, AgentState.Idle],
+            acd.StateChanges.Drain().Where(c => c.AgentNo == "A001").Select(c => c.To));
+    }
+
+    [Fact]
     public async Task Leastrecent_rings_the_agent_free_longest_and_fewestcalls_the_one_with_fewest_answers()
     {
         using var acd = _world.Distributor(Service(RoutingStrategy.LeastRecent), new AcdQueueSettings("sales", "sales", RoutingStrategy.FewestCalls) { WrapUp = TimeSpan.Zero });

@@ -60,7 +60,34 @@ public sealed record ProjectChoice(Guid Id, string Name, string City);
 public sealed record QuickCreateForm(QuickCreateInput Input, string CallerShown, IReadOnlyList<ProjectChoice> Projects, FormErrors Errors);
 
 /// <summary>What pops on the desktop for a ringing call: the caller's 360 and the reception form, or the quick-create
-/// form for a caller the ledger does not know.</summary>
-public sealed record PopPanel(RingingCalls.Pop Call, string CallerShown, Customer360? Customer, QuickCreateForm? Create, ReceptionForm? Reception);
+/// form for a caller the ledger does not know; for a call the dialer placed, the disposition form above the customer's 360.</summary>
+public sealed record PopPanel(RingingCalls.Pop Call, string CallerShown, Customer360? Customer, QuickCreateForm? Create, ReceptionForm? Reception,
+    DispositionForm? Disposition = null);
 
 public sealed record SeatPanel(bool Running, string AgentNo, string? SeatNo, SeatState State, string? Problem);
+
+/// <summary>The agent's disposition of a call the dialer placed for him: one of the sales call list's outcomes, notes
+/// and the next action (local time, as the sales call list takes it).</summary>
+public sealed class DispositionInput
+{
+    public string CallId { get; set; } = "";
+    public Operational.Domain.Marketing.CallDisposition? Disposition { get; set; }
+    public string? Notes { get; set; }
+    public DateTime? NextActionAt { get; set; }
+}
+
+public enum DialState { OnTheLine, AwaitsDisposition, Written }
+
+/// <param name="Outcome">What was written, once <see cref="DialState.Written"/>: the disposition, or the call's outcome.</param>
+public sealed record DialStatus(string CallId, DialState State, string? Outcome);
+
+/// <summary>The call list entry a dialer call was placed for, with its lead (if the list names one).</summary>
+public sealed record DialledEntry(Guid Id, double Score, string? Reason, Operational.Domain.Marketing.CallDisposition Disposition, DateTime? DispositionAt,
+    string? Notes, DateTime? NextActionAt, Guid? LeadId, Operational.Domain.Sales.LeadStatus? LeadStatus, string? LeadProject);
+
+public sealed record DispositionForm(DispositionInput Input, DialledEntry Entry, DialStatus Status, FormErrors Errors, string? Saved = null);
+
+/// <summary>Preview dialling at the desk: the call lists the agent may work, the one chosen, the customer shown on it
+/// (null once nobody is left), and what the last Dial or Skip did or why it could not.</summary>
+public sealed record PreviewPanel(IReadOnlyList<Calls.DialerRunBoard.ListChoice> Lists, Guid? List, Calls.PreviewDialling.Shown? Shown,
+    string? Done = null, string? Problem = null);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Host.Telephony;
 using RealEstateCrm.Host.Web.Auth;
+using RealEstateCrm.Host.Web.Calls;
 using RealEstateCrm.Host.Web.Customers;
 using RealEstateCrm.Host.Web.Localization;
 using RealEstateCrm.Operational.Data;
@@ -23,18 +24,60 @@ namespace RealEstateCrm.Host.Web.Agent;
 
 /// <summary>The agent desktop (座席工作台): the signed-in agent's seat and its state buttons, the queue's live figures,
 /// and the screen pop of each call that rings his phone, with the caller's 360, the reception record and work order
-/// form, or the quick-create form for an unknown caller. The page script swaps in the partials these handlers return.</summary>
+/// form, or the quick-create form for an unknown caller; for a call the dialer placed (a progressive run's or a preview's),
+/// the customer's 360 and the disposition form of his call list entry (<see cref="DialledCalls"/>). The page script swaps
+/// in the partials these handlers return.</summary>
 [Authorize(Policy = Functions.Calls)]
-public sealed class DesktopModel(CrmDbContext db, SignedInUser me, Text text, TimeProvider clock, AgentSeats seats, RingingCalls ringing) : PageModel
+public sealed class DesktopModel(CrmDbContext db, SignedInUser me, Text text, TimeProvider clock, AgentSeats seats, RingingCalls ringing, DialledCalls dialled) : PageModel
 {
     public AgentRow? Agent { get; private set; }
     public SeatPanel Seat { get; private set; } = null!;
     public IReadOnlyList<QueueStatistics> Queues => seats.Queues();
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>Preview dialling's card; null without a call center here.</summary>
+    public PreviewPanel? Preview { get; private set; }
+
+    public async Task OnGetAsync([FromServices] DialerRunBoard board, CancellationToken ct)
     {
         Agent = await MyAgentAsync(ct);
         if (Agent is not null) Seat = SeatOf(Agent, null);
+        if (Agent is not null && seats.Running) Preview = new PreviewPanel(await board.ListsAsync(await me.ScopeAsync(ct), ct), null, null);
+    }
+
+    /// <summary>Preview dialling (<see cref="PreviewDialling"/>): the next customer of the chosen list (change "next"), or
+    /// Dial / Skip the one shown; what cannot be done now comes back with status 400 and why.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(Guid? list, Guid? entryId, string? change, [FromServices] PreviewDialling preview,
+        [FromServices] DialerRunBoard board, CancellationToken ct)
+    {
+        if (await MyAgentAsync(ct) is not { } agent) return NotFound();
+        var lists = await board.ListsAsync(await me.ScopeAsync(ct), ct);
+        PartialViewResult Panel(PreviewDialling.Shown? shown, string? done = null, string? problem = null)
+        {
+            if (problem is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Partial("_Preview", new PreviewPanel(lists, list, shown, done, problem));
+        }
+        if (list is not { } listId || lists.All(l => l.Id != listId)) return Panel(null, problem: text["Choose a call list."]);
+        try
+        {
+            switch (change)
+            {
+                case "dial":
+                    if (entryId is not { } dialled || await preview.DialAsync(dialled, agent.AgentNo, ct) is null) return NotFound();
+                    return Panel(null, done: text["Dialling: your phone rings first, then the customer's."]);
+                case "skip":
+                    if (entryId is not { } skipped || !await preview.SkipAsync(skipped, agent.AgentNo, ct)) return NotFound();
+                    break;
+                case "next":
+                    break;
+                default:
+                    return BadRequest($"change: \"{change}\" is not next, dial or skip");
+            }
+            return Panel(await preview.NextAsync(listId, agent.AgentNo, ct));
+        }
+        catch (InvalidOperationException e)
+        {
+            return Panel(null, problem: e.Message);
+        }
     }
 
     public async Task<IActionResult> OnGetSeatAsync(CancellationToken ct) =>
@@ -75,6 +118,30 @@ public sealed class DesktopModel(CrmDbContext db, SignedInUser me, Text text, Ti
     {
         if (await MyAgentAsync(ct) is not { } agent || ringing.Find(agent.AgentNo, callId) is not { } pop) return NotFound();
         return Partial("_Pop", await PanelAsync(pop, null, ct));
+    }
+
+    /// <summary>Where a dialled call stands, for the panel's status line (the page asks every second while the call is on).</summary>
+    public async Task<IActionResult> OnGetDialStatusAsync(string callId, CancellationToken ct)
+    {
+        if (await MyAgentAsync(ct) is not { } agent || ringing.Find(agent.AgentNo, callId) is not { Dialled: true } pop) return NotFound();
+        return Partial("_DialStatus", await dialled.StatusAsync(pop, ct));
+    }
+
+    /// <summary>The disposition of a call the dialer placed for this agent, one click: refused (400, at the field) while the
+    /// call is on, once its outcome is written, or when the use case's rules refuse it.</summary>
+    public async Task<IActionResult> OnPostDispositionAsync(DispositionInput input, CancellationToken ct)
+    {
+        if (await MyAgentAsync(ct) is not { } agent || ringing.Find(agent.AgentNo, input.CallId) is not { Dialled: true } pop) return NotFound();
+        var errors = new FormErrors();
+        try
+        {
+            if (await dialled.GiveAsync(pop, input, ct) is not { } refused)
+                return Partial("_Disposition", await dialled.FormAsync(pop, null, null, text["Disposition saved."], ct));
+            errors.Add("disposition", refused);
+        }
+        catch (Exception e) when (UseCaseErrors.IsRefusal(e)) { errors.Add(e); }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Partial("_Disposition", await dialled.FormAsync(pop, input, errors, null, ct));
     }
 
     public async Task<IActionResult> OnPostQuickCreateAsync(QuickCreateInput input, [FromServices] CreateCustomer create, CancellationToken ct)
@@ -146,6 +213,7 @@ public sealed class DesktopModel(CrmDbContext db, SignedInUser me, Text text, Ti
         if (pop.CustomerId is not { } id
             || await Customer360.LoadAsync(db, db.Customers.Where(c => c.MergedIntoId == null), id, DataScope.Everything, text, now, ct) is not { } view)
             return new PopPanel(pop, shown, null, new QuickCreateForm(new QuickCreateInput { CallId = pop.CallId }, shown, await ProjectsAsync(ct), new FormErrors()), null);
+        if (pop.Dialled) return new PopPanel(pop, shown, view, null, null, await dialled.FormAsync(pop, null, null, null, ct));
         return new PopPanel(pop, shown, view, null, reception ??
             new ReceptionForm(new ReceptionInput { CallId = pop.CallId, CustomerId = id }, await CategoriesAsync(ct), new FormErrors()));
     }

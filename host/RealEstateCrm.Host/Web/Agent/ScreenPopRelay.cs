@@ -17,21 +17,23 @@ public sealed class ScreenPopRelay(IServiceProvider services, RingingCalls ringi
         try
         {
             await foreach (var ring in callCenter.ScreenPops.ReadAllAsync(stoppingToken))
-            {
-                var pop = ringing.Add(ring);
-                // No number in the push: the panel the page then fetches shows it as this user may see it.
-                try
-                {
-                    await hub.Clients.Group(AgentHub.Group(pop.AgentNo)).SendAsync(AgentHub.Ringing,
-                        new { pop.CallId, pop.Queue, pop.At }, stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // One desktop's broken connection must not stop the pops of the others.
-                    log.LogWarning(e, "screen pop of call {CallId} to agent {AgentNo} not delivered", pop.CallId, pop.AgentNo);
-                }
-            }
+                await PushAsync(hub, ringing.Add(ring), log, stoppingToken);
         }
         catch (OperationCanceledException) { }
+    }
+
+    /// <summary>Tells the agent's desktop to show the pop's panel. No number in the push: the panel the page then fetches
+    /// shows it as this user may see it.</summary>
+    public static async Task PushAsync(IHubContext<AgentHub> hub, RingingCalls.Pop pop, ILogger log, CancellationToken ct)
+    {
+        try
+        {
+            await hub.Clients.Group(AgentHub.Group(pop.AgentNo)).SendAsync(AgentHub.Ringing, new { pop.CallId, pop.Queue, pop.At }, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One desktop's broken connection must not stop the pops of the others.
+            log.LogWarning(e, "screen pop of call {CallId} to agent {AgentNo} not delivered", pop.CallId, pop.AgentNo);
+        }
     }
 }

@@ -17,6 +17,8 @@ public static class CallsWebSetup
         services.AddSingleton(sp => new DialerDesks(sp.GetRequiredService<RealEstateCrm.Operational.Data.CrmDatabase>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetService<RealEstateCrm.Telephony.CallCenter.CallCenterSwitch>()));
         services.AddScoped<DialerRunBoard>();
+        services.AddSingleton<DialerPops>();
+        services.AddScoped<PreviewDialling>();
         services.AddHostedService<ProgressiveDialing>();
         return services;
     }

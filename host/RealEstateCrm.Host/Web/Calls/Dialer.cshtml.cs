@@ -32,7 +32,7 @@ public sealed class DialerModel(CrmDbContext db, DialerRunBoard board, StartDial
     public async Task<IActionResult> OnGetFiguresAsync(CancellationToken ct)
     {
         var runs = await board.RunsAsync(await me.ScopeAsync(ct), ct);
-        return new JsonResult(runs.Select(r => new { id = r.Id, running = r.Running, figures = r.Figures }));
+        return new JsonResult(runs.Select(r => new { id = r.Id, running = r.Running, completed = r.Completed, figures = r.Figures }));
     }
 
     public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)

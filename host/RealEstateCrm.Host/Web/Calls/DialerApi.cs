@@ -5,14 +5,16 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Host.Web.Auth;
 using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.Domain.Common;
 using RealEstateCrm.Operational.Domain.Organisation;
-using RealEstateCrm.Operational.Features.Organisation;
+using RealEstateCrm.Operational.Features.Marketing;
 using RealEstateCrm.Telephony.CallCenter;
+using CallDisposition = RealEstateCrm.Operational.Domain.Marketing.CallDisposition;
 
 namespace RealEstateCrm.Host.Web.Calls;
 
 /// <summary>Preview dialling for the agent desktop (policy calls), always for the signed-in user's own agent seat:
-/// <c>GET /api/calls/next?list=</c> shows the next customer of a call list, <c>POST /api/calls/dial</c> (entryId) confirms
+/// <c>GET /api/calls/next?list=</c> shows the next customer of a call list (<see cref="PreviewDialling"/>), <c>POST /api/calls/dial</c> (entryId) confirms
 /// and places the call (the agent's phone rings first), <c>POST /api/calls/disposition</c> (callId, disposition, notes,
 /// callBackAt) writes back how an answered call went, <c>GET /api/calls/awaiting</c> lists the user's answered calls, preview
 /// or progressive, that still wait for it. POSTs carry the anti-forgery token in the RequestVerificationToken
@@ -28,29 +30,21 @@ public static class DialerApi
         api.MapPost("/disposition", DispositionAsync).DisableAntiforgery();
     }
 
-    private static async Task<IResult> NextAsync(Guid list, CrmDbContext db, SignedInUser me, DialerDesks desks, CancellationToken ct)
+    private static async Task<IResult> NextAsync(Guid list, CrmDbContext db, SignedInUser me, DialerDesks desks, PreviewDialling preview, CancellationToken ct)
     {
         if (await AgentNoAsync(db, me, ct) is not { } agentNo) return NoSeat();
         if (desks.CallCenter is null) return NoCallCenter();
         if (!await db.CallLists.AnyAsync(l => l.Id == list, ct)) return Results.NotFound();
-        DialerDesk desk;
         try
         {
-            desk = await desks.PreviewAsync(list, ct);
+            return await preview.NextAsync(list, agentNo, ct) is { } shown
+                ? Results.Ok(new { entryId = shown.EntryId, customer = shown.Customer, phone = shown.Phone, rank = shown.Rank, score = shown.Score, reason = shown.Reason })
+                : Results.NoContent();
         }
         catch (InvalidOperationException e)
         {
             return Results.Problem(e.Message, statusCode: StatusCodes.Status409Conflict);
         }
-        var scope = await me.ScopeAsync(ct);
-        // An entry outside the user's scope is passed over, never shown.
-        while (desk.Dialer.Preview(agentNo) is { } shown)
-        {
-            if (await db.VisibleCustomers(scope).AnyAsync(c => c.Id == shown.CustomerId, ct))
-                return Results.Ok(new { entryId = shown.EntryId, customer = shown.CustomerName, phone = me.Phone(shown.Phone), rank = shown.Rank });
-            desk.Dialer.Skip(agentNo);
-        }
-        return Results.NoContent();
     }
 
     private static async Task<IResult> AwaitingAsync(CrmDbContext db, SignedInUser me, DialerDesks desks, CancellationToken ct)
@@ -60,21 +54,15 @@ public static class DialerApi
         return Results.Ok(calls.Select(r => new { callId = r.CallId, entryId = r.Target.EntryId, customer = r.Target.CustomerName, phone = me.Phone(r.Target.Phone) }));
     }
 
-    private static async Task<IResult> DialAsync(HttpContext http, CrmDbContext db, SignedInUser me, DialerDesks desks, IAntiforgery antiforgery, CancellationToken ct)
+    private static async Task<IResult> DialAsync(HttpContext http, CrmDbContext db, SignedInUser me, DialerDesks desks, PreviewDialling preview, IAntiforgery antiforgery, CancellationToken ct)
     {
         if (await RefusedFormAsync(http, antiforgery) is { } refused) return refused;
         if (!Guid.TryParse(http.Request.Form["entryId"], out var entryId)) return Problem("entryId", "give the call list entry to dial");
         if (await AgentNoAsync(db, me, ct) is not { } agentNo) return NoSeat();
-        if (desks.CallCenter is not { } center) return NoCallCenter();
-        var scope = await me.ScopeAsync(ct);
-        var entry = await db.CallListEntries.Where(e => e.Id == entryId && db.VisibleCustomers(scope).Any(c => c.Id == e.CustomerId))
-            .Select(e => new { e.CallListId }).SingleOrDefaultAsync(ct);
-        if (entry is null) return Results.NotFound();
-        if (!center.DialsOut) return Results.Problem("no outbound trunk is set up (Telephony:OutboundTrunk)", statusCode: StatusCodes.Status409Conflict);
+        if (desks.CallCenter is null) return NoCallCenter();
         try
         {
-            var request = (await desks.PreviewAsync(entry.CallListId, ct)).Dial(agentNo, entryId);
-            return Results.Accepted(value: new { callId = request.CallId });
+            return await preview.DialAsync(entryId, agentNo, ct) is { } request ? Results.Accepted(value: new { callId = request.CallId }) : Results.NotFound();
         }
         catch (InvalidOperationException e)
         {
@@ -82,7 +70,7 @@ public static class DialerApi
         }
     }
 
-    private static async Task<IResult> DispositionAsync(HttpContext http, DialerDesks desks, IAntiforgery antiforgery, CancellationToken ct)
+    private static async Task<IResult> DispositionAsync(HttpContext http, DialerDesks desks, IAntiforgery antiforgery, TimeProvider clock, CancellationToken ct)
     {
         if (await RefusedFormAsync(http, antiforgery) is { } refused) return refused;
         var form = http.Request.Form;
@@ -96,9 +84,21 @@ public static class DialerApi
                 return Problem("callBackAt", "a time like 2026-10-08T10:00+08:00");
             callBackAt = at;
         }
-        if (await desks.OfCallAsync(callId, ct) is not { } desk) return Results.NotFound();
-        await desk.DispositionAsync(callId, disposition, form["notes"].ToString() is { Length: > 0 } notes ? notes : null, callBackAt, ct);
-        return Results.NoContent();
+        if (await desks.OfCallAsync(callId, ct) is null) return Results.NotFound();
+        var notes = form["notes"].ToString() is { Length: > 0 } given ? given : null;
+        try
+        {
+            // Checked before the desk lets go of the call: a refused disposition leaves it waiting for a corrected one.
+            RecordCallDisposition.Check(new RecordCallDisposition.Request(Guid.Empty, Enum.Parse<CallDisposition>(disposition.ToString()), notes, callBackAt?.UtcDateTime),
+                clock.GetUtcNow().UtcDateTime);
+        }
+        catch (ValidationException e)
+        {
+            // The use case's next action is this API's callBackAt.
+            return Results.ValidationProblem(e.Errors.GroupBy(x => x.Field == "next-action-at" ? "callBackAt" : x.Field)
+                .ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray()));
+        }
+        return await desks.GiveDispositionAsync(callId, disposition, notes, callBackAt, ct) ? Results.NoContent() : Results.NotFound();
     }
 
     private static async Task<IResult?> RefusedFormAsync(HttpContext http, IAntiforgery antiforgery)

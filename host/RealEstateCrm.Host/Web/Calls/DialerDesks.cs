@@ -114,6 +114,27 @@ public sealed class DialerDesks(CrmDatabase database, TimeProvider clock, CallCe
         }
     }
 
+    /// <summary>Raised once an agent has given a disposition: he may take his next call now, without waiting for pacing's tick.</summary>
+    public event Action? DispositionGiven;
+
+    /// <summary>Gives the disposition of an answered call to the desk that placed it (the CDR and the entry's outcome are
+    /// written then).</summary>
+    /// <returns>False when no desk here waits for this call's disposition: still on, given already, or unknown.</returns>
+    public async Task<bool> GiveDispositionAsync(string callId, DialDisposition disposition, string? notes, DateTimeOffset? callBackAt, CancellationToken ct)
+    {
+        if (await OfCallAsync(callId, ct) is not { } desk) return false;
+        try
+        {
+            await desk.DispositionAsync(callId, disposition, notes, callBackAt, ct);
+        }
+        catch (ArgumentException) when (!desk.AwaitsDisposition(callId))
+        {
+            return false; // given meanwhile (a second click, or the API)
+        }
+        DispositionGiven?.Invoke();
+        return true;
+    }
+
     /// <summary>The answered calls whose disposition the agent still owes, on any desk.</summary>
     public async Task<IReadOnlyList<DialRequest>> AwaitingDispositionAsync(string agentNo, CancellationToken ct)
     {

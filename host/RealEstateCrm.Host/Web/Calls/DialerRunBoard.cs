@@ -17,9 +17,11 @@ public sealed class DialerRunBoard(CrmDbContext db, TimeProvider clock)
     /// <summary>Remaining: entries a run would still dial (not do-not-call, with a number, not held by an earlier call).</summary>
     public sealed record Figures(int Remaining, int InProgress, int Answered, int NoAnswer, int Busy, int Failed, int Interrupted, int SkippedDoNotCall);
 
+    /// <param name="StoppedBy">Who stopped it; null on a run that completed (nothing left to dial).</param>
     public sealed record RunView(Guid Id, Guid ListId, string ListName, string Skill, string StartedBy, DateTime StartedAt, string? StoppedBy, DateTime? StoppedAt, Figures Figures)
     {
         public bool Running => StoppedAt is null;
+        public bool Completed => StoppedAt is not null && StoppedBy is null;
     }
 
     /// <summary>Lists with at least one entry and none outside the scope, newest first.</summary>

@@ -1,6 +1,7 @@
 // The agent desktop: listens on /hubs/agent for the rings of this agent's phone and shows each caller's panel, swaps
-// in what the desktop's forms answer (every form marked data-async), ticks the time in the current state, and
-// refreshes the seat and the queue figures every few seconds.
+// in what the desktop's forms answer (every form marked data-async), ticks the time in the current state, refreshes
+// the seat and the queue figures every few seconds, and the status line of a dialled call every second while it is on
+// (the disposition is taken once the call has ended).
 (function () {
     "use strict";
     const desk = document.getElementById("desk");
@@ -62,6 +63,11 @@
         if (queue) fetchInto(queue, page + "?handler=Queue");
     }
 
+    function refreshDialStatus() {
+        const status = document.querySelector("#dial-status[data-state=OnTheLine]");
+        if (status) fetchInto(status, page + "?handler=DialStatus&callId=" + encodeURIComponent(status.dataset.call));
+    }
+
     function tick() {
         for (const time of document.querySelectorAll("time.elapsed[data-since]")) {
             const seconds = Math.max(0, Math.floor((Date.now() - Number(time.dataset.since)) / 1000));
@@ -79,4 +85,5 @@
     tick();
     setInterval(tick, 1000);
     setInterval(function () { refreshSeat(); refreshQueue(); }, 3000);
+    setInterval(refreshDialStatus, 1000);
 })();

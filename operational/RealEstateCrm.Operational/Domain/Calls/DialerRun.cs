@@ -3,7 +3,8 @@ using RealEstateCrm.Operational.Domain.Common;
 namespace RealEstateCrm.Operational.Domain.Calls;
 
 /// <summary>A progressive dialling run (自动外呼) on one call list: the switch calls the list's customers for the idle
-/// agents with <see cref="Skill"/>, one call per agent, from its start until a supervisor stops it. Kept in the database
+/// agents with <see cref="Skill"/>, one call per agent, from its start until a supervisor stops it or it has nothing left
+/// to dial (completed). Kept in the database
 /// so a restarted server goes on with it.</summary>
 public sealed class DialerRun : Entity
 {
@@ -12,6 +13,7 @@ public sealed class DialerRun : Entity
     public required string Skill { get; set; }
     public Guid StartedByUserId { get; set; }
     public DateTime StartedAt { get; set; }
+    /// <summary>Who stopped the run; null on a stopped run when the server completed it, its list having nothing left to dial.</summary>
     public Guid? StoppedByUserId { get; set; }
     public DateTime? StoppedAt { get; set; }
 }

@@ -17,6 +17,9 @@ public sealed class CallDistributor : IDisposable
     private readonly List<QueueCallOutcome> _outcomes = [];
     private readonly HashSet<(string Queue, QueueMetric Metric)> _activeAlarms = [];
     private readonly Channel<AcdEvent> _events = Channel.CreateUnbounded<AcdEvent>();
+    // Bounded: a process where nothing reacts to agents' states (a switch without a dialer) must not keep them all.
+    private readonly Channel<AgentStateChange> _stateChanges = Channel.CreateBounded<AgentStateChange>(
+        new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
     private readonly CallDistributorPorts _ports;
     private readonly TimeProvider _clock;
     private readonly ITimer _alarmTimer;
@@ -32,6 +35,11 @@ public sealed class CallDistributor : IDisposable
     }
 
     public ChannelReader<AcdEvent> Events => _events.Reader;
+
+    /// <summary>Every agent state change as it happens (also on <see cref="Events"/>, which the switch reads), for the one
+    /// part that reacts to them: the outbound dialer's pacing gives an agent who became idle his next call at once. When
+    /// nobody reads, the oldest are dropped.</summary>
+    public ChannelReader<AgentStateChange> StateChanges => _stateChanges.Reader;
 
     public IReadOnlyCollection<AcdQueueSettings> Queues => _queues.Values;
 
@@ -393,7 +401,11 @@ public sealed class CallDistributor : IDisposable
         foreach (var agent in _agents.Values)
         {
             var seen = _published.GetValueOrDefault(agent.AgentNo);
-            foreach (var change in agent.History.Skip(seen)) Publish(new AgentStateChanged(change.At, change));
+            foreach (var change in agent.History.Skip(seen))
+            {
+                Publish(new AgentStateChanged(change.At, change));
+                _stateChanges.Writer.TryWrite(change);
+            }
             _published[agent.AgentNo] = agent.History.Count;
         }
     }
@@ -404,5 +416,6 @@ public sealed class CallDistributor : IDisposable
         lock (_gate)
             foreach (var call in _calls.Values) call.CancelTimers();
         _events.Writer.TryComplete();
+        _stateChanges.Writer.TryComplete();
     }
 }
