@@ -62,7 +62,7 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
             if (full) await ClearAsync(ct);
             await SetVariablesAsync(startedAt, ct);
 
-            var loader = new OdsLoader(warehouse, extracted =>
+            var loader = new OdsLoader(warehouse, full, extracted =>
             {
                 if (extracted == CrashAfterRows) throw new SimulatedCrashException(extracted);
                 if (extracted % 10_000 == 0) progress?.Report(new EtlProgress("extract", extracted));
@@ -77,7 +77,7 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
             rows = loader.Rows;
 
             progress?.Report(new EtlProgress("transform and load", rows));
-            var statements = Dimensions.Statements(loader.Touched).Concat(RollupRefresh.Around(Facts.Statements(loader.Touched), full));
+            var statements = Dimensions.Statements(loader.Touched, full).Concat(RollupRefresh.Around(Facts.Statements(loader.Touched, full), full));
             if (plan.Snapshots) statements = statements.Concat(Facts.SnapshotStatements());
             foreach (var sql in statements) await warehouse.ExecuteAsync(sql, ct);
             await EnsureDatesAsync(ct);
