@@ -69,17 +69,19 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
             });
             var tables = SourceTable.All(db);
             await loader.PrepareAsync(tables, ct);
-            foreach (var table in tables)
-            {
-                progress?.Report(new EtlProgress($"extract {table.Name}", loader.Rows));
-                await loader.LoadAsync(db, table, changes, ct);
-            }
+            var touched = OdsLoader.Touched(tables, changes);
+            var names = touched.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+            var statements = Dimensions.Statements(names, full).Concat(RollupRefresh.Around(Facts.Statements(names, full), full));
+            if (plan.Snapshots) statements = statements.Concat(Facts.SnapshotStatements());
+            // The transformations of the tables extracted first run while the rest is read.
+            var transforms = new TransformQueue(warehouse, statements, names);
+            await loader.LoadAsync(db, touched, changes,
+                starting: table => progress?.Report(new EtlProgress($"extract {table.Name}", loader.Rows)),
+                extracted: table => transforms.ExtractedAsync(table.Name, ct), ct);
             rows = loader.Rows;
 
             progress?.Report(new EtlProgress("transform and load", rows));
-            var statements = Dimensions.Statements(loader.Touched, full).Concat(RollupRefresh.Around(Facts.Statements(loader.Touched, full), full));
-            if (plan.Snapshots) statements = statements.Concat(Facts.SnapshotStatements());
-            foreach (var sql in statements) await warehouse.ExecuteAsync(sql, ct);
+            await transforms.RunRestAsync(ct);
             await EnsureDatesAsync(ct);
 
             await warehouse.ExecuteAsync($"DELETE FROM etl_watermark WHERE source = '{Source}'", ct);

@@ -12,19 +12,34 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
 {
     public long Rows { get; private set; }
 
-    /// <summary>The source tables (by table name) this run extracted anything from or saw a deletion in.</summary>
-    public HashSet<string> Touched { get; } = new(StringComparer.Ordinal);
-
     public async Task PrepareAsync(IEnumerable<SourceTable> tables, CancellationToken ct)
     {
         foreach (var table in tables) await warehouse.ExecuteAsync(table.CreateOdsSql(), ct);
         await warehouse.ExecuteAsync("CREATE OR REPLACE TEMP TABLE changed (table_name VARCHAR NOT NULL, id UUID NOT NULL)", ct);
     }
 
-    public async Task LoadAsync(CrmDbContext db, SourceTable table, OutboxChanges changes, CancellationToken ct)
+    /// <summary>The tables with changes (<see cref="OutboxChanges.Touches"/>), in order.</summary>
+    public static IReadOnlyList<SourceTable> Touched(IEnumerable<SourceTable> tables, OutboxChanges changes) =>
+        tables.Where(t => changes.Touches(t.Entity)).ToList();
+
+    /// <summary>Loads the <paramref name="touched"/> tables in order, reading ahead on a worker thread, and calls
+    /// <paramref name="extracted"/> after each (while the next is being read).</summary>
+    public async Task LoadAsync(CrmDbContext db, IReadOnlyList<SourceTable> touched, OutboxChanges changes,
+        Action<SourceTable> starting, Func<SourceTable, Task> extracted, CancellationToken ct)
     {
-        IReadOnlyCollection<Guid>? ids = null;
-        if (changes.Whole(table.Entity))
+        var ids = touched.Select(t => changes.Whole(t.Entity) ? null : changes.Ids(t.Entity)).ToList();
+        await using var reads = ReadAhead.Start(touched.Select((t, i) => (Func<CancellationToken, IAsyncEnumerable<object?[]>>)(c => t.ReadAsync(db, ids[i], c))).ToList(), ct);
+        for (var i = 0; i < touched.Count; i++)
+        {
+            starting(touched[i]);
+            await LoadAsync(touched[i], ids[i], reads.NextTableAsync(ct), ct);
+            await extracted(touched[i]);
+        }
+    }
+
+    private async Task LoadAsync(SourceTable table, IReadOnlyCollection<Guid>? ids, IAsyncEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        if (ids is null)
         {
             // Ids that disappear in a whole-table extract are deletions: they count as changed too.
             if (!full) await warehouse.ExecuteAsync($"INSERT INTO changed SELECT '{table.Name}', id FROM {table.OdsName}", ct);
@@ -32,17 +47,14 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
         }
         else
         {
-            ids = changes.Ids(table.Entity);
-            if (ids.Count == 0) return;
             AppendIds(table.Name, ids);
             await warehouse.ExecuteAsync($"DELETE FROM {table.OdsName} WHERE id IN (SELECT id FROM changed WHERE table_name = '{table.Name}')", ct);
         }
-        Touched.Add(table.Name);
 
         if (table.CreateStagingSql() is { } staging) await warehouse.ExecuteAsync(staging, ct);
         using (var appender = warehouse.Connection.CreateAppender(table.AppendTo))
         {
-            await foreach (var values in ReadAhead.RowsAsync(table.ReadAsync(db, ids, ct), ct))
+            await foreach (var values in rows)
             {
                 var row = appender.CreateRow();
                 foreach (var value in values) Append(row, value);

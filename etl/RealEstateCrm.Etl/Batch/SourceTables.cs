@@ -37,13 +37,16 @@ internal sealed class SourceTable
     /// when no column needs a cast.</summary>
     public string AppendTo => Columns.Any(c => c.NeedsCast) ? "stage_" + Name : OdsName;
 
-    /// <summary>The tables the star schema is built from (by CLR type name, as the outbox names them).</summary>
+    /// <summary>The tables the star schema is built from (by CLR type name, as the outbox names them), in extraction order:
+    /// the transformations run as soon as their tables are extracted (<see cref="TransformQueue"/>), so the sources of every
+    /// dimension come first, then each fact's in the order the facts are built, and the tables no transformation reads last,
+    /// read while the last facts and rollups are built.</summary>
     public static readonly IReadOnlyList<string> Names =
     [
-        "Customer", "User", "Agent", "Project", "Building", "Unit", "Campaign", "CampaignMember", "Competitor", "CompetitorProject",
-        "CompetitorPriceObservation", "ComplaintCategory", "Contractor", "Lead", "Visit", "Reservation", "Contract", "Cancellation",
-        "Payment", "PaymentScheduleItem", "CallRecord", "CallListEntry", "WorkOrder", "Compensation", "InspectionBatch",
-        "InspectionUnit", "InspectionIssue",
+        "Project", "Building", "Unit", "Campaign", "User", "Agent", "Competitor", "ComplaintCategory", "Contractor",
+        "Lead", "CallRecord", "Customer",
+        "Visit", "Reservation", "Contract", "Cancellation", "PaymentScheduleItem", "Payment", "CallListEntry", "WorkOrder", "Compensation",
+        "InspectionBatch", "InspectionUnit", "InspectionIssue", "CampaignMember", "CompetitorProject", "CompetitorPriceObservation",
         // Read by the ml feature views only (mortgage state, purchased add-ons, return-visit NPS).
         "Mortgage", "CustomerTag", "ReturnVisit", "Answer", "Question",
     ];
