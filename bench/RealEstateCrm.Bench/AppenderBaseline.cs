@@ -5,9 +5,9 @@ using RealEstateCrm.Warehouse;
 
 namespace RealEstateCrm.Bench;
 
-/// <summary>The raw DuckDB Appender on the rows the full ETL extracts: the same source tables read the same way
-/// (<see cref="SourceTable.ReadAsync"/>: <see cref="StoredTable.ReadPlainRows"/>), appended to the same ods_* tables with the
-/// same column types and value mapping, in one transaction, into an empty warehouse. Rows are materialised in memory
+/// <summary>The raw DuckDB Appender on the rows the full ETL extracts: the same source tables, read as typed values
+/// (<see cref="StoredTable.ReadPlainRows"/>: GUIDs, dates and decimals already parsed, as EF gives them, so the Appender
+/// writes them straight into the typed columns), appended to the same ods_* tables, in one transaction, into an empty warehouse. Rows are materialised in memory
 /// in chunks and only the appending is timed (the reading is timed apart), so <see cref="AppendRowsPerSecond"/> is the
 /// Appender alone.</summary>
 internal sealed record AppenderBaseline(long Rows, TimeSpan Read, TimeSpan Append)
@@ -32,7 +32,7 @@ internal sealed record AppenderBaseline(long Rows, TimeSpan Read, TimeSpan Appen
         {
             var appender = warehouse.Connection.CreateAppender(table.OdsName);
             read.Start();
-            await foreach (var values in table.ReadAsync(db, null, CancellationToken.None))
+            await foreach (var values in table.Stored.ReadPlainRows(db))
             {
                 chunk.Add(values);
                 if (chunk.Count < ChunkRows) continue;

@@ -33,7 +33,7 @@ internal static class EtlBenchmark
             var baseline = await AppenderBaseline.MeasureAsync(operational, baselinePath);
             if (baseline.Rows != full.RowsExtracted) throw new InvalidOperationException($"the Appender baseline read {baseline.Rows:N0} rows, the ETL {full.RowsExtracted:N0}");
             Console.WriteLine($"raw Appender, same rows and ods tables, rows materialised in memory: {baseline.Append.TotalSeconds:0.0} s = {baseline.AppendRowsPerSecond:N0} rows/s " +
-                              $"(reading them the ETL's way took another {baseline.Read.TotalSeconds:0.0} s: read + append {baseline.ReadAndAppendRowsPerSecond:N0} rows/s)");
+                              $"(reading them typed took another {baseline.Read.TotalSeconds:0.0} s: read + append {baseline.ReadAndAppendRowsPerSecond:N0} rows/s)");
             var ratio = etlRate / baseline.AppendRowsPerSecond;
             Console.WriteLine($"ETL / raw Appender: {ratio:0.000} (target ≥ 0.5: {(ratio >= 0.5 ? "met" : "MISSED")}); " +
                               $"ETL / (read + append): {etlRate / baseline.ReadAndAppendRowsPerSecond:0.000}");

@@ -28,7 +28,8 @@ internal static class RollupRefresh
     {
         var untracked = OlapRollups.All.Select(r => r.Fact).Except(Facts.Select(t => t.Fact)).ToList();
         if (untracked.Count > 0) throw new InvalidOperationException($"rollups of {string.Join(", ", untracked)} have no refresh rule here: they would go stale");
-        foreach (var t in Facts)
+        // A full load recomputes every day: no days to note.
+        foreach (var t in full ? [] : Facts)
             yield return $"""
                 CREATE OR REPLACE TEMP TABLE {t.DaysTable} AS
                 WITH affected AS ({t.Affected})

@@ -45,6 +45,22 @@ internal sealed class EtlTestBed : IAsyncDisposable
             AgentId: agent.Id, CustomerId: customerId, Queue: "sales"), TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Two use-case changes: a customer moves to 杭州市 (a type-2 attribute) and a new call is recorded for him.</summary>
+    public async Task<Guid> MoveACustomerAndRecordACallAsync()
+    {
+        Guid customerId;
+        await using (var db = Operational.Context("sales"))
+        {
+            var customer = await db.Customers.OrderBy(c => c.Code).FirstAsync(c => c.City != "杭州市", TestContext.Current.CancellationToken);
+            customerId = customer.Id;
+            customer.City = "杭州市";
+            customer.UpdatedAt = new DateTime(2026, 6, 30, 9, 0, 0, DateTimeKind.Utc);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        await RecordCallAsync("etl-test-call-1", new DateTime(2026, 6, 30, 10, 0, 0, DateTimeKind.Utc), customerId);
+        return customerId;
+    }
+
     public NightlyEtl Etl(WarehouseDatabase warehouse, long? crashAfterRows = null) =>
         new(Operational.Database, warehouse, Clock) { CrashAfterRows = crashAfterRows };
 

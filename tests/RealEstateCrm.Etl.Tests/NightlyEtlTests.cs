@@ -38,7 +38,7 @@ public sealed class NightlyEtlTests
         await bed.Etl(warehouse).RunAsync(full: true, ct: Ct);
         var calls = await EtlTestBed.CountAsync(warehouse, "SELECT count(*) FROM fact_call");
 
-        var customerId = await MoveACustomerAndRecordACallAsync(bed);
+        var customerId = await bed.MoveACustomerAndRecordACallAsync();
 
         var result = await bed.Etl(warehouse).RunAsync(ct: Ct);
 
@@ -83,7 +83,7 @@ public sealed class NightlyEtlTests
         await bed.Etl(crashed).RunAsync(ct: Ct);
         await bed.Etl(clean).RunAsync(ct: Ct);
         var watermark = await EtlTestBed.CountAsync(crashed, "SELECT last_sequence FROM etl_watermark");
-        await MoveACustomerAndRecordACallAsync(bed);
+        await bed.MoveACustomerAndRecordACallAsync();
 
         await Assert.ThrowsAsync<SimulatedCrashException>(() => bed.Etl(crashed, crashAfterRows: 2).RunAsync(ct: Ct));
         Assert.Equal(watermark, await EtlTestBed.CountAsync(crashed, "SELECT last_sequence FROM etl_watermark"));
@@ -151,21 +151,5 @@ public sealed class NightlyEtlTests
         Assert.Equal(first.ToSequence, again.ToSequence);
         var after = await EtlTestBed.ContentsAsync(warehouse);
         foreach (var (table, rows) in before) Assert.True(rows.SequenceEqual(after[table]), $"{table} changed on an empty re-run");
-    }
-
-    /// <summary>Two use-case changes: a customer moves to 杭州市 (a type-2 attribute) and a new call is recorded for him.</summary>
-    private static async Task<Guid> MoveACustomerAndRecordACallAsync(EtlTestBed bed)
-    {
-        Guid customerId;
-        await using (var db = bed.Operational.Context("sales"))
-        {
-            var customer = await db.Customers.OrderBy(c => c.Code).FirstAsync(c => c.City != "杭州市", Ct);
-            customerId = customer.Id;
-            customer.City = "杭州市";
-            customer.UpdatedAt = new DateTime(2026, 6, 30, 9, 0, 0, DateTimeKind.Utc);
-            await db.SaveChangesAsync(Ct);
-        }
-        await bed.RecordCallAsync("etl-test-call-1", new DateTime(2026, 6, 30, 10, 0, 0, DateTimeKind.Utc), customerId);
-        return customerId;
     }
 }

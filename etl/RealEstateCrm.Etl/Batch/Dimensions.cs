@@ -1,7 +1,8 @@
 namespace RealEstateCrm.Etl.Batch;
 
 /// <summary>The dimension loads. Type-1 dimensions are recomputed from ods for the changed ids and keep
-/// their surrogate key; new members get the next keys in id order, so a re-run hands out the same keys.</summary>
+/// their surrogate key; new members get the next keys in id order, so a re-run hands out the same keys. A full load, into
+/// emptied dimensions, inserts every member straight away with the keys the incremental statements would give.</summary>
 internal static class Dimensions
 {
     private sealed record TypeOne(string Dimension, string KeyColumn, string IdColumn, string Source, string Select);
@@ -35,17 +36,28 @@ internal static class Dimensions
     ];
 
     /// <summary>The statements for the dimensions fed by the <paramref name="touched"/> source tables (those with changes
-    /// in this run); the others are left as they are.</summary>
-    public static IEnumerable<string> Statements(IReadOnlySet<string> touched)
+    /// in this run); the others are left as they are. <paramref name="full"/>: the dimensions are empty, every member is new.</summary>
+    public static IEnumerable<string> Statements(IReadOnlySet<string> touched, bool full)
     {
-        foreach (var d in TypeOneDimensions.Where(d => touched.Contains(d.Source))) foreach (var sql in TypeOneStatements(d)) yield return sql;
+        foreach (var d in TypeOneDimensions.Where(d => touched.Contains(d.Source)))
+        {
+            if (full) yield return $"INSERT INTO {d.Dimension} SELECT row_number() OVER (ORDER BY r.{d.IdColumn}), r.* FROM ({d.Select}) r";
+            else foreach (var sql in TypeOneStatements(d)) yield return sql;
+        }
         foreach (var (dimension, key, column, _, values) in ValueDimensions.Where(d => d.Sources.Any(touched.Contains)))
             yield return $"""
                 INSERT INTO {dimension}
                 SELECT (SELECT coalesce(max({key}), 0) FROM {dimension}) + row_number() OVER (ORDER BY v.{column}), v.{column}
                 FROM (SELECT DISTINCT * FROM ({values})) v WHERE v.{column} NOT IN (SELECT {column} FROM {dimension})
                 """;
-        if (touched.Contains("customer")) foreach (var sql in CustomerStatements) yield return sql;
+        if (touched.Contains("customer"))
+        {
+            yield return CustomerRows(full ? "true" : "s.id IN (SELECT id FROM changed WHERE table_name = 'customer')");
+            yield return CustomerVersioned;
+            // In a full load no current row exists to correct or close.
+            if (!full) foreach (var sql in CustomerUpdates) yield return sql;
+            yield return CustomerInsert;
+        }
     }
 
     private static IEnumerable<string> TypeOneStatements(TypeOne d)
@@ -66,20 +78,22 @@ internal static class Dimensions
     // Type 2: a change of segment, city, income band or assigned rep closes the current row at the customer's
     // updated_at and opens a new one; other attributes are corrected in place on the current row. The first
     // version is valid from 1900 so facts older than the customer record still find it.
-    private static readonly string[] CustomerStatements =
-    [
-        """
+    private static string CustomerRows(string where) => $"""
         CREATE OR REPLACE TEMP TABLE customer_rows AS
         SELECT s.id AS customer_id, s.code, s.name, s.kind, s.gender, CAST(year(s.birth_date) AS SMALLINT) AS birth_year, s.family_size,
                s.segment, s.city, s.income_band, s.assigned_rep_user_id AS assigned_rep_id, s.updated_at
-        FROM ods_customer s WHERE s.id IN (SELECT id FROM changed WHERE table_name = 'customer')
-        """,
-        """
+        FROM ods_customer s WHERE {where}
+        """;
+
+    private const string CustomerVersioned = """
         CREATE OR REPLACE TEMP TABLE customer_versioned AS
         SELECT r.customer_id FROM customer_rows r JOIN dim_customer d ON d.customer_id = r.customer_id AND d.is_current
         WHERE d.segment IS DISTINCT FROM r.segment OR d.city IS DISTINCT FROM r.city
            OR d.income_band IS DISTINCT FROM r.income_band OR d.assigned_rep_id IS DISTINCT FROM r.assigned_rep_id
-        """,
+        """;
+
+    private static readonly string[] CustomerUpdates =
+    [
         """
         UPDATE dim_customer SET code = r.code, name = r.name, kind = r.kind, gender = r.gender, birth_year = r.birth_year, family_size = r.family_size
         FROM customer_rows r WHERE dim_customer.customer_id = r.customer_id AND dim_customer.is_current
@@ -94,7 +108,9 @@ internal static class Dimensions
         WHERE is_current AND customer_id IN (SELECT id FROM changed WHERE table_name = 'customer')
           AND customer_id NOT IN (SELECT id FROM ods_customer)
         """,
-        """
+    ];
+
+    private const string CustomerInsert = """
         INSERT INTO dim_customer
         SELECT (SELECT coalesce(max(customer_key), 0) FROM dim_customer) + row_number() OVER (ORDER BY r.customer_id),
                r.customer_id, r.code, r.name, r.kind, r.gender, r.birth_year, r.family_size, r.segment, r.city, r.income_band, r.assigned_rep_id,
@@ -102,6 +118,5 @@ internal static class Dimensions
                TIMESTAMP '9999-12-31', true
         FROM customer_rows r
         WHERE r.customer_id NOT IN (SELECT customer_id FROM dim_customer WHERE is_current)
-        """,
-    ];
+        """;
 }

@@ -4,11 +4,14 @@ namespace RealEstateCrm.Etl.Batch;
 
 /// <summary>The fact loads: for the facts touched by this run's changes, delete and re-insert from ods, keyed
 /// by the operational id, so applying the same changes twice leaves the same rows. Customer keys are the
-/// dim_customer version valid when the event happened. A fact's Select may read <c>affected</c> (the ids being
-/// recomputed) to narrow what it aggregates.</summary>
+/// dim_customer version valid when the event happened. A fact's Select narrows what it aggregates to the ids being
+/// recomputed with its <see cref="Narrow"/> argument. A full load, into emptied facts, inserts every row straight away.</summary>
 internal static partial class Facts
 {
-    private sealed record Fact(string Table, string IdColumn, string Affected, string Select)
+    /// <summary>The condition that <paramref name="column"/> is one of the ids being recomputed (always true in a full load).</summary>
+    private delegate string Narrow(string column);
+
+    private sealed record Fact(string Table, string IdColumn, string Affected, Func<Narrow, string> Select)
     {
         /// <summary>The source tables whose changes the affected query reads: when none of them changed, there is nothing to recompute.</summary>
         public IEnumerable<string> Sources => ChangedTable().Matches(Affected).Select(m => m.Groups[1].Value);
@@ -32,7 +35,7 @@ internal static partial class Facts
             UNION SELECT r.lead_id FROM ods_contract k JOIN ods_reservation r ON r.id = k.reservation_id WHERE k.id IN ({Changed("contract")})
             UNION SELECT r.lead_id FROM ods_cancellation x JOIN ods_reservation r ON r.id = x.reservation_id WHERE x.id IN ({Changed("cancellation")})
             """,
-            $"""
+            narrow => $"""
             SELECT l.id AS lead_id, c.customer_key, p.project_key, ch.channel_key, ca.campaign_key, rep.sales_rep_key, l.status, l.lost_reason,
                    comp.competitor_key, date_key(l.created_at), l.created_at, l.first_contact_at, v.first_visit_at, rs.reserved_at, ct.contracted_at, cn.cancelled_at,
                    date_diff('second', l.created_at, l.first_contact_at) / 3600.0,
@@ -46,13 +49,13 @@ internal static partial class Facts
             LEFT JOIN dim_campaign ca ON ca.campaign_id = l.campaign_id
             LEFT JOIN dim_sales_rep rep ON rep.user_id = l.assigned_rep_user_id
             LEFT JOIN dim_competitor comp ON comp.competitor_id = l.lost_to_competitor_id
-            LEFT JOIN (SELECT lead_id, min(visited_at) AS first_visit_at FROM ods_visit WHERE lead_id IN (SELECT id FROM affected) GROUP BY lead_id) v ON v.lead_id = l.id
-            LEFT JOIN (SELECT lead_id, min(reserved_at) AS reserved_at FROM ods_reservation WHERE lead_id IN (SELECT id FROM affected) GROUP BY lead_id) rs ON rs.lead_id = l.id
-            LEFT JOIN (SELECT r.lead_id, min(k.signed_at) AS contracted_at FROM ods_contract k JOIN ods_reservation r ON r.id = k.reservation_id WHERE r.lead_id IN (SELECT id FROM affected) GROUP BY r.lead_id) ct ON ct.lead_id = l.id
-            LEFT JOIN (SELECT r.lead_id, min(x.cancelled_at) AS cancelled_at FROM ods_cancellation x JOIN ods_reservation r ON r.id = x.reservation_id WHERE r.lead_id IN (SELECT id FROM affected) GROUP BY r.lead_id) cn ON cn.lead_id = l.id
+            LEFT JOIN (SELECT lead_id, min(visited_at) AS first_visit_at FROM ods_visit WHERE {narrow("lead_id")} GROUP BY lead_id) v ON v.lead_id = l.id
+            LEFT JOIN (SELECT lead_id, min(reserved_at) AS reserved_at FROM ods_reservation WHERE {narrow("lead_id")} GROUP BY lead_id) rs ON rs.lead_id = l.id
+            LEFT JOIN (SELECT r.lead_id, min(k.signed_at) AS contracted_at FROM ods_contract k JOIN ods_reservation r ON r.id = k.reservation_id WHERE {narrow("r.lead_id")} GROUP BY r.lead_id) ct ON ct.lead_id = l.id
+            LEFT JOIN (SELECT r.lead_id, min(x.cancelled_at) AS cancelled_at FROM ods_cancellation x JOIN ods_reservation r ON r.id = x.reservation_id WHERE {narrow("r.lead_id")} GROUP BY r.lead_id) cn ON cn.lead_id = l.id
             """),
         new("fact_sale", "contract_id", Changed("contract"),
-            $"""
+            _ => $"""
             SELECT k.id AS contract_id, k.contract_no, date_key(k.signed_at), c.customer_key, u.unit_key, p.project_key, b.building_key, rep.sales_rep_key,
                    k.payment_method, k.status, k.list_price, k.discount_amount, k.final_price, k.area, k.signed_at
             FROM ods_contract k
@@ -63,7 +66,7 @@ internal static partial class Facts
             LEFT JOIN dim_sales_rep rep ON rep.user_id = k.rep_user_id
             """),
         new("fact_payment", "payment_id", Changed("payment"),
-            $"""
+            _ => $"""
             SELECT x.id AS payment_id, x.contract_id, date_key(x.paid_at), c.customer_key, u.unit_key, p.project_key, s.kind, x.channel, x.amount, x.paid_at
             FROM ods_payment x
             JOIN ods_contract k ON k.id = x.contract_id
@@ -74,7 +77,7 @@ internal static partial class Facts
             """),
         new("fact_call", "call_record_id",
             $"{Changed("call_record")} UNION SELECT id FROM ods_call_record WHERE call_list_entry_id IN ({Changed("call_list_entry")})",
-            $"""
+            _ => $"""
             SELECT r.id AS call_record_id, r.call_id, date_key(r.started_at), time_key(r.started_at), c.customer_key, a.agent_key, q.queue_key,
                    r.direction, r.outcome, r.outcome = 'Abandoned', r.ivr_path, r.wait_seconds, r.talk_seconds, e.disposition, r.started_at
             FROM ods_call_record r
@@ -85,7 +88,7 @@ internal static partial class Facts
             """),
         new("fact_work_order", "work_order_id",
             $"{Changed("work_order")} UNION SELECT work_order_id FROM ods_compensation WHERE id IN ({Changed("compensation")})",
-            $"""
+            narrow => $"""
             SELECT w.id AS work_order_id, w.number, w.type, w.status, w.priority, date_key(w.opened_at), c.customer_key, p.project_key, u.unit_key,
                    cat.complaint_category_key, con.contractor_key, w.opened_at, w.due_at, w.first_response_at, w.resolved_at, w.closed_at,
                    date_diff('second', w.opened_at, w.first_response_at) / 3600.0, date_diff('second', w.opened_at, w.resolved_at) / 3600.0,
@@ -97,11 +100,11 @@ internal static partial class Facts
             LEFT JOIN dim_unit u ON u.unit_id = w.unit_id
             LEFT JOIN dim_complaint_category cat ON cat.complaint_category_id = w.category_id
             LEFT JOIN dim_contractor con ON con.contractor_id = w.contractor_id
-            LEFT JOIN (SELECT work_order_id, sum(amount) AS amount FROM ods_compensation WHERE work_order_id IN (SELECT id FROM affected) GROUP BY work_order_id) comp ON comp.work_order_id = w.id
+            LEFT JOIN (SELECT work_order_id, sum(amount) AS amount FROM ods_compensation WHERE {narrow("work_order_id")} GROUP BY work_order_id) comp ON comp.work_order_id = w.id
             """),
         new("fact_inspection_issue", "inspection_issue_id",
             $"{Changed("inspection_issue")} UNION SELECT id FROM ods_inspection_issue WHERE inspection_unit_id IN ({Changed("inspection_unit")})",
-            $"""
+            _ => $"""
             SELECT i.id AS inspection_issue_id, date_key(i.found_at), b.kind, p.project_key, u.unit_key, c.customer_key, cat.complaint_category_key,
                    i.severity, i.found_at, i.fixed_at, date_diff('second', i.found_at, i.fixed_at) / 86400.0, i.work_order_id IS NOT NULL
             FROM ods_inspection_issue i
@@ -113,7 +116,7 @@ internal static partial class Facts
             LEFT JOIN dim_complaint_category cat ON cat.complaint_category_id = i.category_id
             """),
         new("fact_campaign_touch", "campaign_member_id", Changed("campaign_member"),
-            $"""
+            _ => $"""
             SELECT m.id AS campaign_member_id, ca.campaign_key, c.customer_key, ch.channel_key, date_key(m.added_at), m.added_at, m.responded_at, m.responded_at IS NOT NULL
             FROM ods_campaign_member m
             JOIN ods_campaign oc ON oc.id = m.campaign_id
@@ -123,7 +126,7 @@ internal static partial class Facts
             """),
         new("fact_competitor_price", "observation_id",
             $"{Changed("competitor_price_observation")} UNION SELECT id FROM ods_competitor_price_observation WHERE competitor_project_id IN ({Changed("competitor_project")})",
-            """
+            _ => """
             SELECT o.id AS observation_id, comp.competitor_key, cp.name, cp.city, cp.district, p.project_key, date_key(o.observed_on), o.price_per_sqm, o.source
             FROM ods_competitor_price_observation o
             JOIN ods_competitor_project cp ON cp.id = o.competitor_project_id
@@ -132,14 +135,20 @@ internal static partial class Facts
             """),
     ];
 
-    /// <summary>The statements for the facts that changes to the <paramref name="touched"/> source tables affect.</summary>
-    public static IEnumerable<string> Statements(IReadOnlySet<string> touched)
+    /// <summary>The statements for the facts that changes to the <paramref name="touched"/> source tables affect; with
+    /// <paramref name="full"/> (the facts are empty, every row is new), one plain insert per fact.</summary>
+    public static IEnumerable<string> Statements(IReadOnlySet<string> touched, bool full)
     {
         foreach (var fact in All.Where(f => f.Sources.Any(touched.Contains)))
         {
+            if (full)
+            {
+                yield return $"INSERT INTO {fact.Table} {fact.Select(_ => "true")}";
+                continue;
+            }
             yield return $"CREATE OR REPLACE TEMP TABLE affected AS SELECT DISTINCT id FROM ({fact.Affected}) a(id) WHERE id IS NOT NULL";
             yield return $"DELETE FROM {fact.Table} WHERE {fact.IdColumn} IN (SELECT id FROM affected)";
-            yield return $"INSERT INTO {fact.Table} SELECT * FROM ({fact.Select}) f WHERE f.{fact.IdColumn} IN (SELECT id FROM affected)";
+            yield return $"INSERT INTO {fact.Table} SELECT * FROM ({fact.Select(column => $"{column} IN (SELECT id FROM affected)")}) f WHERE f.{fact.IdColumn} IN (SELECT id FROM affected)";
         }
     }
 

@@ -62,24 +62,26 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
             if (full) await ClearAsync(ct);
             await SetVariablesAsync(startedAt, ct);
 
-            var loader = new OdsLoader(warehouse, extracted =>
+            var loader = new OdsLoader(warehouse, full, extracted =>
             {
                 if (extracted == CrashAfterRows) throw new SimulatedCrashException(extracted);
                 if (extracted % 10_000 == 0) progress?.Report(new EtlProgress("extract", extracted));
             });
             var tables = SourceTable.All(db);
             await loader.PrepareAsync(tables, ct);
-            foreach (var table in tables)
-            {
-                progress?.Report(new EtlProgress($"extract {table.Name}", loader.Rows));
-                await loader.LoadAsync(db, table, changes, ct);
-            }
+            var touched = OdsLoader.Touched(tables, changes);
+            var names = touched.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+            var statements = Dimensions.Statements(names, full).Concat(RollupRefresh.Around(Facts.Statements(names, full), full));
+            if (plan.Snapshots) statements = statements.Concat(Facts.SnapshotStatements());
+            // The transformations of the tables extracted first run while the rest is read.
+            var transforms = new TransformQueue(warehouse, statements, names);
+            await loader.LoadAsync(db, touched, changes,
+                starting: table => progress?.Report(new EtlProgress($"extract {table.Name}", loader.Rows)),
+                extracted: table => transforms.ExtractedAsync(table.Name, ct), ct);
             rows = loader.Rows;
 
             progress?.Report(new EtlProgress("transform and load", rows));
-            var statements = Dimensions.Statements(loader.Touched).Concat(RollupRefresh.Around(Facts.Statements(loader.Touched), full));
-            if (plan.Snapshots) statements = statements.Concat(Facts.SnapshotStatements());
-            foreach (var sql in statements) await warehouse.ExecuteAsync(sql, ct);
+            await transforms.RunRestAsync(ct);
             await EnsureDatesAsync(ct);
 
             await warehouse.ExecuteAsync($"DELETE FROM etl_watermark WHERE source = '{Source}'", ct);

@@ -4,15 +4,13 @@ using RealEstateCrm.Warehouse;
 
 namespace RealEstateCrm.Etl.Batch;
 
-/// <summary>Copies changed operational rows into the warehouse's ods_* mirror through the DuckDB Appender,
-/// and records every touched id (inserted, updated or deleted) in the temp table <c>changed</c>, which tells
-/// the transformations which dimension and fact rows to recompute.</summary>
-internal sealed class OdsLoader(WarehouseDatabase warehouse, Action<long> onRow)
+/// <summary>Copies changed operational rows into the warehouse's ods_* mirror through the DuckDB Appender (by way of a
+/// staging table where DuckDB casts text columns, <see cref="SourceColumn"/>), and records every touched id (inserted,
+/// updated or deleted) in the temp table <c>changed</c>, which tells the transformations which dimension and fact rows to
+/// recompute. A full load (<paramref name="full"/>: the warehouse was just emptied, everything is new) records nothing there.</summary>
+internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<long> onRow)
 {
     public long Rows { get; private set; }
-
-    /// <summary>The source tables (by table name) this run extracted anything from or saw a deletion in.</summary>
-    public HashSet<string> Touched { get; } = new(StringComparer.Ordinal);
 
     public async Task PrepareAsync(IEnumerable<SourceTable> tables, CancellationToken ct)
     {
@@ -20,41 +18,53 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, Action<long> onRow)
         await warehouse.ExecuteAsync("CREATE OR REPLACE TEMP TABLE changed (table_name VARCHAR NOT NULL, id UUID NOT NULL)", ct);
     }
 
-    public async Task LoadAsync(CrmDbContext db, SourceTable table, OutboxChanges changes, CancellationToken ct)
+    /// <summary>The tables with changes (<see cref="OutboxChanges.Touches"/>), in order.</summary>
+    public static IReadOnlyList<SourceTable> Touched(IEnumerable<SourceTable> tables, OutboxChanges changes) =>
+        tables.Where(t => changes.Touches(t.Entity)).ToList();
+
+    /// <summary>Loads the <paramref name="touched"/> tables in order, reading ahead on a worker thread, and calls
+    /// <paramref name="extracted"/> after each (while the next is being read).</summary>
+    public async Task LoadAsync(CrmDbContext db, IReadOnlyList<SourceTable> touched, OutboxChanges changes,
+        Action<SourceTable> starting, Func<SourceTable, Task> extracted, CancellationToken ct)
     {
-        var entity = table.Entity;
-        IReadOnlyCollection<Guid>? ids = null;
-        if (changes.Whole(entity))
+        var ids = touched.Select(t => changes.Whole(t.Entity) ? null : changes.Ids(t.Entity)).ToList();
+        await using var reads = ReadAhead.Start(touched.Select((t, i) => (Func<CancellationToken, IAsyncEnumerable<object?[]>>)(c => t.ReadAsync(db, ids[i], c))).ToList(), ct);
+        for (var i = 0; i < touched.Count; i++)
+        {
+            starting(touched[i]);
+            await LoadAsync(touched[i], ids[i], reads.NextTableAsync(ct), ct);
+            await extracted(touched[i]);
+        }
+    }
+
+    private async Task LoadAsync(SourceTable table, IReadOnlyCollection<Guid>? ids, IAsyncEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        if (ids is null)
         {
             // Ids that disappear in a whole-table extract are deletions: they count as changed too.
-            await warehouse.ExecuteAsync($"INSERT INTO changed SELECT '{table.Name}', id FROM {table.OdsName}", ct);
+            if (!full) await warehouse.ExecuteAsync($"INSERT INTO changed SELECT '{table.Name}', id FROM {table.OdsName}", ct);
             await warehouse.ExecuteAsync($"DELETE FROM {table.OdsName}", ct);
-            Touched.Add(table.Name);
         }
         else
         {
-            ids = changes.Ids(entity);
-            if (ids.Count == 0) return;
-            Touched.Add(table.Name);
             AppendIds(table.Name, ids);
             await warehouse.ExecuteAsync($"DELETE FROM {table.OdsName} WHERE id IN (SELECT id FROM changed WHERE table_name = '{table.Name}')", ct);
         }
 
-        var loaded = new List<Guid>();
-        using (var appender = warehouse.Connection.CreateAppender(table.OdsName))
+        if (table.CreateStagingSql() is { } staging) await warehouse.ExecuteAsync(staging, ct);
+        using (var appender = warehouse.Connection.CreateAppender(table.AppendTo))
         {
-            var idColumn = table.Stored.Columns.Select((c, i) => (c, i)).Single(x => x.c.Name == "Id").i;
-            await foreach (var values in ReadAhead.RowsAsync(table.ReadAsync(db, ids, ct), ct))
+            await foreach (var values in rows)
             {
                 var row = appender.CreateRow();
                 foreach (var value in values) Append(row, value);
                 row.EndRow();
-                if (ids is null) loaded.Add((Guid)values[idColumn]!);
                 Rows++;
                 onRow(Rows);
             }
         }
-        if (ids is null) AppendIds(table.Name, loaded);
+        foreach (var sql in table.FromStagingSql()) await warehouse.ExecuteAsync(sql, ct);
+        if (ids is null && !full) await warehouse.ExecuteAsync($"INSERT INTO changed SELECT '{table.Name}', id FROM {table.OdsName}", ct);
     }
 
     private void AppendIds(string tableName, IEnumerable<Guid> ids)

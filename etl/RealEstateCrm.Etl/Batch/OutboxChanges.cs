@@ -52,6 +52,9 @@ internal sealed class OutboxChanges
     /// <summary>Whether <paramref name="entity"/> must be extracted in full.</summary>
     public bool Whole(string entity) => _whole.Contains(entity);
 
+    /// <summary>Whether anything of <paramref name="entity"/> is to be extracted (or checked for deletion).</summary>
+    public bool Touches(string entity) => Whole(entity) || Ids(entity).Count > 0;
+
     /// <summary>The changed ids of <paramref name="entity"/> (empty when none or when it is extracted whole).</summary>
     public IReadOnlyCollection<Guid> Ids(string entity) => _ids.TryGetValue(entity, out var ids) ? ids : [];
 }

@@ -3,52 +3,74 @@ using System.Threading.Channels;
 
 namespace RealEstateCrm.Etl.Batch;
 
-/// <summary>Reads source rows on a worker thread in chunks, a few chunks ahead of the caller, so reading the operational
-/// DB and appending to DuckDB run side by side on two cores instead of taking turns row by row. The caller sees the
-/// same rows in the same order.</summary>
-internal static class ReadAhead
+/// <summary>Reads the source tables one after the other on a worker thread in chunks, a few chunks ahead of the caller, so
+/// reading the operational DB goes on while the caller appends to DuckDB and runs the transformations of what is already
+/// extracted: two cores at work instead of taking turns. The caller takes the tables in the same order, each with
+/// <see cref="NextTableAsync"/>, and sees the same rows in the same order.</summary>
+internal sealed class ReadAhead : IAsyncDisposable
 {
     private const int ChunkRows = 10_000;
-    private const int ChunksAhead = 4;
+    // Enough to keep reading through a transformation of a few seconds; bounded so memory stays so.
+    private const int ChunksAhead = 32;
 
-    public static async IAsyncEnumerable<object?[]> RowsAsync(IAsyncEnumerable<object?[]> source, [EnumeratorCancellation] CancellationToken ct)
+    // A null chunk ends a table.
+    private readonly Channel<List<object?[]>?> _chunks = Channel.CreateBounded<List<object?[]>?>(new BoundedChannelOptions(ChunksAhead) { SingleReader = true, SingleWriter = true });
+    private readonly CancellationTokenSource _stop;
+    private readonly Task _reader;
+
+    private ReadAhead(IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<object?[]>>> tables, CancellationToken ct)
     {
-        var chunks = Channel.CreateBounded<List<object?[]>>(new BoundedChannelOptions(ChunksAhead) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var reader = Task.Run(() => ReadAsync(source, chunks.Writer, stop.Token), CancellationToken.None);
-        try
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        _reader = Task.Run(() => ReadAsync(tables, _stop.Token), CancellationToken.None);
+    }
+
+    /// <summary>Starts reading <paramref name="tables"/> (each a function giving a table's rows) in order.</summary>
+    public static ReadAhead Start(IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<object?[]>>> tables, CancellationToken ct) => new(tables, ct);
+
+    /// <summary>The rows of the next table.</summary>
+    public async IAsyncEnumerable<object?[]> NextTableAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        // WaitToReadAsync rethrows a read failure as it was thrown.
+        while (await _chunks.Reader.WaitToReadAsync(ct))
         {
-            await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
-                foreach (var row in chunk) yield return row;
-        }
-        finally
-        {
-            // Whether the caller finished or failed while appending, the worker must be done with the source (and its
-            // DbContext) before anything else uses it.
-            await stop.CancelAsync();
-            await reader;
+            if (!_chunks.Reader.TryRead(out var chunk)) continue;
+            if (chunk is null) yield break;
+            foreach (var row in chunk) yield return row;
         }
     }
 
-    private static async Task ReadAsync(IAsyncEnumerable<object?[]> source, ChannelWriter<List<object?[]>> chunks, CancellationToken ct)
+    public async ValueTask DisposeAsync()
+    {
+        // Whether the caller finished or failed, the worker must be done with the sources (and their DbContext) before
+        // anything else uses them.
+        await _stop.CancelAsync();
+        await _reader;
+        _stop.Dispose();
+    }
+
+    private async Task ReadAsync(IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<object?[]>>> tables, CancellationToken ct)
     {
         try
         {
-            var chunk = new List<object?[]>(ChunkRows);
-            await foreach (var row in source.WithCancellation(ct))
+            foreach (var table in tables)
             {
-                chunk.Add(row);
-                if (chunk.Count < ChunkRows) continue;
-                await chunks.WriteAsync(chunk, ct);
-                chunk = new List<object?[]>(ChunkRows);
+                var chunk = new List<object?[]>(ChunkRows);
+                await foreach (var row in table(ct).WithCancellation(ct))
+                {
+                    chunk.Add(row);
+                    if (chunk.Count < ChunkRows) continue;
+                    await _chunks.Writer.WriteAsync(chunk, ct);
+                    chunk = new List<object?[]>(ChunkRows);
+                }
+                if (chunk.Count > 0) await _chunks.Writer.WriteAsync(chunk, ct);
+                await _chunks.Writer.WriteAsync(null, ct);
             }
-            if (chunk.Count > 0) await chunks.WriteAsync(chunk, ct);
-            chunks.Complete();
+            _chunks.Writer.Complete();
         }
         catch (Exception e)
         {
             // A read failure reaches the caller through the channel; a stop after the caller quit reaches nobody.
-            chunks.TryComplete(e);
+            _chunks.Writer.TryComplete(e);
         }
     }
 }

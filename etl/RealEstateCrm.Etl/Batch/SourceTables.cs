@@ -1,52 +1,120 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using RealEstateCrm.Operational.Data;
 
 namespace RealEstateCrm.Etl.Batch;
 
 /// <summary>An operational table the warehouse reads, mirrored column for column into <c>ods_&lt;table&gt;</c>
 /// in the warehouse, so transformations are plain DuckDB SQL over a copy that changes only by extraction.</summary>
-internal sealed class SourceTable(StoredTable stored)
+internal sealed class SourceTable
 {
-    public StoredTable Stored { get; } = stored;
+    // Keeps each IN list well inside every provider's parameter limit (SQLite's is the lowest).
+    private const int IdsPerQuery = 500;
+
+    private readonly string _select;
+    private readonly string _idColumn;
+    private readonly RelationalTypeMapping _idMapping;
+
+    private SourceTable(StoredTable stored, ISqlGenerationHelper sql)
+    {
+        Stored = stored;
+        Columns = stored.Columns.Select(c => new SourceColumn(c)).ToList();
+        _select = $"SELECT {string.Join(", ", Columns.Select(c => sql.DelimitIdentifier(c.Name)))} FROM {sql.DelimitIdentifier(Name, stored.EntityType.GetSchema())}";
+        var id = stored.EntityType.FindProperty("Id") ?? throw new InvalidOperationException($"{Name} has no Id column: the outbox names rows by id");
+        _idColumn = sql.DelimitIdentifier(id.GetColumnName());
+        _idMapping = id.GetRelationalTypeMapping();
+    }
+
+    public StoredTable Stored { get; }
+    public IReadOnlyList<SourceColumn> Columns { get; }
     public string Entity => Stored.EntityType.ClrType.Name;
     public string Name => Stored.Name;
     public string OdsName => "ods_" + Name;
+    /// <summary>Where extracted rows are appended before DuckDB casts the text columns into the mirror; the mirror itself
+    /// when no column needs a cast.</summary>
+    public string AppendTo => Columns.Any(c => c.NeedsCast) ? "stage_" + Name : OdsName;
 
-    /// <summary>The tables the star schema is built from (by CLR type name, as the outbox names them).</summary>
+    /// <summary>The tables the star schema is built from (by CLR type name, as the outbox names them), in extraction order:
+    /// the transformations run as soon as their tables are extracted (<see cref="TransformQueue"/>), so the sources of every
+    /// dimension come first, then each fact's in the order the facts are built, and the tables no transformation reads last,
+    /// read while the last facts and rollups are built.</summary>
     public static readonly IReadOnlyList<string> Names =
     [
-        "Customer", "User", "Agent", "Project", "Building", "Unit", "Campaign", "CampaignMember", "Competitor", "CompetitorProject",
-        "CompetitorPriceObservation", "ComplaintCategory", "Contractor", "Lead", "Visit", "Reservation", "Contract", "Cancellation",
-        "Payment", "PaymentScheduleItem", "CallRecord", "CallListEntry", "WorkOrder", "Compensation", "InspectionBatch",
-        "InspectionUnit", "InspectionIssue",
+        "Project", "Building", "Unit", "Campaign", "User", "Agent", "Competitor", "ComplaintCategory", "Contractor",
+        "Lead", "CallRecord", "Customer",
+        "Visit", "Reservation", "Contract", "Cancellation", "PaymentScheduleItem", "Payment", "CallListEntry", "WorkOrder", "Compensation",
+        "InspectionBatch", "InspectionUnit", "InspectionIssue", "CampaignMember", "CompetitorProject", "CompetitorPriceObservation",
         // Read by the ml feature views only (mortgage state, purchased add-ons, return-visit NPS).
         "Mortgage", "CustomerTag", "ReturnVisit", "Answer", "Question",
     ];
 
-    public static IReadOnlyList<SourceTable> All(CrmDbContext db) => Names.Select(n => new SourceTable(StoredTable.Find(db, n))).ToList();
-
-    public string CreateOdsSql() =>
-        $"CREATE TABLE IF NOT EXISTS {OdsName} ({string.Join(", ", Stored.Columns.Select((c, i) => $"{Stored.ColumnNames[i]} {DuckDbType(c.ClrType)}"))})";
-
-    private static string DuckDbType(Type type)
+    public static IReadOnlyList<SourceTable> All(CrmDbContext db)
     {
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        if (type.IsEnum) return "VARCHAR";
-        return type switch
-        {
-            _ when type == typeof(Guid) => "UUID",
-            _ when type == typeof(int) => "INTEGER",
-            _ when type == typeof(long) => "BIGINT",
-            _ when type == typeof(bool) => "BOOLEAN",
-            _ when type == typeof(decimal) => "DECIMAL(18,2)",
-            _ when type == typeof(double) => "DOUBLE",
-            _ when type == typeof(DateTime) => "TIMESTAMP",
-            _ when type == typeof(DateOnly) => "DATE",
-            _ => "VARCHAR",
-        };
+        var sql = db.GetService<ISqlGenerationHelper>();
+        return Names.Select(n => new SourceTable(StoredTable.Find(db, n), sql)).ToList();
     }
 
-    /// <summary>The rows, all of them or those with the given ids, values in <see cref="StoredTable.Columns"/> order. Read with
-    /// the plain data reader: the ods tables need no order, and reading through entities cost several times the appending.</summary>
-    public IAsyncEnumerable<object?[]> ReadAsync(CrmDbContext db, IReadOnlyCollection<Guid>? ids, CancellationToken ct) =>
-        Stored.ReadPlainRows(db, ids, ct);
+    public string CreateOdsSql() => $"CREATE TABLE IF NOT EXISTS {OdsName} ({string.Join(", ", Columns.Select(c => $"{c.Name} {c.OdsType}"))})";
+
+    /// <summary>A fresh staging table for <see cref="AppendTo"/> (none when the rows go straight to the mirror).</summary>
+    public string? CreateStagingSql() =>
+        AppendTo == OdsName ? null : $"CREATE OR REPLACE TEMP TABLE {AppendTo} ({string.Join(", ", Columns.Select(c => $"{c.Name} {c.StagingType}"))})";
+
+    /// <summary>Moves the staged rows into the mirror, DuckDB casting the text columns, and drops the staging table.</summary>
+    public IEnumerable<string> FromStagingSql()
+    {
+        if (AppendTo == OdsName) yield break;
+        yield return $"INSERT INTO {OdsName} SELECT {string.Join(", ", Columns.Select(c => c.NeedsCast ? $"CAST({c.Name} AS {c.OdsType})" : c.Name))} FROM {AppendTo}";
+        yield return $"DROP TABLE {AppendTo}";
+    }
+
+    /// <summary>The rows, all of them or those with the given ids, values in <see cref="Columns"/> order (read as each column
+    /// says), on the context's connection, in no particular order: the ods tables need none.</summary>
+    public async IAsyncEnumerable<object?[]> ReadAsync(CrmDbContext db, IReadOnlyCollection<Guid>? ids, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            IEnumerable<Guid[]?> queries = ids is null ? [null] : (IEnumerable<Guid[]?>)ids.Chunk(IdsPerQuery);
+            foreach (var chunk in queries)
+            {
+                await using var command = Command(db, chunk);
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    var row = new object?[Columns.Count];
+                    for (var i = 0; i < row.Length; i++) row[i] = Columns[i].Read(reader, i);
+                    yield return row;
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private DbCommand Command(CrmDbContext db, Guid[]? ids)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandTimeout = db.Database.GetCommandTimeout() ?? command.CommandTimeout;
+        if (ids is null)
+        {
+            command.CommandText = _select;
+            return command;
+        }
+        var names = new string[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            names[i] = $"@id{i}";
+            // The id mapping writes the parameter the way the column stores it (text on SQLite, uuid on PostgreSQL).
+            command.Parameters.Add(_idMapping.CreateParameter(command, names[i], ids[i], nullable: false));
+        }
+        command.CommandText = $"{_select} WHERE {_idColumn} IN ({string.Join(", ", names)})";
+        return command;
+    }
 }

@@ -1,0 +1,62 @@
+using System.Data.Common;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace RealEstateCrm.Etl.Batch;
+
+/// <summary>One column of a source table: its type in the ods mirror and how extraction reads it. A column the operational
+/// DB stores as text (GUIDs, dates, decimals and enum names on SQLite; enum names everywhere) is read as the stored string
+/// and appended as VARCHAR to a staging table, and DuckDB casts it to the mirror's type in one vectorised INSERT … SELECT:
+/// parsing every value through EF's converters cost more than the rest of the extraction together. Other columns are read
+/// as the provider's own type (and EF's converter, if any), as EF would.</summary>
+internal sealed class SourceColumn
+{
+    private static readonly MethodInfo TypedReaderMethod = typeof(SourceColumn).GetMethod(nameof(TypedReader), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    public SourceColumn(IProperty property)
+    {
+        Name = property.GetColumnName();
+        OdsType = DuckDbType(property.ClrType);
+        var mapping = property.GetRelationalTypeMapping();
+        var providerType = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+        providerType = Nullable.GetUnderlyingType(providerType) ?? providerType;
+        var storedAsText = providerType == typeof(string) || mapping.StoreType.Equals("TEXT", StringComparison.OrdinalIgnoreCase);
+        StagingType = storedAsText ? "VARCHAR" : OdsType;
+        Read = storedAsText ? TextReader : (Func<DbDataReader, int, object?>)TypedReaderMethod.MakeGenericMethod(providerType).Invoke(null, [mapping.Converter?.ConvertFromProvider])!;
+    }
+
+    public string Name { get; }
+    /// <summary>The column's type in <c>ods_&lt;table&gt;</c>.</summary>
+    public string OdsType { get; }
+    /// <summary>The type the extracted value has when appended: VARCHAR for text read as stored, else <see cref="OdsType"/>.</summary>
+    public string StagingType { get; }
+    public bool NeedsCast => StagingType != OdsType;
+    /// <summary>Reads the column's value at an ordinal of the data reader (null for NULL).</summary>
+    public Func<DbDataReader, int, object?> Read { get; }
+
+    private static object? TextReader(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+
+    private static Func<DbDataReader, int, object?> TypedReader<TProvider>(Func<object?, object?>? fromProvider) =>
+        fromProvider is null
+            ? (reader, i) => reader.IsDBNull(i) ? null : reader.GetFieldValue<TProvider>(i)
+            : (reader, i) => reader.IsDBNull(i) ? null : fromProvider(reader.GetFieldValue<TProvider>(i));
+
+    private static string DuckDbType(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type.IsEnum) return "VARCHAR";
+        return type switch
+        {
+            _ when type == typeof(Guid) => "UUID",
+            _ when type == typeof(int) => "INTEGER",
+            _ when type == typeof(long) => "BIGINT",
+            _ when type == typeof(bool) => "BOOLEAN",
+            _ when type == typeof(decimal) => "DECIMAL(18,2)",
+            _ when type == typeof(double) => "DOUBLE",
+            _ when type == typeof(DateTime) => "TIMESTAMP",
+            _ when type == typeof(DateOnly) => "DATE",
+            _ => "VARCHAR",
+        };
+    }
+}
