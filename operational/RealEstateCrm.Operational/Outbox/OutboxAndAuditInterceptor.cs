@@ -75,21 +75,27 @@ internal sealed class OutboxAndAuditInterceptor : SaveChangesInterceptor
 
         IDisposable? turn = null;
         IDbContextTransaction? owned = null;
-        if (db.Database.CurrentTransaction is null)
+        try
         {
-            try
+            if (db.Database.CurrentTransaction is null)
             {
                 if (db.Database.IsSqlite()) turn = await SqliteWriterQueue.WaitAsync(db.Database.GetConnectionString(), sync, ct);
                 owned = sync ? db.Database.BeginTransaction() : await db.Database.BeginTransactionAsync(ct);
             }
-            catch
-            {
-                // EF reports no failure for an exception thrown here: nothing else would release the turn.
-                turn?.Dispose();
-                throw;
-            }
+            State.AddOrUpdate(db, Rows(db, changes, owned, turn));
         }
+        catch
+        {
+            // EF reports no failure for an exception thrown here: nothing else would end the transaction or release the turn.
+            await EndAsync(new Pending(owned, turn, [], [], []), rollback: true, sync);
+            throw;
+        }
+    }
 
+    /// <summary>The audit rows (added to the context, so EF writes them with the change) and the outbox rows (written
+    /// by <see cref="Saved"/>) for <paramref name="changes"/>, and each change's state before the save.</summary>
+    private static Pending Rows(CrmDbContext db, List<EntityEntry> changes, IDbContextTransaction? owned, IDisposable? turn)
+    {
         var now = DateTime.UtcNow;
         var audit = new List<AuditEntry>(changes.Count);
         var outbox = new List<OutboxMessage>(changes.Count);
@@ -128,7 +134,7 @@ internal sealed class OutboxAndAuditInterceptor : SaveChangesInterceptor
                 : new Change(entry, entry.State, null, []));
         }
         db.AddRange(audit);
-        State.AddOrUpdate(db, new Pending(owned, turn, audit, outbox, before));
+        return new Pending(owned, turn, audit, outbox, before);
     }
 
     /// <summary>For the bulk writer, which writes its own outbox rows: reserves <paramref name="count"/> sequences in the
