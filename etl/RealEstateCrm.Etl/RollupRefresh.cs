@@ -1,18 +1,26 @@
+using System.Text.RegularExpressions;
 using RealEstateCrm.Warehouse.Olap;
 
 namespace RealEstateCrm.Etl;
 
 /// <summary>Keeps the warehouse's OLAP rollups (<see cref="OlapRollups"/>) equal to their facts inside each load
 /// transaction: before the facts are rewritten it notes the days their old and new rows fall on, after it recomputes
-/// those days of every rollup. A full load recomputes everything.</summary>
-internal static class RollupRefresh
+/// those days of the rollups of every fact the load's changes can reach. A full load recomputes everything.</summary>
+internal static partial class RollupRefresh
 {
     /// <summary>A fact with rollups: the rows a load rewrites are Facts' affected ids (<paramref name="Affected"/>, the same
     /// rule); their old days are still in the fact when the load starts, their new days in the mirror, already loaded.</summary>
     private sealed record Tracked(string Fact, string IdColumn, string DateKey, string Mirror, string MirrorTime, string Affected)
     {
         public string DaysTable => $"rollup_days_{Fact}";
+
+        /// <summary>Whether changes to the <paramref name="touched"/> source tables can move this fact's rows (the tables its
+        /// affected query reads); if not, its rollups stay as they are, and a micro-batch of calls skips the work orders'.</summary>
+        public bool AffectedBy(IReadOnlySet<string> touched) => ChangedTable().Matches(Affected).Any(m => touched.Contains(m.Groups[1].Value));
     }
+
+    [GeneratedRegex("table_name = '(\\w+)'")]
+    private static partial Regex ChangedTable();
 
     private static readonly Tracked[] Facts =
     [
@@ -24,12 +32,13 @@ internal static class RollupRefresh
             "UNION SELECT work_order_id FROM ods_compensation WHERE id IN (SELECT id FROM changed WHERE table_name = 'compensation')"),
     ];
 
-    public static IEnumerable<string> Around(IEnumerable<string> factStatements, bool full)
+    public static IEnumerable<string> Around(IEnumerable<string> factStatements, bool full, IReadOnlySet<string> touched)
     {
         var untracked = OlapRollups.All.Select(r => r.Fact).Except(Facts.Select(t => t.Fact)).ToList();
         if (untracked.Count > 0) throw new InvalidOperationException($"rollups of {string.Join(", ", untracked)} have no refresh rule here: they would go stale");
+        var refreshed = Facts.Where(t => full || t.AffectedBy(touched)).ToList();
         // A full load recomputes every day: no days to note.
-        foreach (var t in full ? [] : Facts)
+        foreach (var t in full ? [] : refreshed)
             yield return $"""
                 CREATE OR REPLACE TEMP TABLE {t.DaysTable} AS
                 WITH affected AS ({t.Affected})
@@ -37,7 +46,7 @@ internal static class RollupRefresh
                 UNION SELECT date_key({t.MirrorTime}) FROM {t.Mirror} WHERE id IN (SELECT id FROM affected)
                 """;
         foreach (var sql in factStatements) yield return sql;
-        foreach (var t in Facts)
+        foreach (var t in refreshed)
             foreach (var sql in OlapRollups.RefreshStatements(t.Fact, full ? null : $"SELECT date_key FROM {t.DaysTable}")) yield return sql;
     }
 }

@@ -42,6 +42,26 @@ public sealed class RollupRefreshTests
                         - await EtlTestBed.CountAsync(warehouse, "SELECT count(*) FROM fact_call WHERE started_date_key IN (20260628, 20260629) AND call_id NOT LIKE 'rollup-%'"));
     }
 
+    [Theory, ClassData(typeof(Providers))]
+    public async Task A_micro_batch_of_calls_only_leaves_the_work_order_rollups_alone(DatabaseProvider provider)
+    {
+        await using var bed = await EtlTestBed.Create(provider);
+        var warehouse = await bed.Warehouse();
+        var etl = bed.Etl(warehouse);
+        await etl.RunAsync(full: true, ct: Ct);
+        // A work-order rollup day removed by hand: only a refresh of the work-order rollups would bring it back.
+        await warehouse.ExecuteAsync("DELETE FROM agg_work_order_day_project_category WHERE opened_date_key = (SELECT min(opened_date_key) FROM agg_work_order_day_project_category)", Ct);
+
+        await bed.RecordCallAsync("rollup-calls-only", new DateTime(2026, 6, 29, 9, 0, 0, DateTimeKind.Utc));
+        Assert.NotNull(await etl.ApplyMicroBatchAsync(ct: Ct));
+
+        var workOrders = OlapRollups.All.Single(r => r.Table == "agg_work_order_day_project_category");
+        Assert.True(await OlapRollups.DifferingRowsAsync(warehouse, workOrders, Ct) > 0, "a batch without work-order changes refreshed the work-order rollup");
+        foreach (var rollup in OlapRollups.All.Where(r => r.Fact == "fact_call"))
+            Assert.True(await OlapRollups.DifferingRowsAsync(warehouse, rollup, Ct) == 0, $"{rollup.Table} differs from fact_call after the call's micro-batch");
+        Assert.Equal(1, await EtlTestBed.CountAsync(warehouse, "SELECT count(*) FROM fact_call WHERE call_id = 'rollup-calls-only'"));
+    }
+
     /// <summary>Moves one seeded call and one work order 40 days later (their old and new days both change) and deletes the next call.</summary>
     private static async Task MoveAndDeleteAsync(EtlTestBed bed, int skip)
     {

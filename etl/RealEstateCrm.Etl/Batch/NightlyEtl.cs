@@ -23,6 +23,9 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
     // Business dates (snapshot days) are Beijing dates, whatever the server's time zone.
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
+    // Whether this warehouse's ods_* tables exist for sure: set once a run that created them has committed.
+    private bool _mirrorCreated;
+
     /// <summary>Test hook: throw after this many extracted rows, inside the load transaction, to simulate a crash.</summary>
     public long? CrashAfterRows { get; init; }
 
@@ -68,10 +71,11 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
                 if (extracted % 10_000 == 0) progress?.Report(new EtlProgress("extract", extracted));
             });
             var tables = SourceTable.All(db);
-            await loader.PrepareAsync(tables, ct);
+            // The mirror tables outlive every run (a full load empties them): creating them is needed once per warehouse, not per micro-batch.
+            await loader.PrepareAsync(_mirrorCreated ? [] : tables, ct);
             var touched = OdsLoader.Touched(tables, changes);
             var names = touched.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-            var statements = Dimensions.Statements(names, full).Concat(RollupRefresh.Around(Facts.Statements(names, full), full));
+            var statements = Dimensions.Statements(names, full).Concat(RollupRefresh.Around(Facts.Statements(names, full), full, names));
             if (plan.Snapshots) statements = statements.Concat(Facts.SnapshotStatements());
             // The transformations of the tables extracted first run while the rest is read.
             var transforms = new TransformQueue(warehouse, statements, names);
@@ -88,6 +92,7 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
             await warehouse.ExecuteAsync($"INSERT INTO etl_watermark VALUES ('{Source}', {changes.ToSequence})", ct);
             RecordRun(runId, mode, startedAt, watermark, changes.ToSequence, rows, "succeeded", null);
             await transaction.CommitAsync(ct);
+            _mirrorCreated = true;
         }
         catch (Exception e)
         {
@@ -121,20 +126,22 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
     /// <summary>dim_date covers every day from the earliest fact date through the snapshot date.</summary>
     private async Task EnsureDatesAsync(CancellationToken ct)
     {
-        var first = await warehouse.ScalarAsync("""
-            SELECT min(d) FROM (
-                SELECT min(created_at)::DATE d FROM fact_lead_funnel UNION ALL SELECT min(signed_at)::DATE FROM fact_sale
-                UNION ALL SELECT min(paid_at)::DATE FROM fact_payment UNION ALL SELECT min(started_at)::DATE FROM fact_call
-                UNION ALL SELECT min(opened_at)::DATE FROM fact_work_order UNION ALL SELECT min(found_at)::DATE FROM fact_inspection_issue
-                UNION ALL SELECT min(added_at)::DATE FROM fact_campaign_touch UNION ALL SELECT min(strptime(observed_date_key::VARCHAR, '%Y%m%d'))::DATE FROM fact_competitor_price)
-            """, ct);
-        var last = await warehouse.ScalarAsync("""
-            SELECT max(d) FROM (
-                SELECT getvariable('snapshot_date') d UNION ALL SELECT max(signed_at)::DATE FROM fact_sale UNION ALL SELECT max(paid_at)::DATE FROM fact_payment
-                UNION ALL SELECT max(started_at)::DATE FROM fact_call UNION ALL SELECT max(opened_at)::DATE FROM fact_work_order
-                UNION ALL SELECT max(found_at)::DATE FROM fact_inspection_issue UNION ALL SELECT max(added_at)::DATE FROM fact_campaign_touch
-                UNION ALL SELECT max(created_at)::DATE FROM fact_lead_funnel UNION ALL SELECT max(strptime(observed_date_key::VARCHAR, '%Y%m%d'))::DATE FROM fact_competitor_price)
-            """, ct);
+        // One scan of the facts for both ends (a micro-batch pays this every time).
+        await using var command = warehouse.Connection.CreateCommand();
+        command.CommandText = """
+            SELECT min(lo), greatest(coalesce(max(hi), getvariable('snapshot_date')), getvariable('snapshot_date')) FROM (
+                SELECT min(created_at)::DATE lo, max(created_at)::DATE hi FROM fact_lead_funnel UNION ALL SELECT min(signed_at)::DATE, max(signed_at)::DATE FROM fact_sale
+                UNION ALL SELECT min(paid_at)::DATE, max(paid_at)::DATE FROM fact_payment UNION ALL SELECT min(started_at)::DATE, max(started_at)::DATE FROM fact_call
+                UNION ALL SELECT min(opened_at)::DATE, max(opened_at)::DATE FROM fact_work_order UNION ALL SELECT min(found_at)::DATE, max(found_at)::DATE FROM fact_inspection_issue
+                UNION ALL SELECT min(added_at)::DATE, max(added_at)::DATE FROM fact_campaign_touch
+                UNION ALL SELECT min(strptime(observed_date_key::VARCHAR, '%Y%m%d'))::DATE, max(strptime(observed_date_key::VARCHAR, '%Y%m%d'))::DATE FROM fact_competitor_price)
+            """;
+        object? first, last;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct);
+            (first, last) = (reader.IsDBNull(0) ? null : reader.GetValue(0), reader.GetValue(1));
+        }
         var to = AsDate(last)!.Value;
         await warehouse.EnsureDatesAsync(AsDate(first) ?? to, to, ct);
     }

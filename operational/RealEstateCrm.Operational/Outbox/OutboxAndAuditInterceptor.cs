@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
+using System.Data.Common;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Common;
 using RealEstateCrm.Operational.Domain.Organisation;
@@ -12,7 +13,9 @@ namespace RealEstateCrm.Operational.Outbox;
 
 /// <summary>Writes an outbox row and an audit entry for every inserted, updated or deleted entity, in
 /// the same transaction as the change. If SaveChanges runs outside a transaction it opens one, so the
-/// sequence reservation, the rows and the change commit or roll back together.</summary>
+/// sequence reservation, the rows and the change commit or roll back together. The audit rows go with EF's own
+/// writes; the outbox rows and their sequences are drawn last (<see cref="OutboxSequenceDraw"/>), right before the
+/// commit, because the counter's row lock is what concurrent writers queue on.</summary>
 internal sealed class OutboxAndAuditInterceptor : SaveChangesInterceptor
 {
     public static readonly OutboxAndAuditInterceptor Instance = new();
@@ -23,9 +26,12 @@ internal sealed class OutboxAndAuditInterceptor : SaveChangesInterceptor
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    // Per-context bookkeeping: the transaction we opened (if any) and the rows we added, so a failed
-    // save can roll back and detach them and a retry does not write them twice.
-    private sealed record Pending(IDbContextTransaction? OwnedTransaction, List<object> Added);
+    /// <summary>A change as it was before the save, so a save whose sequence draw fails can be put back and retried.</summary>
+    private sealed record Change(EntityEntry Entry, EntityState State, PropertyValues? Original, string[] Modified);
+
+    // Per-context bookkeeping: the transaction we opened (if any) and the SQLite writer turn it holds, the audit rows we
+    // added (a failed save detaches them, so a retry does not write them twice), the outbox rows still to write, and the changes.
+    private sealed record Pending(IDbContextTransaction? OwnedTransaction, IDisposable? WriterTurn, List<AuditEntry> Audit, List<OutboxMessage> Outbox, List<Change> Changes);
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, Pending> State = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -42,21 +48,22 @@ internal sealed class OutboxAndAuditInterceptor : SaveChangesInterceptor
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Finish(eventData.Context, commit: true, CancellationToken.None).GetAwaiter().GetResult();
+        Saved(eventData.Context, sync: true, CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        await Finish(eventData.Context, commit: true, cancellationToken);
+        await Saved(eventData.Context, sync: false, cancellationToken);
         return result;
     }
 
+    // EF calls these also when SavedChanges threw; Saved has cleaned up by then and they find nothing pending.
     public override void SaveChangesFailed(DbContextErrorEventData eventData) =>
-        Finish(eventData.Context, commit: false, CancellationToken.None).GetAwaiter().GetResult();
+        Failed(eventData.Context, sync: true).GetAwaiter().GetResult();
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
-        Finish(eventData.Context, commit: false, cancellationToken);
+        Failed(eventData.Context, sync: false);
 
     private static async Task Prepare(CrmDbContext db, bool sync, CancellationToken ct = default)
     {
@@ -66,16 +73,35 @@ internal sealed class OutboxAndAuditInterceptor : SaveChangesInterceptor
             .ToList();
         if (changes.Count == 0) return;
 
+        IDisposable? turn = null;
         IDbContextTransaction? owned = null;
-        if (db.Database.CurrentTransaction is null)
-            owned = sync ? db.Database.BeginTransaction() : await db.Database.BeginTransactionAsync(ct);
-
-        var first = await ReserveSequences(db, changes.Count, sync, ct);
-        var now = DateTime.UtcNow;
-        var added = new List<object>(changes.Count * 2);
-        for (var i = 0; i < changes.Count; i++)
+        try
         {
-            var entry = changes[i];
+            if (db.Database.CurrentTransaction is null)
+            {
+                if (db.Database.IsSqlite()) turn = await SqliteWriterQueue.WaitAsync(db.Database.GetConnectionString(), sync, ct);
+                owned = sync ? db.Database.BeginTransaction() : await db.Database.BeginTransactionAsync(ct);
+            }
+            State.AddOrUpdate(db, Rows(db, changes, owned, turn));
+        }
+        catch
+        {
+            // EF reports no failure for an exception thrown here: nothing else would end the transaction or release the turn.
+            await EndAsync(new Pending(owned, turn, [], [], []), rollback: true, sync);
+            throw;
+        }
+    }
+
+    /// <summary>The audit rows (added to the context, so EF writes them with the change) and the outbox rows (written
+    /// by <see cref="Saved"/>) for <paramref name="changes"/>, and each change's state before the save.</summary>
+    private static Pending Rows(CrmDbContext db, List<EntityEntry> changes, IDbContextTransaction? owned, IDisposable? turn)
+    {
+        var now = DateTime.UtcNow;
+        var audit = new List<AuditEntry>(changes.Count);
+        var outbox = new List<OutboxMessage>(changes.Count);
+        var before = new List<Change>(changes.Count);
+        foreach (var entry in changes)
+        {
             var operation = entry.State switch
             {
                 EntityState.Added => OutboxOperations.Insert,
@@ -85,74 +111,110 @@ internal sealed class OutboxAndAuditInterceptor : SaveChangesInterceptor
             var entityName = entry.Metadata.ClrType.Name;
             var key = KeyOf(entry);
             var after = entry.State == EntityState.Deleted ? null : Serialize(entry, p => p.CurrentValue, _ => true);
-            var before = entry.State switch
+            var previous = entry.State switch
             {
                 EntityState.Deleted => Serialize(entry, p => p.OriginalValue, _ => true),
                 EntityState.Modified => Serialize(entry, p => p.OriginalValue, p => p.IsModified),
                 _ => null,
             };
 
-            added.Add(new OutboxMessage
-            {
-                Sequence = first + i,
-                Entity = entityName,
-                EntityKey = key,
-                Operation = operation,
-                Payload = after ?? before!,
-                OccurredAt = now,
-            });
-            added.Add(new AuditEntry
+            outbox.Add(new OutboxMessage { Entity = entityName, EntityKey = key, Operation = operation, Payload = after ?? previous!, OccurredAt = now });
+            audit.Add(new AuditEntry
             {
                 At = now,
                 UserName = db.Actor,
                 Entity = entityName,
                 EntityKey = key,
                 Operation = operation,
-                Before = before,
+                Before = previous,
                 After = entry.State == EntityState.Modified ? Serialize(entry, p => p.CurrentValue, p => p.IsModified) : after,
             });
+            before.Add(entry.State == EntityState.Modified
+                ? new Change(entry, entry.State, entry.OriginalValues.Clone(), entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToArray())
+                : new Change(entry, entry.State, null, []));
         }
-        db.AddRange(added);
-        State.AddOrUpdate(db, new Pending(owned, added));
+        db.AddRange(audit);
+        return new Pending(owned, turn, audit, outbox, before);
     }
 
-    internal static async Task<long> ReserveSequences(CrmDbContext db, int count, bool sync, CancellationToken ct)
+    /// <summary>For the bulk writer, which writes its own outbox rows: reserves <paramref name="count"/> sequences in the
+    /// current transaction and returns the first.</summary>
+    internal static Task<long> ReserveSequences(CrmDbContext db, int count, bool sync, CancellationToken ct) =>
+        OutboxSequenceDraw.ReserveAsync(db, count, sync, ct);
+
+    /// <summary>EF has written the changes and the audit rows and accepted them: draw the sequences, write the outbox rows
+    /// and commit (if the transaction is ours). If that fails, the transaction rolls back and the changes are put back as
+    /// they were before the save, so the caller sees the exception and a retry writes everything again.</summary>
+    private static async Task Saved(DbContext? context, bool sync, CancellationToken ct)
     {
-        // The UPDATE takes the counter row's write lock first, so concurrent writers queue here and
-        // sequences are handed out in commit order with no gaps (a rollback returns them).
-        const string bump = "UPDATE outbox_counter SET last_sequence = last_sequence + {0} WHERE id = 1";
-        const string read = "SELECT last_sequence AS \"Value\" FROM outbox_counter WHERE id = 1";
-        // The streaming ETL listens; the other providers have no NOTIFY and their readers poll.
-        var notify = db.Database.IsNpgsql() ? $"NOTIFY {OutboxNotifications.Channel}" : null;
-        long last;
-        if (sync)
+        if (context is not CrmDbContext db || !State.TryGetValue(db, out var pending)) return;
+        State.Remove(db);
+        try
         {
-            db.Database.ExecuteSqlRaw(bump, count);
-            if (notify is not null) db.Database.ExecuteSqlRaw(notify);
-            last = db.Database.SqlQueryRaw<long>(read).AsEnumerable().First();
+            await OutboxSequenceDraw.AppendAsync(db, pending.Outbox, sync, ct);
+            if (pending.OwnedTransaction is { } tx)
+            {
+                if (sync) tx.Commit();
+                else await tx.CommitAsync(ct);
+            }
         }
-        else
+        catch
         {
-            await db.Database.ExecuteSqlRawAsync(bump, [count], ct);
-            if (notify is not null) await db.Database.ExecuteSqlRawAsync(notify, ct);
-            last = (await db.Database.SqlQueryRaw<long>(read).ToListAsync(ct))[0];
+            await EndAsync(pending, rollback: true, sync);
+            foreach (var row in pending.Audit) db.Entry(row).State = EntityState.Detached;
+            Restore(pending.Changes);
+            throw;
         }
-        return last - count + 1;
+        await EndAsync(pending, rollback: false, sync);
+        // Tracked as saved, as the rows EF wrote itself are, so the caller can read its change's sequence.
+        foreach (var row in pending.Outbox) db.Entry(row).State = EntityState.Unchanged;
     }
 
-    private static async Task Finish(DbContext? context, bool commit, CancellationToken ct)
+    private static async Task Failed(DbContext? context, bool sync)
     {
         if (context is null || !State.TryGetValue(context, out var pending)) return;
         State.Remove(context);
-        if (!commit)
+        foreach (var row in pending.Audit) context.Entry(row).State = EntityState.Detached;
+        await EndAsync(pending, rollback: true, sync);
+    }
+
+    /// <summary>Ends our transaction (rolled back if <paramref name="rollback"/>, else already committed) and gives up the
+    /// SQLite writer turn.</summary>
+    private static async Task EndAsync(Pending pending, bool rollback, bool sync)
+    {
+        try
         {
-            foreach (var row in pending.Added) context.Entry(row).State = EntityState.Detached;
+            if (pending.OwnedTransaction is { } tx)
+            {
+                // Rollback may itself fail on a broken connection: the save's own exception is the one to report, and
+                // disposing still ends the transaction.
+                if (rollback)
+                {
+                    try { if (sync) tx.Rollback(); else await tx.RollbackAsync(CancellationToken.None); }
+                    catch (Exception e) when (e is DbException or InvalidOperationException) { }
+                }
+                if (sync) tx.Dispose();
+                else await tx.DisposeAsync();
+            }
         }
-        if (pending.OwnedTransaction is { } tx)
+        finally
         {
-            if (commit) await tx.CommitAsync(ct);
-            else await tx.RollbackAsync(ct);
-            await tx.DisposeAsync();
+            pending.WriterTurn?.Dispose();
+        }
+    }
+
+    private static void Restore(List<Change> changes)
+    {
+        foreach (var change in changes)
+        {
+            change.Entry.State = change.State;
+            if (change.Original is null) continue;
+            change.Entry.OriginalValues.SetValues(change.Original);
+            foreach (var property in change.Entry.Properties)
+            {
+                var modified = change.Modified.Contains(property.Metadata.Name);
+                if (property.IsModified != modified) property.IsModified = modified;
+            }
         }
     }
 

@@ -77,6 +77,60 @@ public sealed class OutboxTests
     }
 
     [Theory, ClassData(typeof(Providers))]
+    public async Task A_save_whose_sequence_draw_fails_stores_nothing_and_a_retry_writes_the_change_once(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.Create(provider);
+        await using var db = test.Context();
+        var customer = NewCustomer("C1");
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync(ct);
+
+        // The draw runs after EF has written (and accepted) the change: without the counter row it fails there.
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM outbox_counter", ct);
+        customer.City = "杭州";
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync(ct));
+        Assert.Contains("outbox_counter", failure.Message);
+        await using (var read = test.Context())
+        {
+            Assert.Null((await read.Customers.SingleAsync(ct)).City);
+            Assert.Equal(1, await read.AuditEntries.CountAsync(ct));
+        }
+
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO outbox_counter (id, last_sequence) VALUES (1, 1)", ct);
+        Assert.Equal(EntityState.Modified, db.Entry(customer).State);
+        await db.SaveChangesAsync(ct);
+
+        await using var after = test.Context();
+        Assert.Equal("杭州", (await after.Customers.SingleAsync(ct)).City);
+        var rows = await after.OutboxMessages.OrderBy(m => m.Sequence).ToListAsync(ct);
+        Assert.Equal([(1L, "insert"), (2L, "update")], rows.Select(r => (r.Sequence, r.Operation)));
+        Assert.Contains("杭州", rows[1].Payload);
+        Assert.Equal(2, await after.AuditEntries.CountAsync(ct));
+        Assert.Equal(2L, db.OutboxMessages.Local.Single(m => m.Operation == "update").Sequence);
+    }
+
+    [Fact]
+    public async Task On_SQLite_a_save_waits_for_its_turn_among_the_process_writers_to_the_file()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.Create(DatabaseProvider.Sqlite);
+        Task save;
+        await using var db = test.Context();
+        using (await SqliteWriterQueue.WaitAsync(test.Database.Options.ConnectionString, sync: false, ct))
+        {
+            db.Customers.Add(NewCustomer("C1"));
+            save = db.SaveChangesAsync(ct);
+            await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
+            Assert.False(save.IsCompleted, "the save went ahead while another writer of the process had the turn");
+        }
+        await save.WaitAsync(TimeSpan.FromSeconds(30), ct);
+
+        await using var read = test.Context();
+        Assert.Equal(1L, (await read.OutboxMessages.SingleAsync(ct)).Sequence);
+    }
+
+    [Theory, ClassData(typeof(Providers))]
     public async Task Concurrent_writers_get_distinct_gap_free_sequences(DatabaseProvider provider)
     {
         await using var test = await TestDatabase.Create(provider);
