@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using RealEstateCrm.Warehouse.Olap;
 
 namespace RealEstateCrm.Etl;
@@ -6,7 +5,7 @@ namespace RealEstateCrm.Etl;
 /// <summary>Keeps the warehouse's OLAP rollups (<see cref="OlapRollups"/>) equal to their facts inside each load
 /// transaction: before the facts are rewritten it notes the days their old and new rows fall on, after it recomputes
 /// those days of the rollups of every fact the load's changes can reach. A full load recomputes everything.</summary>
-internal static partial class RollupRefresh
+internal static class RollupRefresh
 {
     /// <summary>A fact with rollups: the rows a load rewrites are Facts' affected ids (<paramref name="Affected"/>, the same
     /// rule); their old days are still in the fact when the load starts, their new days in the mirror, already loaded.</summary>
@@ -16,11 +15,8 @@ internal static partial class RollupRefresh
 
         /// <summary>Whether changes to the <paramref name="touched"/> source tables can move this fact's rows (the tables its
         /// affected query reads); if not, its rollups stay as they are, and a micro-batch of calls skips the work orders'.</summary>
-        public bool AffectedBy(IReadOnlySet<string> touched) => ChangedTable().Matches(Affected).Any(m => touched.Contains(m.Groups[1].Value));
+        public bool AffectedBy(IReadOnlySet<string> touched) => Batch.Facts.ChangedTablesIn(Affected).Any(touched.Contains);
     }
-
-    [GeneratedRegex("table_name = '(\\w+)'")]
-    private static partial Regex ChangedTable();
 
     private static readonly Tracked[] Facts =
     [

@@ -14,8 +14,11 @@ internal static partial class Facts
     private sealed record Fact(string Table, string IdColumn, string Affected, Func<Narrow, string> Select)
     {
         /// <summary>The source tables whose changes the affected query reads: when none of them changed, there is nothing to recompute.</summary>
-        public IEnumerable<string> Sources => ChangedTable().Matches(Affected).Select(m => m.Groups[1].Value);
+        public IEnumerable<string> Sources => ChangedTablesIn(Affected);
     }
+
+    /// <summary>The source tables whose <c>changed</c> ids an affected-ids query reads.</summary>
+    internal static IEnumerable<string> ChangedTablesIn(string affected) => ChangedTable().Matches(affected).Select(m => m.Groups[1].Value);
 
     [GeneratedRegex("table_name = '(\\w+)'")]
     private static partial Regex ChangedTable();

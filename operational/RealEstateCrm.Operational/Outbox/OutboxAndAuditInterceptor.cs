@@ -137,11 +137,6 @@ internal sealed class OutboxAndAuditInterceptor : SaveChangesInterceptor
         return new Pending(owned, turn, audit, outbox, before);
     }
 
-    /// <summary>For the bulk writer, which writes its own outbox rows: reserves <paramref name="count"/> sequences in the
-    /// current transaction and returns the first.</summary>
-    internal static Task<long> ReserveSequences(CrmDbContext db, int count, bool sync, CancellationToken ct) =>
-        OutboxSequenceDraw.ReserveAsync(db, count, sync, ct);
-
     /// <summary>EF has written the changes and the audit rows and accepted them: draw the sequences, write the outbox rows
     /// and commit (if the transaction is ours). If that fails, the transaction rolls back and the changes are put back as
     /// they were before the save, so the caller sees the exception and a retry writes everything again.</summary>

@@ -89,7 +89,7 @@ public sealed class BulkWriter : IAsyncDisposable
         _loaded.Clear();
         if (announced.Count == 0) return;
         await using var transaction = await _db.Database.BeginTransactionAsync(ct);
-        var first = await OutboxAndAuditInterceptor.ReserveSequences(_db, announced.Count, sync: false, ct);
+        var first = await OutboxSequenceDraw.ReserveAsync(_db, announced.Count, sync: false, ct);
         var now = DateTime.UtcNow;
         for (var i = 0; i < announced.Count; i++)
         {
