@@ -57,6 +57,17 @@ internal sealed class Sipp : IAsyncDisposable
         Assert.True(code == 0, $"sipp exit code {code?.ToString() ?? "none (killed after the timeout)"}\n{Describe()}");
     }
 
+    /// <summary>Awaits <paramref name="step"/> (10 s at most); a failure or timeout carries sipp's logs, which say what
+    /// sipp saw of the call.</summary>
+    public async Task WithLogAsync(Task step)
+    {
+        try { await step.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Assert.Fail($"{e.GetType().Name}: {e.Message}\n{Describe()}");
+        }
+    }
+
     /// <summary>sipp's message trace: each message with the wall-clock time it was sent or received.</summary>
     public string MessageLog => File.ReadAllText(Path.Combine(_process.Folder, "messages.log"));
 
