@@ -66,13 +66,19 @@ public sealed class CallsDialTests(WebServer server, Chromium chromium)
             new CreateCallList.NewEntry(passed.Id, 0.91, "三次到访未认购", BestHour: 19), new CreateCallList.NewEntry(called.Id, 0.64, "预算与在售户型匹配")]);
         await using var phone = await AgentCall.RegisterPhoneAsync(server, agent.Extension);
         await using var customer = dialling.Customer(calls: 1);
-        var page = await dialling.SeatAsync(chromium, agent);
+        var page = await dialling.SeatAsync(chromium, agent, "zh-CN");
 
         await page.SelectOptionAsync("#preview select[name=List]", listId.ToString());
         await page.ClickAsync("#preview button[value=next]");
         var first = await (await page.WaitForSelectorAsync($"#preview .previewed[data-entry='{entries[0]}']"))!.InnerTextAsync();
         await page.ClickAsync("#preview button[value=skip]");
         var second = await (await page.WaitForSelectorAsync($"#preview .previewed[data-entry='{entries[1]}']"))!.InnerTextAsync();
+        // A stale card (the skipped customer, as another tab would still show it) is refused in the agent's language.
+        await page.EvalOnSelectorAsync("#preview input[name=EntryId]", $"e => e.value = '{entries[0]}'");
+        await page.ClickAsync("#preview button[value=dial]");
+        var stale = await (await page.WaitForSelectorAsync("#preview .error"))!.InnerTextAsync();
+        await page.ClickAsync("#preview button[value=next]");
+        await page.WaitForSelectorAsync($"#preview .previewed[data-entry='{entries[1]}']");
         await page.ClickAsync("#preview button[value=dial]");
         var pop = await (await page.WaitForSelectorAsync("#pop[data-dialled] #dial-disposition", new() { Timeout = 10_000 }))!.InnerTextAsync();
         await page.WaitForSelectorAsync("#dial-status[data-state=AwaitsDisposition]", new() { Timeout = 15_000 });
@@ -88,6 +94,7 @@ public sealed class CallsDialTests(WebServer server, Chromium chromium)
         Assert.Contains("三次到访未认购", first);
         Assert.Contains("19:00", first);
         Assert.Contains("预览丁", second);
+        Assert.Equal("此客户已不是当前为您显示的客户：请显示下一位客户", stale);
         Assert.Contains("预算与在售户型匹配", pop);
         Assert.Contains($"INVITE sip:{called.Phone}@", customer.MessageLog);
         Assert.DoesNotContain(passed.Phone!, customer.MessageLog);

@@ -69,9 +69,9 @@ internal sealed class Dialling(WebServer server) : IAsyncDisposable
 
     /// <summary>Signs the agent in and logs his seat in from the agent desktop, as an agent starts a shift; the seat is
     /// logged out again when this is disposed (an idle seat left logged in would be offered another test's call).</summary>
-    public async Task<IPage> SeatAsync(Chromium chromium, AgentTestData.TestAgent agent)
+    public async Task<IPage> SeatAsync(Chromium chromium, AgentTestData.TestAgent agent, string culture = "en")
     {
-        var page = await chromium.SignInAsync(server.BaseAddress, agent.UserName, password: AgentTestData.Password);
+        var page = await chromium.SignInAsync(server.BaseAddress, agent.UserName, culture, AgentTestData.Password);
         await page.GotoAsync("/Agent/Desktop");
         await page.WaitForSelectorAsync("#desk[data-hub=connected]");
         _seated.Add(agent.AgentNo);

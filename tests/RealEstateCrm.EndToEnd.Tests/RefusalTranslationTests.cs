@@ -6,7 +6,8 @@ using RealEstateCrm.Operational.Domain.Common;
 namespace RealEstateCrm.EndToEnd.Tests;
 
 /// <summary>Every refusal the operational use cases can raise reaches a Chinese user in Chinese. Reads the operational
-/// sources (Domain/ and Features/; the CSV import's messages are the CLI's only, which stays English): the message of
+/// sources (Domain/ and Features/; the CSV import's messages are the CLI's only, which stays English) and the host's
+/// dialer desks (Web/Calls): the message of
 /// each <c>new DomainException(...)</c>, <c>new ValidationError(...)</c> and <c>.Require(...)</c>, and every literal of a
 /// method returning a <see cref="RefusalText"/>, turned into the template <see cref="RefusalText"/> keeps at run time
 /// ("work order {0} cannot go from {1} to {2}"). A message that is neither a literal nor such a method's result fails
@@ -14,6 +15,8 @@ namespace RealEstateCrm.EndToEnd.Tests;
 public sealed partial class RefusalTranslationTests
 {
     private static readonly string Operational = Path.Combine(Chromium.RepositoryRoot(), "operational", "RealEstateCrm.Operational");
+    // The host's own refusals shown in pages: the dialer desks'.
+    private static readonly string HostCalls = Path.Combine(Chromium.RepositoryRoot(), "host", "RealEstateCrm.Host", "Web", "Calls");
 
     [Fact]
     public void Every_refusal_message_of_the_operational_use_cases_has_a_Chinese_translation()
@@ -66,12 +69,13 @@ public sealed partial class RefusalTranslationTests
         var unreadable = new List<string>();
         var files = Directory.EnumerateFiles(Path.Combine(Operational, "Domain"), "*.cs", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(Path.Combine(Operational, "Features"), "*.cs", SearchOption.AllDirectories))
+            .Concat(Directory.EnumerateFiles(HostCalls, "*.cs"))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Import{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                         && Path.GetFileName(f) is not ("RefusalText.cs" or "Validator.cs" or "ValidationException.cs" or "DomainException.cs"));
         foreach (var file in files)
         {
             var source = File.ReadAllText(file);
-            var name = Path.GetRelativePath(Operational, file);
+            var name = Path.GetRelativePath(Chromium.RepositoryRoot(), file);
             foreach (Match call in RefusalCall().Matches(source))
             {
                 var messageIndex = call.Value.StartsWith("new DomainException", StringComparison.Ordinal) ? 0

@@ -74,8 +74,13 @@ public sealed class DesktopModel(CrmDbContext db, SignedInUser me, Text text, Ti
             }
             return Panel(await preview.NextAsync(listId, agent.AgentNo, ct));
         }
+        catch (DomainException e)
+        {
+            return Panel(null, problem: text.Of(e.Text));
+        }
         catch (InvalidOperationException e)
         {
+            // A race inside the dialer after the checks above (rare): its own words.
             return Panel(null, problem: e.Message);
         }
     }

@@ -41,7 +41,7 @@ public static class DialerApi
                 ? Results.Ok(new { entryId = shown.EntryId, customer = shown.Customer, phone = shown.Phone, rank = shown.Rank, score = shown.Score, reason = shown.Reason })
                 : Results.NoContent();
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is DomainException or InvalidOperationException)
         {
             return Results.Problem(e.Message, statusCode: StatusCodes.Status409Conflict);
         }
@@ -64,7 +64,7 @@ public static class DialerApi
         {
             return await preview.DialAsync(entryId, agentNo, ct) is { } request ? Results.Accepted(value: new { callId = request.CallId }) : Results.NotFound();
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is DomainException or InvalidOperationException)
         {
             return Results.Problem(e.Message, statusCode: StatusCodes.Status409Conflict);
         }

@@ -1,6 +1,7 @@
 using RealEstateCrm.Host.Telephony;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Calls;
+using RealEstateCrm.Operational.Domain.Common;
 using RealEstateCrm.Telephony.CallCenter;
 
 namespace RealEstateCrm.Host.Web.Calls;
@@ -19,14 +20,14 @@ public sealed class DialerDesks(CrmDatabase database, TimeProvider clock, CallCe
 
     public CallCenterSwitch? CallCenter => callCenter;
 
-    /// <exception cref="InvalidOperationException">No call center runs here, or a progressive run dials the list.</exception>
+    /// <exception cref="DomainException">No call center runs here, or a progressive run dials the list.</exception>
     public async Task<DialerDesk> PreviewAsync(Guid listId, CancellationToken ct)
     {
-        var center = callCenter ?? throw new InvalidOperationException("this server runs no call center");
+        var center = callCenter ?? throw new DomainException("this server runs no call center");
         await _gate.WaitAsync(ct);
         try
         {
-            if (_runs.Values.Any(r => r.Run.CallListId == listId)) throw new InvalidOperationException("a progressive run is dialling this list");
+            if (_runs.Values.Any(r => r.Run.CallListId == listId)) throw new DomainException("a progressive run is dialling this list");
             if (_previews.TryGetValue(listId, out var desk)) return desk;
             var dialer = new OutboundDialer(listId, DialerMode.Preview, CallerNumber(center), new OperationalCallList(database, clock), new OperationalCdrSink(database), clock);
             await dialer.LoadAsync(ct);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Host.Web.Auth;
 using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.Domain.Common;
 using RealEstateCrm.Operational.Domain.Sales;
 using RealEstateCrm.Operational.Features.Organisation;
 using RealEstateCrm.Telephony.CallCenter;
@@ -10,7 +11,8 @@ namespace RealEstateCrm.Host.Web.Calls;
 /// <summary>Preview dialling (预览外呼) for the signed-in user's agent seat, as the agent desktop and the dialer API do it:
 /// the next customer of a call list with the entry's score and reason, then Dial or Skip. Entries whose customer is
 /// outside the user's data scope are passed over, never shown nor dialled. A dialled call pops on the desktop
-/// (<see cref="DialerPops"/>).</summary>
+/// (<see cref="DialerPops"/>). What the agent can put right (another entry shown meanwhile, a call still on, a list a
+/// progressive run dials) is refused as a <see cref="DomainException"/>, shown at the desk in the agent's language.</summary>
 public sealed class PreviewDialling(CrmDbContext db, SignedInUser me, DialerDesks desks, DialerPops pops)
 {
     /// <param name="Phone">As the user may see it (masked without customers.see-phone).</param>
@@ -18,7 +20,7 @@ public sealed class PreviewDialling(CrmDbContext db, SignedInUser me, DialerDesk
         string? LeadProject, LeadStatus? LeadStatus);
 
     /// <summary>The customer shown to this agent on the list (the same one until dialled or skipped); null when nobody is left.</summary>
-    /// <exception cref="InvalidOperationException">No call center runs here, or a progressive run dials the list.</exception>
+    /// <exception cref="DomainException">No call center runs here, or a progressive run dials the list.</exception>
     public async Task<Shown?> NextAsync(Guid listId, string agentNo, CancellationToken ct)
     {
         var desk = await desks.PreviewAsync(listId, ct);
@@ -41,26 +43,38 @@ public sealed class PreviewDialling(CrmDbContext db, SignedInUser me, DialerDesk
 
     /// <summary>Dials the entry shown to the agent: his phone rings first, and the call pops on his desktop.</summary>
     /// <returns>Null when no entry of that id is in the user's scope.</returns>
-    /// <exception cref="InvalidOperationException">No call center or no trunk, a progressive run dials the list, or the entry is not the one shown.</exception>
+    /// <exception cref="DomainException">No call center or no trunk, a progressive run dials the list, the entry is not the
+    /// one shown, or the agent is still on a dialled call.</exception>
     public async Task<DialRequest?> DialAsync(Guid entryId, string agentNo, CancellationToken ct)
     {
         if (await VisibleListOfAsync(entryId, ct) is not { } listId) return null;
-        if (desks.CallCenter is { DialsOut: false }) throw new InvalidOperationException("no outbound trunk is set up (Telephony:OutboundTrunk)");
-        var request = (await desks.PreviewAsync(listId, ct)).Dial(agentNo, entryId);
+        if (desks.CallCenter is { DialsOut: false }) throw new DomainException("no outbound trunk is set up (Telephony:OutboundTrunk)");
+        var desk = await desks.PreviewAsync(listId, ct);
+        RequireShown(desk.Dialer, agentNo, entryId);
+        if (desk.Dialer.AgentsOnCalls.Contains(agentNo)) throw new DomainException("you are still on a dialled call: end it before dialling the next");
+        var request = desk.Dial(agentNo, entryId);
         await pops.PlacedAsync(listId, [request], ct);
         return request;
     }
 
     /// <summary>Passes over the entry shown to the agent: not dialled by this list's preview until the server restarts.</summary>
     /// <returns>False when no entry of that id is in the user's scope.</returns>
-    /// <exception cref="InvalidOperationException">The entry is not the one shown to the agent.</exception>
+    /// <exception cref="DomainException">The entry is not the one shown to the agent.</exception>
     public async Task<bool> SkipAsync(Guid entryId, string agentNo, CancellationToken ct)
     {
         if (await VisibleListOfAsync(entryId, ct) is not { } listId) return false;
         var dialer = (await desks.PreviewAsync(listId, ct)).Dialer;
-        if (dialer.Preview(agentNo)?.EntryId != entryId) throw new InvalidOperationException($"entry {entryId} is not the one shown to agent {agentNo}");
+        RequireShown(dialer, agentNo, entryId);
         dialer.Skip(agentNo);
         return true;
+    }
+
+    // The card the agent clicked can be stale: another tab dialled or skipped it, or the server restarted.
+    private static void RequireShown(OutboundDialer dialer, string agentNo, Guid entryId)
+    {
+        var shown = dialer.Preview(agentNo);
+        if (shown is null) throw new DomainException("nobody is left to call on this list");
+        if (shown.EntryId != entryId) throw new DomainException("this customer is no longer the one shown to you: show the next customer");
     }
 
     private async Task<Guid?> VisibleListOfAsync(Guid entryId, CancellationToken ct)
