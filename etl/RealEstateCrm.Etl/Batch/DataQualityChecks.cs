@@ -85,8 +85,8 @@ public static class DataQualityChecks
         return await CountsAsync(db.Database.GetDbConnection(), Reconciled.Select(r => $"SELECT COUNT(*) FROM \"{r.Operational}\""), ct);
     }
 
-    /// <summary>The counts in one statement, a column each (scalar subqueries): one round trip, and DuckDB plans and runs
-    /// the ~60 checks together instead of paying a statement's fixed cost for each.</summary>
+    /// <summary>The counts in one statement, a column each (scalar subqueries): one round trip and one plan instead of one
+    /// per check.</summary>
     private static async Task<long[]> CountsAsync(DbConnection connection, IEnumerable<string> counts, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
