@@ -59,37 +59,42 @@ public static class DataQualityChecks
         // The operational counts are the slow half on a large database; they run on their own connection while DuckDB
         // does its half.
         var operationalCounts = Task.Run(() => OperationalCountsAsync(operational, ct), ct);
-        var results = new List<DataQualityResult>();
+        var checks = WarehouseChecks().ToList();
+        var actual = await CountsAsync(warehouse.Connection, checks.Select(c => c.Sql), ct);
+        var expected = await operationalCounts;
+        // The reconciled row counts come first, in the order of Reconciled; every other check expects 0.
+        return checks.Select((c, i) => new DataQualityResult(c.Kind, c.Subject, i < expected.Length ? expected[i] : 0, actual[i])).ToList();
+    }
+
+    private static IEnumerable<(string Kind, string Subject, string Sql)> WarehouseChecks()
+    {
         foreach (var (wh, _) in Reconciled)
-            results.Add(new("row count", wh.Split(' ')[0], 0, await WarehouseCountAsync(warehouse, $"SELECT count(*) FROM {wh}", ct)));
+            yield return ("row count", wh.Split(' ')[0], $"SELECT count(*) FROM {wh}");
         foreach (var (fact, column, dimension, key, required) in ForeignKeys)
-            results.Add(new("orphan key", $"{fact}.{column}", 0, await WarehouseCountAsync(warehouse,
-                $"SELECT count(*) FROM {fact} f WHERE {(required ? $"f.{column} IS NULL OR " : "")}(f.{column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {dimension} d WHERE d.{key} = f.{column}))", ct)));
+            yield return ("orphan key", $"{fact}.{column}",
+                $"SELECT count(*) FROM {fact} f WHERE {(required ? $"f.{column} IS NULL OR " : "")}(f.{column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {dimension} d WHERE d.{key} = f.{column}))");
         foreach (var (dimension, naturalKey) in NaturalKeys)
-            results.Add(new("duplicate natural key", $"{dimension.Split(' ')[0]}.{naturalKey}", 0, await WarehouseCountAsync(warehouse,
-                $"SELECT count(*) FROM (SELECT {naturalKey} FROM {dimension} GROUP BY {naturalKey} HAVING count(*) > 1)", ct)));
-        var counts = await operationalCounts;
-        for (var i = 0; i < Reconciled.Length; i++) results[i] = results[i] with { Expected = counts[i] };
-        return results;
+            yield return ("duplicate natural key", $"{dimension.Split(' ')[0]}.{naturalKey}",
+                $"SELECT count(*) FROM (SELECT {naturalKey} FROM {dimension} GROUP BY {naturalKey} HAVING count(*) > 1)");
     }
 
     private static async Task<long[]> OperationalCountsAsync(CrmDatabase operational, CancellationToken ct)
     {
         await using var db = operational.CreateContext("etl");
-        var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
-        var counts = new long[Reconciled.Length];
-        for (var i = 0; i < counts.Length; i++) counts[i] = await CountAsync(connection, Reconciled[i].Operational, ct);
-        return counts;
+        return await CountsAsync(db.Database.GetDbConnection(), Reconciled.Select(r => $"SELECT COUNT(*) FROM \"{r.Operational}\""), ct);
     }
 
-    private static async Task<long> CountAsync(DbConnection connection, string table, CancellationToken ct)
+    /// <summary>The counts in one statement, a column each (scalar subqueries): one round trip and one plan instead of one
+    /// per check.</summary>
+    private static async Task<long[]> CountsAsync(DbConnection connection, IEnumerable<string> counts, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = $"SELECT {string.Join(", ", counts.Select(sql => $"({sql})"))}";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var values = new long[reader.FieldCount];
+        for (var i = 0; i < values.Length; i++) values[i] = Convert.ToInt64(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+        return values;
     }
-
-    private static async Task<long> WarehouseCountAsync(WarehouseDatabase warehouse, string sql, CancellationToken ct) =>
-        Convert.ToInt64(await warehouse.ScalarAsync(sql, ct), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -28,11 +28,14 @@ internal static class Dimensions
             "SELECT id AS contractor_id, name, contact_person FROM ods_contractor"),
     ];
 
-    /// <summary>Dimensions whose members are the distinct values of a column in the source tables, never removed.</summary>
-    private static readonly (string Dimension, string KeyColumn, string Column, string[] Sources, string Values)[] ValueDimensions =
+    /// <summary>Dimensions whose members are the distinct values of a column in the source tables, never removed. Values reads
+    /// the rows of a source table that may hold new values (its argument gives the condition for a table): in an incremental
+    /// load only the changed ones, as every other row's value is a member already.</summary>
+    private static readonly (string Dimension, string KeyColumn, string Column, string[] Sources, Func<Func<string, string>, string> Values)[] ValueDimensions =
     [
-        ("dim_channel", "channel_key", "channel", ["lead", "campaign"], "SELECT channel FROM ods_lead UNION SELECT channel FROM ods_campaign"),
-        ("dim_queue", "queue_key", "queue", ["call_record"], "SELECT queue FROM ods_call_record WHERE queue IS NOT NULL"),
+        ("dim_channel", "channel_key", "channel", ["lead", "campaign"],
+            rows => $"SELECT channel FROM ods_lead WHERE {rows("lead")} UNION SELECT channel FROM ods_campaign WHERE {rows("campaign")}"),
+        ("dim_queue", "queue_key", "queue", ["call_record"], rows => $"SELECT queue FROM ods_call_record WHERE queue IS NOT NULL AND {rows("call_record")}"),
     ];
 
     /// <summary>The statements for the dimensions fed by the <paramref name="touched"/> source tables (those with changes
@@ -48,7 +51,7 @@ internal static class Dimensions
             yield return $"""
                 INSERT INTO {dimension}
                 SELECT (SELECT coalesce(max({key}), 0) FROM {dimension}) + row_number() OVER (ORDER BY v.{column}), v.{column}
-                FROM (SELECT DISTINCT * FROM ({values})) v WHERE v.{column} NOT IN (SELECT {column} FROM {dimension})
+                FROM (SELECT DISTINCT * FROM ({values(source => full ? "true" : $"id IN (SELECT id FROM changed WHERE table_name = '{source}')")})) v WHERE v.{column} NOT IN (SELECT {column} FROM {dimension})
                 """;
         if (touched.Contains("customer"))
         {
@@ -76,7 +79,9 @@ internal static class Dimensions
     }
 
     // Type 2: a change of segment, city, income band or assigned rep closes the current row at the customer's
-    // updated_at and opens a new one; other attributes are corrected in place on the current row. The first
+    // updated_at and opens a new one; other attributes are corrected in place on the current row (only the rows where one
+    // differs: most customer edits touch columns the dimension does not hold, and an update costs per row). A changed
+    // customer missing from customer_rows (the changed ones still in the mirror) was deleted. The first
     // version is valid from 1900 so facts older than the customer record still find it.
     private static string CustomerRows(string where) => $"""
         CREATE OR REPLACE TEMP TABLE customer_rows AS
@@ -97,6 +102,9 @@ internal static class Dimensions
         """
         UPDATE dim_customer SET code = r.code, name = r.name, kind = r.kind, gender = r.gender, birth_year = r.birth_year, family_size = r.family_size
         FROM customer_rows r WHERE dim_customer.customer_id = r.customer_id AND dim_customer.is_current
+          AND (dim_customer.code IS DISTINCT FROM r.code OR dim_customer.name IS DISTINCT FROM r.name OR dim_customer.kind IS DISTINCT FROM r.kind
+            OR dim_customer.gender IS DISTINCT FROM r.gender OR dim_customer.birth_year IS DISTINCT FROM r.birth_year
+            OR dim_customer.family_size IS DISTINCT FROM r.family_size)
         """,
         """
         UPDATE dim_customer SET valid_to = r.updated_at, is_current = false
@@ -106,7 +114,7 @@ internal static class Dimensions
         """
         UPDATE dim_customer SET valid_to = getvariable('as_of'), is_current = false
         WHERE is_current AND customer_id IN (SELECT id FROM changed WHERE table_name = 'customer')
-          AND customer_id NOT IN (SELECT id FROM ods_customer)
+          AND customer_id NOT IN (SELECT customer_id FROM customer_rows)
         """,
     ];
 

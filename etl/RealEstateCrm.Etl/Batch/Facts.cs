@@ -5,7 +5,7 @@ namespace RealEstateCrm.Etl.Batch;
 /// <summary>The fact loads: for the facts touched by this run's changes, delete and re-insert from ods, keyed
 /// by the operational id, so applying the same changes twice leaves the same rows. Customer keys are the
 /// dim_customer version valid when the event happened. A fact's Select narrows what it aggregates to the ids being
-/// recomputed with its <see cref="Narrow"/> argument. A full load, into emptied facts, inserts every row straight away.</summary>
+/// recomputed with its <see cref="Narrow"/> argument, its driving table included. A full load, into emptied facts, inserts every row straight away.</summary>
 internal static partial class Facts
 {
     /// <summary>The condition that <paramref name="column"/> is one of the ids being recomputed (always true in a full load).</summary>
@@ -24,6 +24,11 @@ internal static partial class Facts
     private static partial Regex ChangedTable();
 
     private static string Changed(string table) => $"SELECT id FROM changed WHERE table_name = '{table}'";
+
+    /// <summary>The fact's driving table, cut down to the ids being recomputed before anything is joined to it: a filter on
+    /// the joined result (an IN subquery over the whole select) is not pushed below the outer joins, so every fact row was
+    /// built and then thrown away but the few affected.</summary>
+    private static string Narrowed(string table, Narrow narrow) => $"(SELECT * FROM {table} WHERE {narrow("id")})";
 
     private static string CustomerAt(string alias, string customerId, string at) =>
         $"LEFT JOIN dim_customer {alias} ON {alias}.customer_id = {customerId} AND {at} >= {alias}.valid_from AND {at} < {alias}.valid_to";
@@ -45,7 +50,7 @@ internal static partial class Facts
                    date_diff('second', l.created_at, v.first_visit_at) / 86400.0,
                    date_diff('second', l.created_at, rs.reserved_at) / 86400.0,
                    date_diff('second', l.created_at, ct.contracted_at) / 86400.0
-            FROM ods_lead l
+            FROM {Narrowed("ods_lead", narrow)} l
             {CustomerAt("c", "l.customer_id", "l.created_at")}
             LEFT JOIN dim_project p ON p.project_id = l.project_id
             LEFT JOIN dim_channel ch ON ch.channel = l.channel
@@ -58,10 +63,10 @@ internal static partial class Facts
             LEFT JOIN (SELECT r.lead_id, min(x.cancelled_at) AS cancelled_at FROM ods_cancellation x JOIN ods_reservation r ON r.id = x.reservation_id WHERE {narrow("r.lead_id")} GROUP BY r.lead_id) cn ON cn.lead_id = l.id
             """),
         new("fact_sale", "contract_id", Changed("contract"),
-            _ => $"""
+            narrow => $"""
             SELECT k.id AS contract_id, k.contract_no, date_key(k.signed_at), c.customer_key, u.unit_key, p.project_key, b.building_key, rep.sales_rep_key,
                    k.payment_method, k.status, k.list_price, k.discount_amount, k.final_price, k.area, k.signed_at
-            FROM ods_contract k
+            FROM {Narrowed("ods_contract", narrow)} k
             {CustomerAt("c", "k.customer_id", "k.signed_at")}
             LEFT JOIN dim_unit u ON u.unit_id = k.unit_id
             LEFT JOIN dim_project p ON p.project_id = u.project_id
@@ -69,9 +74,9 @@ internal static partial class Facts
             LEFT JOIN dim_sales_rep rep ON rep.user_id = k.rep_user_id
             """),
         new("fact_payment", "payment_id", Changed("payment"),
-            _ => $"""
+            narrow => $"""
             SELECT x.id AS payment_id, x.contract_id, date_key(x.paid_at), c.customer_key, u.unit_key, p.project_key, s.kind, x.channel, x.amount, x.paid_at
-            FROM ods_payment x
+            FROM {Narrowed("ods_payment", narrow)} x
             JOIN ods_contract k ON k.id = x.contract_id
             LEFT JOIN ods_payment_schedule_item s ON s.id = x.schedule_item_id
             {CustomerAt("c", "k.customer_id", "x.paid_at")}
@@ -80,10 +85,10 @@ internal static partial class Facts
             """),
         new("fact_call", "call_record_id",
             $"{Changed("call_record")} UNION SELECT id FROM ods_call_record WHERE call_list_entry_id IN ({Changed("call_list_entry")})",
-            _ => $"""
+            narrow => $"""
             SELECT r.id AS call_record_id, r.call_id, date_key(r.started_at), time_key(r.started_at), c.customer_key, a.agent_key, q.queue_key,
                    r.direction, r.outcome, r.outcome = 'Abandoned', r.ivr_path, r.wait_seconds, r.talk_seconds, e.disposition, r.started_at
-            FROM ods_call_record r
+            FROM {Narrowed("ods_call_record", narrow)} r
             {CustomerAt("c", "r.customer_id", "r.started_at")}
             LEFT JOIN dim_agent a ON a.agent_id = r.agent_id
             LEFT JOIN dim_queue q ON q.queue = r.queue
@@ -97,7 +102,7 @@ internal static partial class Facts
                    date_diff('second', w.opened_at, w.first_response_at) / 3600.0, date_diff('second', w.opened_at, w.resolved_at) / 3600.0,
                    CASE WHEN w.resolved_at IS NOT NULL THEN w.resolved_at <= w.due_at END, w.escalation_level, w.reopen_count,
                    coalesce(comp.amount, 0), w.repair_cost
-            FROM ods_work_order w
+            FROM {Narrowed("ods_work_order", narrow)} w
             {CustomerAt("c", "w.customer_id", "w.opened_at")}
             LEFT JOIN dim_project p ON p.project_id = w.project_id
             LEFT JOIN dim_unit u ON u.unit_id = w.unit_id
@@ -107,10 +112,10 @@ internal static partial class Facts
             """),
         new("fact_inspection_issue", "inspection_issue_id",
             $"{Changed("inspection_issue")} UNION SELECT id FROM ods_inspection_issue WHERE inspection_unit_id IN ({Changed("inspection_unit")})",
-            _ => $"""
+            narrow => $"""
             SELECT i.id AS inspection_issue_id, date_key(i.found_at), b.kind, p.project_key, u.unit_key, c.customer_key, cat.complaint_category_key,
                    i.severity, i.found_at, i.fixed_at, date_diff('second', i.found_at, i.fixed_at) / 86400.0, i.work_order_id IS NOT NULL
-            FROM ods_inspection_issue i
+            FROM {Narrowed("ods_inspection_issue", narrow)} i
             JOIN ods_inspection_unit iu ON iu.id = i.inspection_unit_id
             JOIN ods_inspection_batch b ON b.id = iu.batch_id
             {CustomerAt("c", "iu.customer_id", "i.found_at")}
@@ -119,9 +124,9 @@ internal static partial class Facts
             LEFT JOIN dim_complaint_category cat ON cat.complaint_category_id = i.category_id
             """),
         new("fact_campaign_touch", "campaign_member_id", Changed("campaign_member"),
-            _ => $"""
+            narrow => $"""
             SELECT m.id AS campaign_member_id, ca.campaign_key, c.customer_key, ch.channel_key, date_key(m.added_at), m.added_at, m.responded_at, m.responded_at IS NOT NULL
-            FROM ods_campaign_member m
+            FROM {Narrowed("ods_campaign_member", narrow)} m
             JOIN ods_campaign oc ON oc.id = m.campaign_id
             {CustomerAt("c", "m.customer_id", "m.added_at")}
             LEFT JOIN dim_campaign ca ON ca.campaign_id = m.campaign_id
@@ -129,9 +134,9 @@ internal static partial class Facts
             """),
         new("fact_competitor_price", "observation_id",
             $"{Changed("competitor_price_observation")} UNION SELECT id FROM ods_competitor_price_observation WHERE competitor_project_id IN ({Changed("competitor_project")})",
-            _ => """
+            narrow => $"""
             SELECT o.id AS observation_id, comp.competitor_key, cp.name, cp.city, cp.district, p.project_key, date_key(o.observed_on), o.price_per_sqm, o.source
-            FROM ods_competitor_price_observation o
+            FROM {Narrowed("ods_competitor_price_observation", narrow)} o
             JOIN ods_competitor_project cp ON cp.id = o.competitor_project_id
             LEFT JOIN dim_competitor comp ON comp.competitor_id = cp.competitor_id
             LEFT JOIN dim_project p ON p.project_id = cp.near_project_id
@@ -151,7 +156,7 @@ internal static partial class Facts
             }
             yield return $"CREATE OR REPLACE TEMP TABLE affected AS SELECT DISTINCT id FROM ({fact.Affected}) a(id) WHERE id IS NOT NULL";
             yield return $"DELETE FROM {fact.Table} WHERE {fact.IdColumn} IN (SELECT id FROM affected)";
-            yield return $"INSERT INTO {fact.Table} SELECT * FROM ({fact.Select(column => $"{column} IN (SELECT id FROM affected)")}) f WHERE f.{fact.IdColumn} IN (SELECT id FROM affected)";
+            yield return $"INSERT INTO {fact.Table} {fact.Select(column => $"{column} IN (SELECT id FROM affected)")}";
         }
     }
 
