@@ -20,7 +20,7 @@ public sealed class OlapSqlShapeTests
         var statement = OlapSqlBuilder.Build(query);
         var result = await warehouse.Engine.QueryAsync(query, Ct);
 
-        Assert.False(statement.Subtotals);
+        Assert.False(statement.SelectsGroupingId);
         Assert.DoesNotContain("grouping", statement.Sql, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("SELECT *", statement.Sql, StringComparison.Ordinal);
         Assert.EndsWith("ORDER BY 1 NULLS LAST, 2 NULLS LAST", statement.Sql, StringComparison.Ordinal);
@@ -29,6 +29,17 @@ public sealed class OlapSqlShapeTests
             result.Rows.Select(r => ((string)Cell(result, r, "date_month")!, (string)Cell(result, r, "queue")!)));
         Assert.All(result.Rows, r => Assert.Equal(0, Cell(result, r, "grouping_id")));
         Assert.Equal(2L, Cell(result, result.Rows[3], "offered"));
+
+        // Asked for (an Arrow stream passes the statement's own result on), the statement selects the constant column itself.
+        var whole = OlapSqlBuilder.Build(query, selectGroupingId: true);
+        await using var command = warehouse.Database.Connection.CreateCommand();
+        command.CommandText = whole.Sql;
+        foreach (var (name, value) in whole.Parameters) command.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter(name, value));
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        Assert.Equal(result.Columns.Select(c => c.Name), Enumerable.Range(0, reader.FieldCount).Select(reader.GetName));
+        var rows = 0;
+        while (await reader.ReadAsync(Ct)) Assert.Equal(result.Rows[rows++], Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i)));
+        Assert.Equal(result.Rows.Count, rows);
     }
 
     [Fact]
@@ -40,7 +51,7 @@ public sealed class OlapSqlShapeTests
         var statement = OlapSqlBuilder.Build(query);
         var result = await warehouse.Engine.QueryAsync(query, Ct);
 
-        Assert.True(statement.Subtotals);
+        Assert.True(statement.SelectsGroupingId);
         Assert.DoesNotContain("SELECT *", statement.Sql, StringComparison.Ordinal);
         Assert.Contains("ORDER BY GROUPING(strftime(d.full_date, '%Y-%m')), 1 NULLS LAST, GROUPING(q.queue), 2 NULLS LAST", statement.Sql, StringComparison.Ordinal);
         Assert.Equal(

@@ -29,7 +29,7 @@ public sealed class OlapEngine(DuckDBConnection connection, bool useRollups = tr
 
     /// <summary>A reader per result column: the typed getter of its CLR type at its position in the statement (DuckDB.NET
     /// converts narrower integers, e.g. a SMALLINT year to int, without a boxed intermediate), or the constant
-    /// grouping_id of a statement without subtotals.</summary>
+    /// grouping_id of a statement that does not select it.</summary>
     private static Func<DbDataReader, object?>[] CellReaders(OlapStatement statement)
     {
         var cells = new Func<DbDataReader, object?>[statement.Columns.Count];
@@ -37,7 +37,7 @@ public sealed class OlapEngine(DuckDBConnection connection, bool useRollups = tr
         for (var i = 0; i < cells.Length; i++)
         {
             var column = statement.Columns[i];
-            cells[i] = column.Role == OlapColumnRole.GroupingId && !statement.Subtotals ? _ => DetailRow : Typed(ordinal++, column.Type);
+            cells[i] = column.Role == OlapColumnRole.GroupingId && !statement.SelectsGroupingId ? _ => DetailRow : Typed(ordinal++, column.Type);
         }
         return cells;
     }

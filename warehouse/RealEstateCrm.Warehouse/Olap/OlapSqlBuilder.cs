@@ -13,7 +13,9 @@ public static class OlapSqlBuilder
 
     /// <param name="useRollups">Read the smallest rollup that has every grouping, filter and measure of the query
     /// (the result is the same; false forces the fact, to compare).</param>
-    public static OlapStatement Build(OlapQuery query, bool useRollups = true)
+    /// <param name="selectGroupingId">Select grouping_id even when every row is a detail row (0), for a caller that passes the
+    /// statement's own result on (an Arrow stream) rather than reading it through <see cref="OlapEngine"/>.</param>
+    public static OlapStatement Build(OlapQuery query, bool useRollups = true, bool selectGroupingId = false)
     {
         var cube = OlapCatalog.Cube(query.Cube);
         if (query.Measures.Count == 0) throw new OlapModelException($"no measure asked; measures of cube {cube.Name}: {MeasureNames(cube)}");
@@ -26,9 +28,10 @@ public static class OlapSqlBuilder
             ?? throw new OlapModelException($"top by '{query.TopBy}': not among the measures asked ({string.Join(", ", measures.Select(m => m.Name))})");
 
         var rollup = useRollups ? Rollup(cube, measures, groupings, conditions) : null;
-        // Only ROLLUP and CUBE make subtotal rows; without them every row is a detail row, so the statement returns no
-        // grouping_id (the result's column holds 0) and needs no ordering by GROUPING() bits.
+        // Only ROLLUP and CUBE make subtotal rows; without them every row is a detail row, so the statement needs no ordering
+        // by GROUPING() bits and, unless asked, selects no grouping_id (the engine fills the result's column with 0).
         var subtotals = groupings.Count > 0 && query.Totals != OlapTotals.None;
+        selectGroupingId |= subtotals;
         // A whole-table aggregate, or the grand total of ROLLUP/CUBE, may see no rows: there a rollup's sum of counts is NULL.
         var mayAggregateNoRows = groupings.Count == 0 || subtotals;
         var source = rollup is null ? new Source(cube.From, m => m.Sql)
@@ -40,21 +43,21 @@ public static class OlapSqlBuilder
         Func<int, string> totalled;
         if (query.Compare == OlapComparison.None)
         {
-            body = Aggregate(source, measures, groupings, joins, Where(conditions, parameters, period: null), query.Totals, subtotals);
+            body = Aggregate(source, measures, groupings, joins, Where(conditions, parameters, period: null), query.Totals, subtotals, selectGroupingId);
             columns.AddRange(measures.Select(m => new OlapColumn(m.Name, OlapColumnRole.Measure, m.Type)));
             totalled = i => $"GROUPING({groupings[i].Attribute.Sql})";
         }
         else
         {
-            body = Comparison(source, measures, groupings, joins, conditions, parameters, query, subtotals);
+            body = Comparison(source, measures, groupings, joins, conditions, parameters, query, subtotals, selectGroupingId);
             foreach (var m in measures)
                 columns.AddRange([new(m.Name, OlapColumnRole.Measure, m.Type), new(m.Name + "_previous", OlapColumnRole.Previous, m.Type), new(m.Name + "_delta", OlapColumnRole.Delta, m.Type)]);
             totalled = i => $"(coalesce(c.grouping_id, p.grouping_id) >> {groupings.Count - 1 - i}) & 1";
         }
-        // 1-based position of the top-N measure among the columns the statement returns.
-        var topByOrdinal = columns.FindIndex(c => c.Name == topBy.Name) + (subtotals ? 1 : 0);
+        // 1-based position of the top-N measure among the columns the statement selects (grouping_id comes before every measure).
+        var topByOrdinal = columns.FindIndex(c => c.Name == topBy.Name) + (selectGroupingId ? 1 : 0);
         var sql = Present(body, groupings, subtotals, totalled, query.Top, topBy, topByOrdinal, parameters);
-        return new OlapStatement(sql, parameters, columns, subtotals);
+        return new OlapStatement(sql, parameters, columns, selectGroupingId);
     }
 
     private static OlapRollup? Rollup(OlapCube cube, List<OlapMeasure> measures, List<Grouping> groupings, List<Condition> conditions) =>
@@ -144,11 +147,11 @@ public static class OlapSqlBuilder
     }
 
     private static string Aggregate(Source source, List<OlapMeasure> measures, List<Grouping> groupings, List<OlapJoin> joins, string where,
-        OlapTotals totals, bool subtotals)
+        OlapTotals totals, bool subtotals, bool selectGroupingId)
     {
         var keys = string.Join(", ", groupings.Select(g => g.Attribute.Sql));
         var select = groupings.Select(g => $"{g.Attribute.Sql} AS \"{g.Alias}\"").ToList();
-        if (subtotals) select.Add($"CAST(GROUPING({keys}) AS INTEGER) AS grouping_id");
+        if (selectGroupingId) select.Add($"{(subtotals ? $"CAST(GROUPING({keys}) AS INTEGER)" : "0")} AS grouping_id");
         select.AddRange(measures.Select(m => $"{source.Measure(m)} AS \"{m.Name}\""));
         var sql = new StringBuilder("SELECT ").AppendJoin(",\n       ", select).Append($"\nFROM {source.From}");
         foreach (var j in joins) sql.Append($"\n{(j.Inner ? "JOIN" : "LEFT JOIN")} {j.Table} {j.Alias} ON {j.On}");
@@ -159,7 +162,7 @@ public static class OlapSqlBuilder
     }
 
     private static string Comparison(Source source, List<OlapMeasure> measures, List<Grouping> groupings, List<OlapJoin> joins,
-        List<Condition> conditions, Dictionary<string, object> parameters, OlapQuery query, bool subtotals)
+        List<Condition> conditions, Dictionary<string, object> parameters, OlapQuery query, bool subtotals, bool selectGroupingId)
     {
         var period = conditions.FirstOrDefault(c => c.Dimension.Name == "date" && c.Attribute.Name == "day" && c.Operator == OlapOperator.Between)
             ?? throw new OlapModelException("period-over-period needs the period as a filter 'date.day between FROM,TO'");
@@ -170,10 +173,10 @@ public static class OlapSqlBuilder
         var (previousFrom, previousTo) = query.Compare == OlapComparison.PreviousYear
             ? (from.AddYears(-1), to.AddYears(-1))
             : (from.AddDays(-(to.DayNumber - from.DayNumber + 1)), from.AddDays(-1));
-        var current = Aggregate(source, measures, groupings, joins, Where(conditions, parameters, (period, from, to)), query.Totals, subtotals);
-        var previous = Aggregate(source, measures, groupings, joins, Where(conditions, parameters, (period, previousFrom, previousTo)), query.Totals, subtotals);
+        var current = Aggregate(source, measures, groupings, joins, Where(conditions, parameters, (period, from, to)), query.Totals, subtotals, subtotals);
+        var previous = Aggregate(source, measures, groupings, joins, Where(conditions, parameters, (period, previousFrom, previousTo)), query.Totals, subtotals, subtotals);
         var select = groupings.Select(g => $"coalesce(c.\"{g.Alias}\", p.\"{g.Alias}\") AS \"{g.Alias}\"").ToList();
-        if (subtotals) select.Add("coalesce(c.grouping_id, p.grouping_id) AS grouping_id");
+        if (selectGroupingId) select.Add($"{(subtotals ? "coalesce(c.grouping_id, p.grouping_id)" : "0")} AS grouping_id");
         select.AddRange(measures.Select(m => $"c.\"{m.Name}\" AS \"{m.Name}\", p.\"{m.Name}\" AS \"{m.Name}_previous\", c.\"{m.Name}\" - p.\"{m.Name}\" AS \"{m.Name}_delta\""));
         var sql = new StringBuilder($"WITH olap_current AS (\n{current}\n), olap_previous AS (\n{previous}\n)\nSELECT ").AppendJoin(",\n       ", select);
         // Without groupings each side is one whole-period row: pair them. Otherwise match rows by their groups (and subtotal level).
