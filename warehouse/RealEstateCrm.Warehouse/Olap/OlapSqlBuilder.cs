@@ -15,7 +15,10 @@ public static class OlapSqlBuilder
     /// (the result is the same; false forces the fact, to compare).</param>
     /// <param name="selectGroupingId">Select grouping_id even when every row is a detail row (0), for a caller that passes the
     /// statement's own result on (an Arrow stream) rather than reading it through <see cref="OlapEngine"/>.</param>
-    public static OlapStatement Build(OlapQuery query, bool useRollups = true, bool selectGroupingId = false)
+    public static OlapStatement Build(OlapQuery query, bool useRollups = true, bool selectGroupingId = false) =>
+        OlapStatementCache.GetOrBuild(query, useRollups, selectGroupingId, () => BuildNew(query, useRollups, selectGroupingId));
+
+    private static OlapStatement BuildNew(OlapQuery query, bool useRollups, bool selectGroupingId)
     {
         var cube = OlapCatalog.Cube(query.Cube);
         if (query.Measures.Count == 0) throw new OlapModelException($"no measure asked; measures of cube {cube.Name}: {MeasureNames(cube)}");
