@@ -5,9 +5,10 @@ using System.Text;
 namespace RealEstateCrm.Warehouse.Olap;
 
 /// <summary>The statements of queries already built, by everything the statement depends on (the query with its filter
-/// values, and the build options). A dashboard repeats its queries: building one took 40–110 µs of name lookups and
-/// string work (measured at load 28 on 2 cores), 2–5 % of a query that takes 2 ms on a rollup, where hand-written SQL is a constant. A statement is
-/// immutable, so one built for any caller serves all; a query the model refuses throws every time and is never stored.</summary>
+/// values, and the build options). A dashboard repeats its queries: building one took 40–110 µs of name lookups and string
+/// work (measured at load 28 on 2 cores), 2–5 % of a query that takes 2 ms on a rollup, where hand-written SQL is a constant.
+/// A statement is immutable, so one built for any caller serves all; a query the model refuses throws every time and is
+/// never stored.</summary>
 internal static class OlapStatementCache
 {
     // Enough for every dashboard's queries; past it the cache starts over rather than tracking which entry is oldest.
