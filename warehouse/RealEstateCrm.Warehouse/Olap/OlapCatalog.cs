@@ -90,9 +90,20 @@ public static class OlapCatalog
         new("talk_seconds", "sum(f.talk_seconds)", "BIGINT"),
     ];
 
-    /// <summary>A measure written once over named parts: over the fact each part is its aggregate, over a rollup the sum of its column.</summary>
-    private static OlapMeasure FromParts(OlapPart[] parts, string name, string description, Func<Func<string, string>, string> formula, Type type) =>
-        new(name, description, formula(part => parts.Single(p => p.Name == part).Sql), type) { RollupSql = formula(part => parts.Single(p => p.Name == part).Resummed) };
+    /// <summary>A measure written once over named parts: over the fact each part is its aggregate, over a rollup the sum of its column.
+    /// An integer measure is cast to BIGINT in SQL wherever it is a sum (DuckDB sums integers as HUGEINT), so it is read as a long
+    /// without a 128-bit conversion; a count already is one.</summary>
+    private static OlapMeasure FromParts(OlapPart[] parts, string name, string description, Func<Func<string, string>, string> formula, Type type)
+    {
+        var overFact = formula(part => parts.Single(p => p.Name == part).Sql);
+        var overRollup = formula(part => parts.Single(p => p.Name == part).Resummed);
+        if (type == typeof(long))
+        {
+            if (!overFact.StartsWith("count(", StringComparison.Ordinal)) overFact = $"CAST({overFact} AS BIGINT)";
+            overRollup = $"CAST({overRollup} AS BIGINT)";
+        }
+        return new(name, description, overFact, type) { RollupSql = overRollup };
+    }
 
     private static OlapCube Calls()
     {
@@ -110,7 +121,7 @@ public static class OlapCatalog
             Measure("asa", "average speed of answer, s: wait of answered over answered", p => Rate(p("answered_wait_seconds"), p("answered")), typeof(double)),
             Measure("abandon_rate", "abandoned over offered", p => Rate(p("abandoned"), p("offered")), typeof(double)),
             Measure("aht", "average handle (talk) time of answered calls, s", p => Rate(p("answered_talk_seconds"), p("answered")), typeof(double)),
-            Measure("talk_seconds", "total talk time, s", p => $"CAST({p("talk_seconds")} AS BIGINT)", typeof(long)),
+            Measure("talk_seconds", "total talk time, s", p => p("talk_seconds"), typeof(long)),
         ],
         [
             Date("started_date_key", "call date"),

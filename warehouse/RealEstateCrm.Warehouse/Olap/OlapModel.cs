@@ -24,6 +24,9 @@ public sealed record OlapDimension(string Name, string Description, IReadOnlyLis
 public sealed record OlapMeasure(string Name, string Description, string Sql, Type Type)
 {
     public string? RollupSql { get; init; }
+
+    /// <summary>A count of fact rows: 0 over no rows, where its <see cref="RollupSql"/> (a sum) gives NULL.</summary>
+    public bool IsCount => Sql.StartsWith("count(", StringComparison.Ordinal);
 }
 
 /// <summary>A cube: one fact table (alias <c>f</c>), its measures and its dimensions. <paramref name="From"/>

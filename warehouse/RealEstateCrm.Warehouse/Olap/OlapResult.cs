@@ -16,5 +16,7 @@ public sealed record OlapResult(IReadOnlyList<OlapColumn> Columns, IReadOnlyList
     }
 }
 
-/// <summary>The one SQL statement a query becomes, its bound values, and the columns it returns.</summary>
-public sealed record OlapStatement(string Sql, IReadOnlyDictionary<string, object> Parameters, IReadOnlyList<OlapColumn> Columns);
+/// <summary>The one SQL statement a query becomes, its bound values, and the columns of its result. Unless
+/// <paramref name="SelectsGroupingId"/> (subtotals, or asked for) the statement selects every column but <c>grouping_id</c>,
+/// which is 0 on every row.</summary>
+public sealed record OlapStatement(string Sql, IReadOnlyDictionary<string, object> Parameters, IReadOnlyList<OlapColumn> Columns, bool SelectsGroupingId);

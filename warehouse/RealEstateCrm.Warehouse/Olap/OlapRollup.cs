@@ -5,8 +5,9 @@ namespace RealEstateCrm.Warehouse.Olap;
 /// same fact rows.</summary>
 public sealed record OlapPart(string Name, string Sql, string StoredType)
 {
-    /// <summary>The part over a rollup's rows (alias <c>f</c>). A count over no rows is 0 where a sum over no rows is NULL.</summary>
-    public string Resummed => Sql.StartsWith("count(", StringComparison.Ordinal) ? $"coalesce(sum(f.{Name}), 0)" : $"sum(f.{Name})";
+    /// <summary>The part over a rollup's rows (alias <c>f</c>). Over no rows it is NULL, where a count over no fact rows is 0:
+    /// <see cref="OlapSqlBuilder"/> adds the coalesce only where an aggregate can see no rows (see <see cref="OlapMeasure.IsCount"/>).</summary>
+    public string Resummed => $"sum(f.{Name})";
 }
 
 /// <summary>A grouping column of a rollup: <paramref name="Sql"/> over the fact (alias <c>f</c>), stored under the fact's

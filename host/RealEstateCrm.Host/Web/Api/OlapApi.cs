@@ -35,8 +35,9 @@ public static class OlapApi
         {
             if (format is not ("json" or "arrow")) throw new OlapModelException($"format: '{format}' is not one of json, arrow");
             query = (await read()).ToQuery();
-            // Checked before the warehouse is opened: a typo costs nothing.
-            statement = OlapSqlBuilder.Build(query);
+            // Checked before the warehouse is opened: a typo costs nothing. The Arrow stream is the statement's own result,
+            // so it selects grouping_id as the JSON rows carry it.
+            statement = OlapSqlBuilder.Build(query, selectGroupingId: format == "arrow");
         }
         catch (OlapModelException e)
         {
