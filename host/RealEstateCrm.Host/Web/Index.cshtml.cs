@@ -4,12 +4,11 @@ using RealEstateCrm.Host.Web.Localization;
 using RealEstateCrm.Host.Web.Workbench;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Host.Web.Shared;
-using RealEstateCrm.Operational.Outbox;
 
 namespace RealEstateCrm.Host.Web;
 
 /// <summary>The workbench (我的工作台): each card of the user's roles' layouts that his functions allow, with its count and
-/// first rows, everything through his data scope (every card's count in one query). The layouts are kept per set of roles while nothing has been written.</summary>
+/// first rows, everything through his data scope. The layouts are kept per set of roles while nothing has been written.</summary>
 public sealed class IndexModel(CrmDbContext db, SignedInUser me, Text text, BusinessTime time, DataVersion version,
     KeptWhileUnchanged<string, IReadOnlyList<WorkbenchCard>> layouts) : PageModel
 {
@@ -20,13 +19,10 @@ public sealed class IndexModel(CrmDbContext db, SignedInUser me, Text text, Busi
         var roles = me.Roles;
         var layout = await layouts.GetAsync(string.Join(',', roles), await version.CurrentAsync(ct), () => WorkbenchLayouts.ForUserAsync(db, roles, ct));
         var query = new WorkbenchQuery(db, me, await me.ScopeAsync(ct), text, time, ct);
-        var shown = layout.Where(c => me.MayUse(c.Function)).ToList();
-        var queues = shown.Select(card => card.Queue(query)).ToList();
-        var counts = await WorkbenchCounts.ReadAsync(db.Set<OutboxCounter>(), queues, ct);
-        var cards = new List<(WorkbenchCard, WorkbenchCardContent)>(shown.Count);
+        var cards = new List<(WorkbenchCard, WorkbenchCardContent)>();
         // One after another: the cards share the request's DbContext.
-        for (var i = 0; i < shown.Count; i++)
-            cards.Add((shown[i], new WorkbenchCardContent(counts[i], await queues[i].RowsAsync(ct))));
+        foreach (var card in layout.Where(c => me.MayUse(c.Function)))
+            cards.Add((card, await card.LoadAsync(query)));
         Cards = cards;
     }
 }

@@ -11,8 +11,7 @@ namespace RealEstateCrm.Host.Web.Workbench;
 /// <param name="Code">stored in the per-role layout (business parameter workbench.cards.&lt;role&gt;)</param>
 /// <param name="Title">English; the view translates it</param>
 /// <param name="Link">the page that works the whole queue, or null when no page lists it</param>
-/// <param name="Queue">the user's queue: the items counted and how its first rows are read</param>
-public sealed record WorkbenchCard(string Code, string Title, string Function, string? Link, Func<WorkbenchQuery, WorkbenchQueue> Queue);
+public sealed record WorkbenchCard(string Code, string Title, string Function, string? Link, Func<WorkbenchQuery, Task<WorkbenchCardContent>> LoadAsync);
 
 /// <summary>What a card loads with: the database, the user (his id, scope and masking), his language and the business
 /// clock ("now" in UTC for the database, "today" and the times shown in the business's zone).</summary>

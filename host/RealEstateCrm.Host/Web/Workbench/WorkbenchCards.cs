@@ -10,9 +10,8 @@ using RealEstateCrm.Operational.Features.Service;
 
 namespace RealEstateCrm.Host.Web.Workbench;
 
-/// <summary>Every card the workbench can show. Each is a queue filtered in SQL through the user's data scope, counted in
-/// the page's one count query (<see cref="WorkbenchCounts"/>); a card loads only its first rows, which link to the page
-/// where the work is done.</summary>
+/// <summary>Every card the workbench can show. Each filters and counts in SQL through the user's data scope and loads
+/// only its first rows; rows link to the page where the work is done.</summary>
 public static class WorkbenchCards
 {
     /// <summary>How far ahead a work order counts as near its SLA, and a reservation as about to expire.</summary>
@@ -20,18 +19,18 @@ public static class WorkbenchCards
 
     public static readonly IReadOnlyList<WorkbenchCard> All =
     [
-        new("calls-today", "Leads to call today", Functions.CallLists, "/Sales/CallList", CallsToday),
-        new("callbacks-due", "Call-backs due", Functions.CallLists, "/Sales/CallList", CallbacksDue),
-        new("new-leads", "My new leads", Functions.SalesRead, null, MyNewLeads),
-        new("reservations-expiring", "Reservations about to expire", Functions.SalesRead, "/Sales/Chart", ReservationsExpiring),
-        new("discount-approvals", "Discount approvals waiting", Functions.ApproveDiscount, null, DiscountApprovals),
-        new("work-orders-near-sla", "Work orders near their SLA", Functions.ServiceRead, "/Service/Board", WorkOrdersNearSla),
-        new("work-orders-overdue", "Overdue work orders", Functions.ServiceRead, "/Service/Board", WorkOrdersOverdue),
-        new("escalations", "Escalations", Functions.ServiceRead, "/Service/Board", Escalations),
-        new("work-orders-undispatched", "Work orders not yet dispatched", Functions.ServiceRead, "/Service/Board", Undispatched),
-        new("voicemails", "Voicemails to hear", Functions.Calls, "/Agent/Desktop", Voicemails),
-        new("new-leads-week", "New leads this week", Functions.SalesRead, null, NewLeadsThisWeek),
-        new("running-campaigns", "Running campaigns", Functions.CampaignsWrite, null, RunningCampaigns),
+        new("calls-today", "Leads to call today", Functions.CallLists, "/Sales/CallList", CallsTodayAsync),
+        new("callbacks-due", "Call-backs due", Functions.CallLists, "/Sales/CallList", CallbacksDueAsync),
+        new("new-leads", "My new leads", Functions.SalesRead, null, MyNewLeadsAsync),
+        new("reservations-expiring", "Reservations about to expire", Functions.SalesRead, "/Sales/Chart", ReservationsExpiringAsync),
+        new("discount-approvals", "Discount approvals waiting", Functions.ApproveDiscount, null, DiscountApprovalsAsync),
+        new("work-orders-near-sla", "Work orders near their SLA", Functions.ServiceRead, "/Service/Board", WorkOrdersNearSlaAsync),
+        new("work-orders-overdue", "Overdue work orders", Functions.ServiceRead, "/Service/Board", WorkOrdersOverdueAsync),
+        new("escalations", "Escalations", Functions.ServiceRead, "/Service/Board", EscalationsAsync),
+        new("work-orders-undispatched", "Work orders not yet dispatched", Functions.ServiceRead, "/Service/Board", UndispatchedAsync),
+        new("voicemails", "Voicemails to hear", Functions.Calls, "/Agent/Desktop", VoicemailsAsync),
+        new("new-leads-week", "New leads this week", Functions.SalesRead, null, NewLeadsThisWeekAsync),
+        new("running-campaigns", "Running campaigns", Functions.CampaignsWrite, null, RunningCampaignsAsync),
     ];
 
     public static WorkbenchCard? Find(string code) => All.FirstOrDefault(c => c.Code == code);
@@ -41,7 +40,7 @@ public static class WorkbenchCards
     private static string WorkOrderLink(Guid id) => $"/Service/WorkOrders/{id}";
     private static string Number(double value, string format) => value.ToString(format, CultureInfo.CurrentCulture);
 
-    private static WorkbenchQueue CallsToday(WorkbenchQuery q)
+    private static async Task<WorkbenchCardContent> CallsTodayAsync(WorkbenchQuery q)
     {
         var today = q.Time.Today;
         var entries = from e in q.Db.CallListEntries
@@ -50,11 +49,12 @@ public static class WorkbenchCards
                       where l.OwnerUserId == q.Me.Id && l.ForDate == today && e.Disposition == CallDisposition.NotCalled
                       orderby e.Rank
                       select new { e.LeadId, CustomerId = c.Id, c.Name, c.Phone, e.Score };
-        return WorkbenchQueue.Of(entries, async (items, ct) => (await items.Take(WorkbenchQuery.Rows).ToListAsync(ct)).Select(r => new WorkbenchRow(r.Name, q.Me.Phone(r.Phone),
+        var rows = await entries.Take(WorkbenchQuery.Rows).ToListAsync(q.Ct);
+        return new(await entries.CountAsync(q.Ct), rows.Select(r => new WorkbenchRow(r.Name, q.Me.Phone(r.Phone),
             r.LeadId is { } lead ? LeadLink(lead) : CustomerLink(r.CustomerId), Number(r.Score * 100, "0"), r.Score >= 0.5 ? "good" : "")).ToList());
     }
 
-    private static WorkbenchQueue CallbacksDue(WorkbenchQuery q)
+    private static async Task<WorkbenchCardContent> CallbacksDueAsync(WorkbenchQuery q)
     {
         var endOfDay = q.Time.StartOfDayUtc(q.Time.Today.AddDays(1));
         var entries = from e in q.Db.CallListEntries
@@ -63,12 +63,13 @@ public static class WorkbenchCards
                       where l.OwnerUserId == q.Me.Id && e.Disposition == CallDisposition.CallBack && e.NextActionAt < endOfDay
                       orderby e.NextActionAt
                       select new { e.LeadId, CustomerId = c.Id, c.Name, c.Phone, e.NextActionAt };
-        return WorkbenchQueue.Of(entries, async (items, ct) => (await items.Take(WorkbenchQuery.Rows).ToListAsync(ct)).Select(r => new WorkbenchRow(r.Name, q.Me.Phone(r.Phone),
+        var rows = await entries.Take(WorkbenchQuery.Rows).ToListAsync(q.Ct);
+        return new(await entries.CountAsync(q.Ct), rows.Select(r => new WorkbenchRow(r.Name, q.Me.Phone(r.Phone),
             r.LeadId is { } lead ? LeadLink(lead) : CustomerLink(r.CustomerId), r.NextActionAt is { } next ? q.Time.Clock(next) : null,
             r.NextActionAt < q.Now ? "bad" : "warn")).ToList());
     }
 
-    private static WorkbenchQueue MyNewLeads(WorkbenchQuery q)
+    private static async Task<WorkbenchCardContent> MyNewLeadsAsync(WorkbenchQuery q)
     {
         var leads = from l in q.Db.VisibleLeads(q.Scope)
                     join c in q.Db.Customers on l.CustomerId equals c.Id
@@ -76,12 +77,13 @@ public static class WorkbenchCards
                     where l.AssignedRepUserId == q.Me.Id && l.Status == LeadStatus.New
                     orderby l.CreatedAt descending
                     select new { l.Id, c.Name, Project = p.Name, l.CreatedAt };
-        return WorkbenchQueue.Of(leads, async (items, ct) => (await items.Take(WorkbenchQuery.Rows).ToListAsync(ct)).Select(r => new WorkbenchRow(r.Name, r.Project, LeadLink(r.Id),
+        var rows = await leads.Take(WorkbenchQuery.Rows).ToListAsync(q.Ct);
+        return new(await leads.CountAsync(q.Ct), rows.Select(r => new WorkbenchRow(r.Name, r.Project, LeadLink(r.Id),
             q.Time.Date(r.CreatedAt)[5..])).ToList());
     }
 
     /// <summary>A rep watches his own reservations; an approver (a manager) every one in his scope.</summary>
-    private static WorkbenchQueue ReservationsExpiring(WorkbenchQuery q)
+    private static async Task<WorkbenchCardContent> ReservationsExpiringAsync(WorkbenchQuery q)
     {
         var until = q.Now + ReservationNotice;
         var everyone = q.Me.MayUse(Functions.ApproveDiscount);
@@ -91,11 +93,12 @@ public static class WorkbenchCards
                            where r.Status == ReservationStatus.Active && r.ExpiresAt < until && (everyone || r.RepUserId == q.Me.Id)
                            orderby r.ExpiresAt
                            select new { r.CustomerId, c.Name, u.RoomNo, r.ExpiresAt };
-        return WorkbenchQueue.Of(reservations, async (items, ct) => (await items.Take(WorkbenchQuery.Rows).ToListAsync(ct)).Select(r => new WorkbenchRow(r.Name, r.RoomNo,
-            CustomerLink(r.CustomerId), q.Time.Date(r.ExpiresAt)[5..], r.ExpiresAt < q.Now ? "bad" : "warn")).ToList());
+        var rows = await reservations.Take(WorkbenchQuery.Rows).ToListAsync(q.Ct);
+        return new(await reservations.CountAsync(q.Ct), rows.Select(r => new WorkbenchRow(r.Name, r.RoomNo, CustomerLink(r.CustomerId),
+            q.Time.Date(r.ExpiresAt)[5..], r.ExpiresAt < q.Now ? "bad" : "warn")).ToList());
     }
 
-    private static WorkbenchQueue DiscountApprovals(WorkbenchQuery q)
+    private static async Task<WorkbenchCardContent> DiscountApprovalsAsync(WorkbenchQuery q)
     {
         var approvals = from a in q.Db.DiscountApprovals
                         join u in q.Db.VisibleUnits(q.Scope) on a.UnitId equals u.Id
@@ -103,67 +106,68 @@ public static class WorkbenchCards
                         where a.Status == ApprovalStatus.Pending
                         orderby a.RequestedAt
                         select new { a.CustomerId, Unit = p.Name + " " + u.RoomNo, a.Reason, a.DiscountPercent };
-        return WorkbenchQueue.Of(approvals, async (items, ct) => (await items.Take(WorkbenchQuery.Rows).ToListAsync(ct)).Select(r => new WorkbenchRow(r.Unit, r.Reason,
+        var rows = await approvals.Take(WorkbenchQuery.Rows).ToListAsync(q.Ct);
+        return new(await approvals.CountAsync(q.Ct), rows.Select(r => new WorkbenchRow(r.Unit, r.Reason,
             r.CustomerId is { } customer ? CustomerLink(customer) : null, Number((double)r.DiscountPercent, "0.#") + "%", "warn")).ToList());
     }
 
     private static IQueryable<WorkOrder> OpenWorkOrders(WorkbenchQuery q) =>
         q.Db.VisibleWorkOrders(q.Scope).WhereOpen();
 
-    private static WorkbenchQueue WorkOrders(WorkbenchQuery q, IQueryable<WorkOrder> orders) =>
-        WorkbenchQueue.Of(orders, async (items, ct) =>
-            (await items.Take(WorkbenchQuery.Rows).Select(w => new { w.Id, w.Number, w.Title, w.DueAt }).ToListAsync(ct)).Select(w =>
-            {
-                var hours = (w.DueAt - q.Now).TotalHours;
-                // Hours while the SLA is near, days once it is long past (a month overdue reads -30d, not -720h).
-                var left = Math.Abs(hours) < 48 ? Number(hours, "0") + "h" : Number(hours / 24, "0") + "d";
-                return new WorkbenchRow(w.Number, w.Title, WorkOrderLink(w.Id), left, hours < 0 ? "bad" : hours < NearSla.TotalHours ? "warn" : "");
-            }).ToList());
-
-    private static WorkbenchQueue WorkOrdersNearSla(WorkbenchQuery q)
+    private static async Task<WorkbenchCardContent> WorkOrdersAsync(WorkbenchQuery q, IQueryable<WorkOrder> orders)
     {
-        var until = q.Now + NearSla;
-        return WorkOrders(q, OpenWorkOrders(q).Where(w => w.DueAt >= q.Now && w.DueAt < until).OrderBy(w => w.DueAt));
+        var rows = await orders.Take(WorkbenchQuery.Rows).Select(w => new { w.Id, w.Number, w.Title, w.DueAt }).ToListAsync(q.Ct);
+        return new(await orders.CountAsync(q.Ct), rows.Select(w =>
+        {
+            var hours = (w.DueAt - q.Now).TotalHours;
+            // Hours while the SLA is near, days once it is long past (a month overdue reads -30d, not -720h).
+            var left = Math.Abs(hours) < 48 ? Number(hours, "0") + "h" : Number(hours / 24, "0") + "d";
+            return new WorkbenchRow(w.Number, w.Title, WorkOrderLink(w.Id), left, hours < 0 ? "bad" : hours < NearSla.TotalHours ? "warn" : "");
+        }).ToList());
     }
 
-    private static WorkbenchQueue WorkOrdersOverdue(WorkbenchQuery q) =>
-        WorkOrders(q, OpenWorkOrders(q).Where(w => w.DueAt < q.Now).OrderBy(w => w.DueAt));
+    private static Task<WorkbenchCardContent> WorkOrdersNearSlaAsync(WorkbenchQuery q)
+    {
+        var until = q.Now + NearSla;
+        return WorkOrdersAsync(q, OpenWorkOrders(q).Where(w => w.DueAt >= q.Now && w.DueAt < until).OrderBy(w => w.DueAt));
+    }
 
-    private static WorkbenchQueue Escalations(WorkbenchQuery q) =>
-        WorkOrders(q, OpenWorkOrders(q).Where(w => w.EscalationLevel > 0).OrderByDescending(w => w.EscalationLevel).ThenBy(w => w.DueAt));
+    private static Task<WorkbenchCardContent> WorkOrdersOverdueAsync(WorkbenchQuery q) =>
+        WorkOrdersAsync(q, OpenWorkOrders(q).Where(w => w.DueAt < q.Now).OrderBy(w => w.DueAt));
 
-    private static WorkbenchQueue Undispatched(WorkbenchQuery q) =>
-        WorkOrders(q, OpenWorkOrders(q).Where(w => w.Status == WorkOrderStatus.Open).OrderBy(w => w.DueAt));
+    private static Task<WorkbenchCardContent> EscalationsAsync(WorkbenchQuery q) =>
+        WorkOrdersAsync(q, OpenWorkOrders(q).Where(w => w.EscalationLevel > 0).OrderByDescending(w => w.EscalationLevel).ThenBy(w => w.DueAt));
+
+    private static Task<WorkbenchCardContent> UndispatchedAsync(WorkbenchQuery q) =>
+        WorkOrdersAsync(q, OpenWorkOrders(q).Where(w => w.Status == WorkOrderStatus.Open).OrderBy(w => w.DueAt));
 
     /// <summary>Messages nobody has heard or turned into a work order: a known caller's only when he is in scope.</summary>
-    private static WorkbenchQueue Voicemails(WorkbenchQuery q)
+    private static async Task<WorkbenchCardContent> VoicemailsAsync(WorkbenchQuery q)
     {
         var visible = q.Db.VisibleCustomers(q.Scope).Select(c => c.Id);
         var messages = q.Db.Voicemails
             .Where(v => !v.Heard && v.WorkOrderId == null && (v.CustomerId == null || visible.Contains(v.CustomerId.Value)))
             .OrderBy(v => v.RecordedAt);
-        return WorkbenchQueue.Of(messages, async (items, ct) =>
-            (await items.Take(WorkbenchQuery.Rows).Select(v => new { v.Caller, v.RecordedAt, v.DurationSeconds }).ToListAsync(ct)).Select(v =>
-                new WorkbenchRow(q.Me.Phone(v.Caller), q.Time.Show(v.RecordedAt)[5..], "/Agent/Desktop", v.DurationSeconds + "s")).ToList());
+        var rows = await messages.Take(WorkbenchQuery.Rows).Select(v => new { v.Caller, v.RecordedAt, v.DurationSeconds }).ToListAsync(q.Ct);
+        return new(await messages.CountAsync(q.Ct), rows.Select(v => new WorkbenchRow(q.Me.Phone(v.Caller),
+            q.Time.Show(v.RecordedAt)[5..], "/Agent/Desktop", v.DurationSeconds + "s")).ToList());
     }
 
-    /// <summary>Counts the week's leads; its rows are the channels they came through, most first.</summary>
-    private static WorkbenchQueue NewLeadsThisWeek(WorkbenchQuery q)
+    private static async Task<WorkbenchCardContent> NewLeadsThisWeekAsync(WorkbenchQuery q)
     {
         var since = q.Now.AddDays(-7);
         var leads = q.Db.VisibleLeads(q.Scope).Where(l => l.CreatedAt >= since);
-        return WorkbenchQueue.Of(leads, async (items, ct) =>
-            (await items.GroupBy(l => l.Channel).Select(g => new { Channel = g.Key, Count = g.Count() })
-                .OrderByDescending(g => g.Count).Take(WorkbenchQuery.Rows).ToListAsync(ct))
-            .Select(g => new WorkbenchRow(q.T.Of(g.Channel), null, null, g.Count.ToString(CultureInfo.InvariantCulture))).ToList());
+        var byChannel = await leads.GroupBy(l => l.Channel).Select(g => new { Channel = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).Take(WorkbenchQuery.Rows).ToListAsync(q.Ct);
+        return new(await leads.CountAsync(q.Ct), byChannel.Select(g => new WorkbenchRow(q.T.Of(g.Channel), null, null, g.Count.ToString(CultureInfo.InvariantCulture))).ToList());
     }
 
-    private static WorkbenchQueue RunningCampaigns(WorkbenchQuery q)
+    private static async Task<WorkbenchCardContent> RunningCampaignsAsync(WorkbenchQuery q)
     {
         var campaigns = q.Db.Campaigns.Where(c => c.Status == CampaignStatus.Running && (c.ProjectId == null || q.Scope.SeesAll || q.Scope.ProjectIds.Contains(c.ProjectId.Value)))
             .OrderBy(c => c.EndDate);
-        return WorkbenchQueue.Of(campaigns, async (items, ct) =>
-            (await items.Take(WorkbenchQuery.Rows).Select(c => new { c.Name, c.Code, c.EndDate }).ToListAsync(ct)).Select(c =>
-                new WorkbenchRow(c.Name, c.Code, null, c.EndDate.ToString("MM-dd", CultureInfo.InvariantCulture))).ToList());
+        var rows = await campaigns.Take(WorkbenchQuery.Rows).Select(c => new { c.Name, c.Code, c.EndDate }).ToListAsync(q.Ct);
+        return new(await campaigns.CountAsync(q.Ct), rows.Select(c => new WorkbenchRow(c.Name, c.Code, null,
+            c.EndDate.ToString("MM-dd", CultureInfo.InvariantCulture))).ToList());
     }
 }
