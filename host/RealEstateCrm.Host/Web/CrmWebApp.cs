@@ -64,6 +64,8 @@ public static class CrmWebApp
         services.AddScoped<DataVersion>();
         services.AddSingleton(typeof(KeptWhileUnchanged<,>));
         services.AddScoped<ProjectDemand>();
+        services.AddScoped<ReferenceLists>();
+        services.AddScoped<MenuItems>();
         services.AddSingleton(sp => new BusinessTime(BusinessTime.FindZone(options.Web.TimeZone), sp.GetRequiredService<TimeProvider>()));
         AddSignIn(services);
         services.AddAuthorizationBuilder().AddFunctionPolicies();

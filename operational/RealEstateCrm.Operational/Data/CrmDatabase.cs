@@ -9,21 +9,33 @@ public sealed class CrmDatabase(DatabaseOptions options)
 {
     public DatabaseOptions Options { get; } = options;
 
+    // Built once: options are immutable, and building them per context (a web request makes one) cost a builder, the
+    // provider's extension and EF's look-up of its internal services by those new options.
+    private readonly Lazy<DbContextOptions> _contextOptions = new(() => BuildOptions(options));
+
     public CrmDbContext CreateContext(string actor = "system")
     {
         CrmDbContext db = Options.Provider switch
         {
-            DatabaseProvider.Sqlite => new SqliteCrmDbContext(new DbContextOptionsBuilder<SqliteCrmDbContext>()
-                .UseSqlite(Options.ConnectionString, o => o.CommandTimeout(120)).Options),
-            DatabaseProvider.Postgres => new PostgresCrmDbContext(new DbContextOptionsBuilder<PostgresCrmDbContext>()
-                .UseNpgsql(Options.ConnectionString, o => o.CommandTimeout(300)).Options),
-            DatabaseProvider.SqlServer => new SqlServerCrmDbContext(new DbContextOptionsBuilder<SqlServerCrmDbContext>()
-                .UseSqlServer(Options.ConnectionString).Options),
+            DatabaseProvider.Sqlite => new SqliteCrmDbContext((DbContextOptions<SqliteCrmDbContext>)_contextOptions.Value),
+            DatabaseProvider.Postgres => new PostgresCrmDbContext((DbContextOptions<PostgresCrmDbContext>)_contextOptions.Value),
+            DatabaseProvider.SqlServer => new SqlServerCrmDbContext((DbContextOptions<SqlServerCrmDbContext>)_contextOptions.Value),
             _ => throw new InvalidOperationException($"unknown provider {Options.Provider}"),
         };
         db.Actor = actor;
         return db;
     }
+
+    private static DbContextOptions BuildOptions(DatabaseOptions options) => options.Provider switch
+    {
+        DatabaseProvider.Sqlite => new DbContextOptionsBuilder<SqliteCrmDbContext>()
+            .UseSqlite(options.ConnectionString, o => o.CommandTimeout(120)).Options,
+        DatabaseProvider.Postgres => new DbContextOptionsBuilder<PostgresCrmDbContext>()
+            .UseNpgsql(options.ConnectionString, o => o.CommandTimeout(300)).Options,
+        DatabaseProvider.SqlServer => new DbContextOptionsBuilder<SqlServerCrmDbContext>()
+            .UseSqlServer(options.ConnectionString).Options,
+        _ => throw new InvalidOperationException($"unknown provider {options.Provider}"),
+    };
 
     /// <summary>Creates the database if needed and applies every pending migration.</summary>
     public async Task MigrateAsync(CancellationToken ct = default)

@@ -23,6 +23,12 @@ public sealed class SignedInUser(IHttpContextAccessor http, GetDataScope getScop
 
     public bool MayUse(string function) => Principal.MayUse(function);
 
+    private string? _grantsKey;
+
+    /// <summary>The user with his roles and functions in one string: the key of what is kept per user and what he is granted.</summary>
+    public string GrantsKey => _grantsKey ??= $"{Id}:{string.Join(',', Roles.Order(StringComparer.Ordinal))}:" +
+        string.Join(',', Principal.FindAll(CrmClaimsFactory.Function).Select(c => c.Value).Order(StringComparer.Ordinal));
+
     /// <summary>The functions come from the sign-in claims, as every <see cref="MayUse"/> check does; whether the user is
     /// still active and where he sits are read afresh whenever anything has been written since they were last read (the
     /// scope is kept per user and functions while the <see cref="DataVersion"/> holds: every page needs it).</summary>

@@ -57,23 +57,35 @@ public sealed record Customer360(
     /// customer is not in <paramref name="customers"/> (not visible, merged away or no such id).</summary>
     public static async Task<Customer360?> LoadAsync(CrmDbContext db, IQueryable<Customer> customers, Guid id, DataScope scope, Text text, DateTime now, CancellationToken ct)
     {
-        var customer = await customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (customer is null) return null;
-        var homeProject = await db.Projects.Where(p => p.Id == customer.HomeProjectId).Select(p => p.Name).FirstOrDefaultAsync(ct);
-
-        var contracts = await db.VisibleContracts(scope).Where(c => c.CustomerId == id)
-            .Join(db.Units, c => c.UnitId, u => u.Id, (c, u) => new { c.Id, c.ContractNo, u.RoomNo, c.SignedAt, c.FinalPrice, c.Status, c.PaymentMethod })
-            .ToListAsync(ct);
-        var contractIds = contracts.Select(c => c.Id).ToList();
-        var payments = (await db.Payments.Where(p => contractIds.Contains(p.ContractId))
-                .Select(p => new { p.ContractId, p.PaidAt, p.Amount, p.Channel, p.ReceiptNo }).ToListAsync(ct))
-            .OrderByDescending(p => p.PaidAt).ToList();
-        var contractLines = contracts.OrderByDescending(c => c.SignedAt).Select(c =>
+        // The customer with his home project's name and the tag saying he left the property service, in one round trip.
+        var head = await customers.AsNoTracking().Where(c => c.Id == id).Select(c => new
         {
-            var paid = payments.Where(p => p.ContractId == c.Id).ToList();
-            return new ContractLine(c.ContractNo, c.RoomNo, c.SignedAt, c.FinalPrice, c.Status, c.PaymentMethod, paid.Sum(p => p.Amount),
-                [.. paid.Select(p => new PaymentLine(p.PaidAt, p.Amount, p.Channel, p.ReceiptNo))]);
-        }).ToList();
+            Customer = c,
+            HomeProject = db.Projects.Where(p => p.Id == c.HomeProjectId).Select(p => p.Name).FirstOrDefault(),
+            LeftTag = db.CustomerTags.Where(t => t.CustomerId == c.Id && t.Tag == LeavePropertyService.Tag).Select(t => (Guid?)t.Id).FirstOrDefault(),
+        }).SingleOrDefaultAsync(ct);
+        if (head is null) return null;
+        var customer = head.Customer;
+        var leftAt = head.LeftTag is { } tag ? LeavePropertyService.LeftAt(tag) : (DateTime?)null;
+
+        // Contracts with their payments in one query: a contract without payments comes once with nulls.
+        var contractRows = await (from c in db.VisibleContracts(scope)
+                                  where c.CustomerId == id
+                                  join u in db.Units on c.UnitId equals u.Id
+                                  join p in db.Payments on c.Id equals p.ContractId into paid
+                                  from p in paid.DefaultIfEmpty()
+                                  select new
+                                  {
+                                      c.Id, c.ContractNo, u.RoomNo, c.SignedAt, c.FinalPrice, c.Status, c.PaymentMethod,
+                                      PaidAt = (DateTime?)p.PaidAt, Amount = (decimal?)p.Amount, Channel = (PaymentChannel?)p.Channel, p.ReceiptNo,
+                                  }).AsNoTracking().ToListAsync(ct);
+        var contractLines = contractRows.GroupBy(r => r.Id).Select(g =>
+        {
+            var c = g.First();
+            var payments = g.Where(p => p.PaidAt is not null).OrderByDescending(p => p.PaidAt)
+                .Select(p => new PaymentLine(p.PaidAt!.Value, p.Amount!.Value, p.Channel!.Value, p.ReceiptNo)).ToList();
+            return new ContractLine(c.ContractNo, c.RoomNo, c.SignedAt, c.FinalPrice, c.Status, c.PaymentMethod, payments.Sum(p => p.Amount), payments);
+        }).OrderByDescending(c => c.SignedAt).ToList();
 
         // His units: those under contract or reservation (cancelled ones aside), whichever came first.
         var reservedUnits = db.Reservations.Where(r => r.CustomerId == id && r.Status != ReservationStatus.Cancelled && r.Status != ReservationStatus.Expired).Select(r => r.UnitId);
@@ -108,8 +120,6 @@ public sealed record Customer360(
         var returnVisits = await db.ReturnVisits.Where(r => r.CustomerId == id).Select(r => new { r.VisitedAt, r.Satisfied, r.ByUser }).ToListAsync(ct);
         var receptions = await db.ReceptionRecords.Where(r => r.CustomerId == id).OrderByDescending(r => r.ReceivedAt).Take(TimelineRows)
             .Select(r => new { r.ReceivedAt, r.Channel, r.Summary }).ToListAsync(ct);
-        var leftAt = await db.CustomerTags.Where(t => t.CustomerId == id && t.Tag == LeavePropertyService.Tag).FirstOrDefaultAsync(ct) is { } left
-            ? LeavePropertyService.LeftAt(left) : (DateTime?)null;
 
         var timeline = leads.Select(l => new Event(l.CreatedAt, "Lead", $"{l.Name} · {text.Of(l.Channel)} · {text.Of(l.Status)}"))
             .Concat(visits.Select(v => new Event(v.VisitedAt, "Visit", $"{v.Project} · {v.Party}" + (v.Notes is null ? "" : $" · {v.Notes}"))))
@@ -123,14 +133,28 @@ public sealed record Customer360(
             .Concat(leftAt is { } at ? [new Event(at, "Left the property service", "")] : [])
             .OrderByDescending(e => e.At).Take(TimelineRows).ToList();
 
-        return new Customer360(customer, homeProject, units, contractLines, open, [.. calls.Take(RecentRows)], [.. visits.Take(RecentRows)], timeline,
-            await AdviceAsync(db, id, CallListKind.ChurnCare, ct), await AdviceAsync(db, id, CallListKind.CrossSell, ct), leftAt, now);
+        var advice = await LatestAdvice(db, id, CallListKind.ChurnCare).Concat(LatestAdvice(db, id, CallListKind.CrossSell)).ToListAsync(ct);
+        return new Customer360(customer, head.HomeProject, units, contractLines, open, [.. calls.Take(RecentRows)], [.. visits.Take(RecentRows)], timeline,
+            Advice(advice, CallListKind.ChurnCare), Advice(advice, CallListKind.CrossSell), leftAt, now);
     }
 
-    private static async Task<ModelAdvice?> AdviceAsync(CrmDbContext db, Guid customerId, CallListKind kind, CancellationToken ct) =>
-        await (from e in db.CallListEntries
-               join l in db.CallLists on e.CallListId equals l.Id
-               where e.CustomerId == customerId && l.Kind == kind
-               orderby l.ForDate descending, l.CreatedAt descending
-               select new ModelAdvice(e.Score, e.Reason, l.ForDate)).FirstOrDefaultAsync(ct);
+    private sealed class AdviceRow
+    {
+        public CallListKind Kind { get; init; }
+        public double Score { get; init; }
+        public string? Reason { get; init; }
+        public DateOnly ForDate { get; init; }
+    }
+
+    /// <summary>The customer's entry on the latest call list of <paramref name="kind"/>: at most one row, so both kinds are
+    /// read in one query.</summary>
+    private static IQueryable<AdviceRow> LatestAdvice(CrmDbContext db, Guid customerId, CallListKind kind) =>
+        (from e in db.CallListEntries
+         join l in db.CallLists on e.CallListId equals l.Id
+         where e.CustomerId == customerId && l.Kind == kind
+         orderby l.ForDate descending, l.CreatedAt descending
+         select new AdviceRow { Kind = l.Kind, Score = e.Score, Reason = e.Reason, ForDate = l.ForDate }).Take(1);
+
+    private static ModelAdvice? Advice(List<AdviceRow> rows, CallListKind kind) =>
+        rows.FirstOrDefault(r => r.Kind == kind) is { } row ? new ModelAdvice(row.Score, row.Reason, row.ForDate) : null;
 }

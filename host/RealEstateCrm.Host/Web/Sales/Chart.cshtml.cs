@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Host.Web.Auth;
+using RealEstateCrm.Host.Web.Shared;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Inventory;
 using RealEstateCrm.Operational.Domain.Organisation;
@@ -11,9 +12,11 @@ using RealEstateCrm.Operational.Domain.Organisation;
 namespace RealEstateCrm.Host.Web.Sales;
 
 /// <summary>The sales-control chart (销控图): pick a project of the user's scope and one of its buildings; units are
-/// coloured by status, filtered by status and price (in 万元, as buyers and reps talk about prices).</summary>
+/// coloured by status, filtered by status and price (in 万元, as buyers and reps talk about prices). A project's buildings
+/// with their stacks are kept while nothing is written (<see cref="DataVersion"/>): every view of the chart shows them.</summary>
 [Authorize(Policy = Functions.SalesRead)]
-public sealed class ChartModel(CrmDbContext db, SignedInUser me, ProjectDemand demand) : PageModel
+public sealed class ChartModel(CrmDbContext db, SignedInUser me, ProjectDemand demand, DataVersion version,
+    KeptWhileUnchanged<Guid, IReadOnlyList<Building>> buildings) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Project { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Building { get; set; }
@@ -37,7 +40,9 @@ public sealed class ChartModel(CrmDbContext db, SignedInUser me, ProjectDemand d
         if (Project is null) return Page();
         // A project id from the browser must be one of the user's own: another team's project is simply not there.
         if (Projects.All(p => p.Id != Project)) return NotFound();
-        Buildings = await db.Buildings.AsNoTracking().Include(b => b.Stacks).Where(b => b.ProjectId == Project).OrderBy(b => b.Name).ToListAsync(ct);
+        var project = Project.Value;
+        Buildings = await buildings.GetAsync(project, await version.CurrentAsync(ct), async () =>
+            await db.Buildings.AsNoTracking().Include(b => b.Stacks).Where(b => b.ProjectId == project).OrderBy(b => b.Name).ToListAsync(ct));
         // After the project changes the form still carries the old project's building: show the new one's first.
         var building = Buildings.SingleOrDefault(b => b.Id == Building) ?? Buildings.FirstOrDefault();
         Building = building?.Id;

@@ -16,7 +16,7 @@ namespace RealEstateCrm.Host.Web.Search;
 /// <summary>Advanced search (条件查询) over customers, units and work orders: combinable conditions, sortable columns,
 /// pages of <see cref="SearchCriteria.PageSize"/> and a CSV download of every match. Each kind needs its function; all
 /// of it runs through the user's data scope, and phone numbers are masked as his role requires.</summary>
-public sealed class IndexModel(CrmDbContext db, SignedInUser me, Text text, BusinessTime time) : PageModel
+public sealed class IndexModel(CrmDbContext db, SignedInUser me, Text text, BusinessTime time, ReferenceLists lists) : PageModel
 {
     /// <summary>The CSV holds at most this many rows; a larger result asks for narrower conditions.</summary>
     public const int CsvLimit = 100_000;
@@ -37,11 +37,8 @@ public sealed class IndexModel(CrmDbContext db, SignedInUser me, Text text, Busi
         var rows = await search.RowsAsync(criteria, (Criteria.Page - 1) * SearchCriteria.PageSize, SearchCriteria.PageSize, ct);
         Result = new SearchResult(search.Columns, rows, total);
         var scope = await me.ScopeAsync(ct);
-        Projects = (await db.Projects.AsNoTracking().Where(p => scope.SeesAll || scope.ProjectIds.Contains(p.Id))
-            .OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name)).ToList();
-        if (Criteria.Kind == SearchKind.WorkOrders)
-            Categories = (await db.ComplaintCategories.AsNoTracking().Where(c => c.ParentId != null).OrderBy(c => c.Code)
-                .Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
+        Projects = await lists.ProjectsAsync(scope, ct);
+        if (Criteria.Kind == SearchKind.WorkOrders) Categories = await lists.ComplaintCategoriesAsync(ct);
         return Page();
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Host.Web.Auth;
+using RealEstateCrm.Host.Web.Shared;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Organisation;
 using RealEstateCrm.Operational.Domain.Service;
@@ -13,7 +14,7 @@ namespace RealEstateCrm.Host.Web.Service;
 /// <summary>The work-order board: the user's visible orders, filtered in the database and read one page at a time (the
 /// medium scale holds about 10^5 orders), open ones soonest due first, each with its SLA countdown.</summary>
 [Authorize(Policy = Functions.ServiceRead)]
-public sealed class BoardModel(CrmDbContext db, SignedInUser me, TimeProvider clock, EscalateOverdueWorkOrders escalate) : ServicePage
+public sealed class BoardModel(CrmDbContext db, SignedInUser me, TimeProvider clock, EscalateOverdueWorkOrders escalate, ReferenceLists lists) : ServicePage
 {
     public const int PageSize = 50;
 
@@ -51,7 +52,7 @@ public sealed class BoardModel(CrmDbContext db, SignedInUser me, TimeProvider cl
     {
         PageNo = Math.Max(1, PageNo);
         var now = clock.GetUtcNow().UtcDateTime;
-        var warn = await SlaClock.WarnFractionAsync(db, ct);
+        var warn = await lists.SlaWarnFractionAsync(ct);
         var orders = Filter(db.VisibleWorkOrders(await me.ScopeAsync(ct)).AsNoTracking(), now);
         orders = Status is null or "" ? orders.OrderBy(w => w.DueAt).ThenBy(w => w.Number) : orders.OrderByDescending(w => w.OpenedAt).ThenBy(w => w.Number);
 
@@ -71,9 +72,8 @@ public sealed class BoardModel(CrmDbContext db, SignedInUser me, TimeProvider cl
             x.Category, x.Department, x.Contractor, x.Customer, x.Order.EscalationLevel, SlaClock.Of(x.Order, now, warn),
             x.Order.EscalationLevel > 0 ? byHand.GetValueOrDefault(x.Order.Id) : null)).ToList();
 
-        Categories = (await db.ComplaintCategories.AsNoTracking().Where(c => c.ParentId != null).OrderBy(c => c.Code).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
-            .Select(c => (c.Id, c.Name)).ToList();
-        Departments = await ServiceDepartments(db, ct);
+        Categories = await lists.ComplaintCategoriesAsync(ct);
+        Departments = await lists.ServiceDepartmentsAsync(ct);
     }
 
     /// <summary>The reason of each order's latest escalation by hand since it was last reopened (reopening starts the
@@ -100,11 +100,6 @@ public sealed class BoardModel(CrmDbContext db, SignedInUser me, TimeProvider cl
         if (!string.IsNullOrWhiteSpace(Number)) orders = orders.Where(w => w.Number.StartsWith(Number.Trim()));
         return orders;
     }
-
-    /// <summary>The departments work is dispatched to: service and engineering units.</summary>
-    public static async Task<IReadOnlyList<(Guid Id, string Name)>> ServiceDepartments(CrmDbContext db, CancellationToken ct) =>
-        (await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Service || u.Kind == OrgUnitKind.Engineering)
-            .OrderBy(u => u.Code).Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
 
     /// <summary>This board's address with the current filters and another page number.</summary>
     public string PageLink(int pageNo) => Url.Page("/Service/Board", new { Status, Category, Department, Overdue, Number, p = pageNo })!;

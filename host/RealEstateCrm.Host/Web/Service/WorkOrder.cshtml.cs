@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Host.Web.Auth;
+using RealEstateCrm.Host.Web.Shared;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Organisation;
 using RealEstateCrm.Operational.Domain.Service;
@@ -14,7 +15,7 @@ namespace RealEstateCrm.Host.Web.Service;
 /// reply, repair cost, compensation, charge-back, resolve, close, reopen, complaint topic. The order is loaded through
 /// the user's visible orders on every request, so an id from another project answers 404 for reading and for changing.</summary>
 [Authorize(Policy = Functions.ServiceRead)]
-public sealed class WorkOrderModel(CrmDbContext db, SignedInUser me, TimeProvider clock) : ServicePage
+public sealed class WorkOrderModel(CrmDbContext db, SignedInUser me, TimeProvider clock, ReferenceLists lists) : ServicePage
 {
     public WorkOrder Order { get; private set; } = null!;
     public string CustomerName { get; private set; } = "";
@@ -110,7 +111,7 @@ public sealed class WorkOrderModel(CrmDbContext db, SignedInUser me, TimeProvide
         Compensations = await db.Compensations.AsNoTracking().Where(c => c.WorkOrderId == id).OrderBy(c => c.GrantedAt).ToListAsync(ct);
         ChargedBack = (await db.ContractorChargeBacks.Where(c => c.WorkOrderId == id).Select(c => c.Amount).ToListAsync(ct)).Sum();
 
-        Departments = await BoardModel.ServiceDepartments(db, ct);
+        Departments = await lists.ServiceDepartmentsAsync(ct);
         var covering = await db.ContractorScopes.Where(s => s.ProjectId == order.ProjectId && s.ComplaintCategoryId == order.CategoryId)
             .Select(s => s.ContractorId).ToListAsync(ct);
         Contractors = (await db.Contractors.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))

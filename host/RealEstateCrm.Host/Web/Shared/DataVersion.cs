@@ -10,8 +10,11 @@ namespace RealEstateCrm.Host.Web.Shared;
 /// older data with the newer number).</summary>
 public sealed class DataVersion(CrmDbContext db)
 {
+    // Compiled once: every request reads it, and a LINQ query pays EF's parameter extraction and cache look-up each time.
+    private static readonly Func<CrmDbContext, CancellationToken, Task<long>> LastSequence =
+        EF.CompileAsyncQuery((CrmDbContext db, CancellationToken ct) => db.Set<OutboxCounter>().Select(c => c.LastSequence).Single());
+
     private long? _current;
 
-    public async ValueTask<long> CurrentAsync(CancellationToken ct) =>
-        _current ??= await db.Set<OutboxCounter>().Select(c => c.LastSequence).SingleAsync(ct);
+    public async ValueTask<long> CurrentAsync(CancellationToken ct) => _current ??= await LastSequence(db, ct);
 }

@@ -26,8 +26,11 @@ public sealed class LeavePropertyService(CrmDbContext db, TimeProvider clock)
     public sealed record Request(Guid CustomerId, DateTime LeftAt, string Reason, ReceptionChannel Channel, Guid? RecordedByUserId = null);
 
     /// <summary>When the owner left: the time in the tag's version-7 key (its first 48 bits, Unix milliseconds).</summary>
-    public static DateTime LeftAt(CustomerTag tag) =>
-        DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(tag.Id.ToString("N")[..12], 16)).UtcDateTime;
+    public static DateTime LeftAt(CustomerTag tag) => LeftAt(tag.Id);
+
+    /// <summary>When the owner left, from the tag's id alone (a page that reads only the id).</summary>
+    public static DateTime LeftAt(Guid tagId) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(tagId.ToString("N")[..12], 16)).UtcDateTime;
 
     public async Task<CustomerTag> Handle(Request request, CancellationToken ct = default)
     {
