@@ -1,7 +1,7 @@
 using System.Data.Common;
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using RealEstateCrm.Operational.Data;
 
 namespace RealEstateCrm.Etl.Batch;
 
@@ -12,8 +12,6 @@ namespace RealEstateCrm.Etl.Batch;
 /// as the provider's own type (and EF's converter, if any), as EF would.</summary>
 internal sealed class SourceColumn
 {
-    private static readonly MethodInfo TypedReaderMethod = typeof(SourceColumn).GetMethod(nameof(TypedReader), BindingFlags.NonPublic | BindingFlags.Static)!;
-
     public SourceColumn(IProperty property)
     {
         Name = property.GetColumnName();
@@ -23,7 +21,7 @@ internal sealed class SourceColumn
         providerType = Nullable.GetUnderlyingType(providerType) ?? providerType;
         var storedAsText = providerType == typeof(string) || mapping.StoreType.Equals("TEXT", StringComparison.OrdinalIgnoreCase);
         StagingType = storedAsText ? "VARCHAR" : OdsType;
-        Read = storedAsText ? TextReader : (Func<DbDataReader, int, object?>)TypedReaderMethod.MakeGenericMethod(providerType).Invoke(null, [mapping.Converter?.ConvertFromProvider])!;
+        Read = storedAsText ? TextReader : PlainRowReader.ReaderFor(property);
     }
 
     public string Name { get; }
@@ -36,11 +34,6 @@ internal sealed class SourceColumn
     public Func<DbDataReader, int, object?> Read { get; }
 
     private static object? TextReader(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-
-    private static Func<DbDataReader, int, object?> TypedReader<TProvider>(Func<object?, object?>? fromProvider) =>
-        fromProvider is null
-            ? (reader, i) => reader.IsDBNull(i) ? null : reader.GetFieldValue<TProvider>(i)
-            : (reader, i) => reader.IsDBNull(i) ? null : fromProvider(reader.GetFieldValue<TProvider>(i));
 
     private static string DuckDbType(Type type)
     {

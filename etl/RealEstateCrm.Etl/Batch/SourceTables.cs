@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -11,21 +9,14 @@ namespace RealEstateCrm.Etl.Batch;
 /// in the warehouse, so transformations are plain DuckDB SQL over a copy that changes only by extraction.</summary>
 internal sealed class SourceTable
 {
-    // Keeps each IN list well inside every provider's parameter limit (SQLite's is the lowest).
-    private const int IdsPerQuery = 500;
-
-    private readonly string _select;
-    private readonly string _idColumn;
-    private readonly RelationalTypeMapping _idMapping;
+    private readonly PlainRowReader _rows;
 
     private SourceTable(StoredTable stored, ISqlGenerationHelper sql)
     {
         Stored = stored;
         Columns = stored.Columns.Select(c => new SourceColumn(c)).ToList();
-        _select = $"SELECT {string.Join(", ", Columns.Select(c => sql.DelimitIdentifier(c.Name)))} FROM {sql.DelimitIdentifier(Name, stored.EntityType.GetSchema())}";
-        var id = stored.EntityType.FindProperty("Id") ?? throw new InvalidOperationException($"{Name} has no Id column: the outbox names rows by id");
-        _idColumn = sql.DelimitIdentifier(id.GetColumnName());
-        _idMapping = id.GetRelationalTypeMapping();
+        if (stored.EntityType.FindProperty("Id") is null) throw new InvalidOperationException($"{Name} has no Id column: the outbox names rows by id");
+        _rows = new PlainRowReader(stored, sql, Columns.Select(c => c.Read).ToList());
     }
 
     public StoredTable Stored { get; }
@@ -73,48 +64,5 @@ internal sealed class SourceTable
 
     /// <summary>The rows, all of them or those with the given ids, values in <see cref="Columns"/> order (read as each column
     /// says), on the context's connection, in no particular order: the ods tables need none.</summary>
-    public async IAsyncEnumerable<object?[]> ReadAsync(CrmDbContext db, IReadOnlyCollection<Guid>? ids, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            IEnumerable<Guid[]?> queries = ids is null ? [null] : (IEnumerable<Guid[]?>)ids.Chunk(IdsPerQuery);
-            foreach (var chunk in queries)
-            {
-                await using var command = Command(db, chunk);
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    var row = new object?[Columns.Count];
-                    for (var i = 0; i < row.Length; i++) row[i] = Columns[i].Read(reader, i);
-                    yield return row;
-                }
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private DbCommand Command(CrmDbContext db, Guid[]? ids)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandTimeout = db.Database.GetCommandTimeout() ?? command.CommandTimeout;
-        if (ids is null)
-        {
-            command.CommandText = _select;
-            return command;
-        }
-        var names = new string[ids.Length];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            names[i] = $"@id{i}";
-            // The id mapping writes the parameter the way the column stores it (text on SQLite, uuid on PostgreSQL).
-            command.Parameters.Add(_idMapping.CreateParameter(command, names[i], ids[i], nullable: false));
-        }
-        command.CommandText = $"{_select} WHERE {_idColumn} IN ({string.Join(", ", names)})";
-        return command;
-    }
+    public IAsyncEnumerable<object?[]> ReadAsync(CrmDbContext db, IReadOnlyCollection<Guid>? ids, CancellationToken ct) => _rows.ReadAsync(db, ids, ct);
 }

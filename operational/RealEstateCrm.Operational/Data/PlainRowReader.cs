@@ -11,8 +11,9 @@ namespace RealEstateCrm.Operational.Data;
 /// <summary>Reads a table's rows with a plain data reader on the context's connection and transaction: no entities,
 /// no change tracker, no per-column getter. Each column is read as the provider type EF maps it to and passed through
 /// the same value converter EF uses, so the values are the ones <see cref="StoredTable.ReadRows(CrmDbContext, CancellationToken)"/>
-/// gives (enums from their names, GUIDs from SQLite's text), at a fraction of the cost.</summary>
-internal sealed class PlainRowReader
+/// gives (enums from their names, GUIDs from SQLite's text), at a fraction of the cost. A reader that wants some columns
+/// otherwise (the ETL reads text-stored columns as the stored strings) passes its own column readers.</summary>
+public sealed class PlainRowReader
 {
     // Keeps each IN list well inside every provider's parameter limit (SQLite's is the lowest).
     private const int IdsPerQuery = 500;
@@ -24,7 +25,9 @@ internal sealed class PlainRowReader
     private readonly RelationalTypeMapping? _idMapping;
     private readonly Func<DbDataReader, int, object?>[] _columns;
 
-    public PlainRowReader(StoredTable table, ISqlGenerationHelper sql)
+    /// <param name="columns">How to read each of <paramref name="table"/>'s columns, in its column order; by default as EF does
+    /// (<see cref="ReaderFor"/>).</param>
+    public PlainRowReader(StoredTable table, ISqlGenerationHelper sql, IReadOnlyList<Func<DbDataReader, int, object?>>? columns = null)
     {
         var entityType = table.EntityType;
         _select = $"SELECT {string.Join(", ", table.ColumnNames.Select(c => sql.DelimitIdentifier(c)))} " +
@@ -32,9 +35,11 @@ internal sealed class PlainRowReader
         var id = entityType.FindProperty("Id");
         _idColumn = id is null ? "" : sql.DelimitIdentifier(id.GetColumnName());
         _idMapping = id?.GetRelationalTypeMapping();
-        _columns = table.Columns.Select(ReaderFor).ToArray();
+        _columns = columns?.ToArray() ?? table.Columns.Select(ReaderFor).ToArray();
+        if (_columns.Length != table.Columns.Count) throw new ArgumentException($"{table.Name} has {table.Columns.Count} columns, not {_columns.Length}", nameof(columns));
     }
 
+    /// <summary>The rows, all of them or those with the given ids, in no particular order.</summary>
     public async IAsyncEnumerable<object?[]> ReadAsync(CrmDbContext db, IReadOnlyCollection<Guid>? ids, [EnumeratorCancellation] CancellationToken ct)
     {
         if (ids is not null && _idMapping is null) throw new InvalidOperationException($"{_select}: the table has no Id column to select rows by");
@@ -83,7 +88,8 @@ internal sealed class PlainRowReader
         return command;
     }
 
-    private static Func<DbDataReader, int, object?> ReaderFor(IProperty property)
+    /// <summary>Reads <paramref name="property"/>'s column as the provider type EF maps it to, through EF's value converter.</summary>
+    public static Func<DbDataReader, int, object?> ReaderFor(IProperty property)
     {
         var mapping = property.GetRelationalTypeMapping();
         var converter = mapping.Converter;
