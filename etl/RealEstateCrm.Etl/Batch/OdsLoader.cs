@@ -28,7 +28,7 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
         Action<SourceTable> starting, Func<SourceTable, Task> extracted, CancellationToken ct)
     {
         var ids = touched.Select(t => changes.Whole(t.Entity) ? null : changes.Ids(t.Entity)).ToList();
-        await using var reads = ReadAhead.Start(touched.Select((t, i) => (Func<CancellationToken, IAsyncEnumerable<object?[]>>)(c => t.ReadAsync(db, ids[i], c))).ToList(), ct);
+        await using var reads = ReadAhead.Start(touched.Select((t, i) => (Func<CancellationToken, IAsyncEnumerable<RowChunk>>)(c => t.ReadAsync(db, ids[i], c))).ToList(), ct);
         for (var i = 0; i < touched.Count; i++)
         {
             starting(touched[i]);
@@ -37,7 +37,7 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
         }
     }
 
-    private async Task LoadAsync(SourceTable table, IReadOnlyCollection<Guid>? ids, IAsyncEnumerable<object?[]> rows, CancellationToken ct)
+    private async Task LoadAsync(SourceTable table, IReadOnlyCollection<Guid>? ids, IAsyncEnumerable<RowChunk> chunks, CancellationToken ct)
     {
         if (ids is null)
         {
@@ -54,14 +54,15 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
         if (table.CreateStagingSql() is { } staging) await warehouse.ExecuteAsync(staging, ct);
         using (var appender = warehouse.Connection.CreateAppender(table.AppendTo))
         {
-            await foreach (var values in rows)
-            {
-                var row = appender.CreateRow();
-                foreach (var value in values) Append(row, value);
-                row.EndRow();
-                Rows++;
-                onRow(Rows);
-            }
+            await foreach (var chunk in chunks)
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    var row = appender.CreateRow();
+                    chunk.AppendTo(row, i);
+                    row.EndRow();
+                    Rows++;
+                    onRow(Rows);
+                }
         }
         foreach (var sql in table.FromStagingSql()) await warehouse.ExecuteAsync(sql, ct);
         if (ids is null && !full) await warehouse.ExecuteAsync($"INSERT INTO changed SELECT '{table.Name}', id FROM {table.OdsName}", ct);

@@ -3,39 +3,38 @@ using System.Threading.Channels;
 
 namespace RealEstateCrm.Etl.Batch;
 
-/// <summary>Reads the source tables one after the other on a worker thread in chunks, a few chunks ahead of the caller, so
+/// <summary>Reads the source tables one after the other on a worker thread, a few chunks ahead of the caller, so
 /// reading the operational DB goes on while the caller appends to DuckDB and runs the transformations of what is already
 /// extracted: two cores at work instead of taking turns. The caller takes the tables in the same order, each with
 /// <see cref="NextTableAsync"/>, and sees the same rows in the same order.</summary>
 internal sealed class ReadAhead : IAsyncDisposable
 {
-    private const int ChunkRows = 10_000;
     // Enough to keep reading through a transformation of a few seconds; bounded so memory stays so.
     private const int ChunksAhead = 32;
 
     // A null chunk ends a table.
-    private readonly Channel<List<object?[]>?> _chunks = Channel.CreateBounded<List<object?[]>?>(new BoundedChannelOptions(ChunksAhead) { SingleReader = true, SingleWriter = true });
+    private readonly Channel<RowChunk?> _chunks = Channel.CreateBounded<RowChunk?>(new BoundedChannelOptions(ChunksAhead) { SingleReader = true, SingleWriter = true });
     private readonly CancellationTokenSource _stop;
     private readonly Task _reader;
 
-    private ReadAhead(IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<object?[]>>> tables, CancellationToken ct)
+    private ReadAhead(IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<RowChunk>>> tables, CancellationToken ct)
     {
         _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         _reader = Task.Run(() => ReadAsync(tables, _stop.Token), CancellationToken.None);
     }
 
     /// <summary>Starts reading <paramref name="tables"/> (each a function giving a table's rows) in order.</summary>
-    public static ReadAhead Start(IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<object?[]>>> tables, CancellationToken ct) => new(tables, ct);
+    public static ReadAhead Start(IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<RowChunk>>> tables, CancellationToken ct) => new(tables, ct);
 
-    /// <summary>The rows of the next table.</summary>
-    public async IAsyncEnumerable<object?[]> NextTableAsync([EnumeratorCancellation] CancellationToken ct)
+    /// <summary>The rows of the next table, in chunks.</summary>
+    public async IAsyncEnumerable<RowChunk> NextTableAsync([EnumeratorCancellation] CancellationToken ct)
     {
         // WaitToReadAsync rethrows a read failure as it was thrown.
         while (await _chunks.Reader.WaitToReadAsync(ct))
         {
             if (!_chunks.Reader.TryRead(out var chunk)) continue;
             if (chunk is null) yield break;
-            foreach (var row in chunk) yield return row;
+            yield return chunk;
         }
     }
 
@@ -48,21 +47,13 @@ internal sealed class ReadAhead : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task ReadAsync(IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<object?[]>>> tables, CancellationToken ct)
+    private async Task ReadAsync(IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<RowChunk>>> tables, CancellationToken ct)
     {
         try
         {
             foreach (var table in tables)
             {
-                var chunk = new List<object?[]>(ChunkRows);
-                await foreach (var row in table(ct).WithCancellation(ct))
-                {
-                    chunk.Add(row);
-                    if (chunk.Count < ChunkRows) continue;
-                    await _chunks.Writer.WriteAsync(chunk, ct);
-                    chunk = new List<object?[]>(ChunkRows);
-                }
-                if (chunk.Count > 0) await _chunks.Writer.WriteAsync(chunk, ct);
+                await foreach (var chunk in table(ct).WithCancellation(ct)) await _chunks.Writer.WriteAsync(chunk, ct);
                 await _chunks.Writer.WriteAsync(null, ct);
             }
             _chunks.Writer.Complete();

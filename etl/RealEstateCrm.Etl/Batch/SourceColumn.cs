@@ -22,6 +22,16 @@ internal sealed class SourceColumn
         var storedAsText = providerType == typeof(string) || mapping.StoreType.Equals("TEXT", StringComparison.OrdinalIgnoreCase);
         StagingType = storedAsText ? "VARCHAR" : OdsType;
         Read = storedAsText ? TextReader : PlainRowReader.ReaderFor(property);
+        RawKind = storedAsText ? RawColumnKind.Text
+            : mapping.Converter is not null ? null
+            : StagingType switch
+            {
+                "INTEGER" => RawColumnKind.Integer,
+                "BIGINT" => RawColumnKind.BigInt,
+                "BOOLEAN" => RawColumnKind.Boolean,
+                "DOUBLE" => RawColumnKind.Double,
+                _ => null,
+            };
     }
 
     public string Name { get; }
@@ -30,6 +40,9 @@ internal sealed class SourceColumn
     /// <summary>The type the extracted value has when appended: VARCHAR for text read as stored, else <see cref="OdsType"/>.</summary>
     public string StagingType { get; }
     public bool NeedsCast => StagingType != OdsType;
+    /// <summary>How <see cref="SqliteTableScan"/> reads the column; null when only <see cref="Read"/> gives the right value
+    /// (a value converter, or a type the scan does not take).</summary>
+    public RawColumnKind? RawKind { get; }
     /// <summary>Reads the column's value at an ordinal of the data reader (null for NULL).</summary>
     public Func<DbDataReader, int, object?> Read { get; }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -10,6 +11,8 @@ namespace RealEstateCrm.Etl.Batch;
 internal sealed class SourceTable
 {
     private readonly PlainRowReader _rows;
+    // Set when SqliteTableScan can read every column.
+    private readonly RawColumnKind[]? _rawKinds;
 
     private SourceTable(StoredTable stored, ISqlGenerationHelper sql)
     {
@@ -17,6 +20,7 @@ internal sealed class SourceTable
         Columns = stored.Columns.Select(c => new SourceColumn(c)).ToList();
         if (stored.EntityType.FindProperty("Id") is null) throw new InvalidOperationException($"{Name} has no Id column: the outbox names rows by id");
         _rows = new PlainRowReader(stored, sql, Columns.Select(c => c.Read).ToList());
+        _rawKinds = Columns.All(c => c.RawKind is not null) ? Columns.Select(c => c.RawKind!.Value).ToArray() : null;
     }
 
     public StoredTable Stored { get; }
@@ -63,6 +67,23 @@ internal sealed class SourceTable
     }
 
     /// <summary>The rows, all of them or those with the given ids, values in <see cref="Columns"/> order (read as each column
-    /// says), on the context's connection, in no particular order: the ods tables need none.</summary>
-    public IAsyncEnumerable<object?[]> ReadAsync(CrmDbContext db, IReadOnlyCollection<Guid>? ids, CancellationToken ct) => _rows.ReadAsync(db, ids, ct);
+    /// says), on the context's connection, in no particular order (the ods tables need none), in chunks. A whole SQLite
+    /// table is read with SQLite's own API (<see cref="SqliteTableScan"/>); by-id reads are small and go through the data reader.</summary>
+    public IAsyncEnumerable<RowChunk> ReadAsync(CrmDbContext db, IReadOnlyCollection<Guid>? ids, CancellationToken ct) =>
+        ids is null && _rawKinds is not null && db.Database.IsSqlite()
+            ? SqliteTableScan.ReadAsync(db, _rows.SelectAll, _rawKinds, ct)
+            : ReadBoxedAsync(db, ids, ct);
+
+    private async IAsyncEnumerable<RowChunk> ReadBoxedAsync(CrmDbContext db, IReadOnlyCollection<Guid>? ids, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var rows = new List<object?[]>(RowChunk.MaxRows);
+        await foreach (var row in _rows.ReadAsync(db, ids, ct))
+        {
+            rows.Add(row);
+            if (rows.Count < RowChunk.MaxRows) continue;
+            yield return new BoxedRowChunk(rows);
+            rows = new List<object?[]>(RowChunk.MaxRows);
+        }
+        if (rows.Count > 0) yield return new BoxedRowChunk(rows);
+    }
 }

@@ -39,6 +39,9 @@ public sealed class PlainRowReader
         if (_columns.Length != table.Columns.Count) throw new ArgumentException($"{table.Name} has {table.Columns.Count} columns, not {_columns.Length}", nameof(columns));
     }
 
+    /// <summary>The statement that reads every row, for a reader that steps through it on its own (the ETL's SQLite scan).</summary>
+    public string SelectAll => _select;
+
     /// <summary>The rows, all of them or those with the given ids, in no particular order.</summary>
     public async IAsyncEnumerable<object?[]> ReadAsync(CrmDbContext db, IReadOnlyCollection<Guid>? ids, [EnumeratorCancellation] CancellationToken ct)
     {

@@ -1,0 +1,18 @@
+using DuckDB.NET.Data;
+
+namespace RealEstateCrm.Etl.Batch;
+
+/// <summary>A run of extracted rows of one source table, handed from the reader thread (<see cref="ReadAhead"/>) to the
+/// thread that appends them to DuckDB. Values are in <see cref="SourceTable.Columns"/> order and of each column's
+/// <see cref="SourceColumn.StagingType"/>.</summary>
+internal abstract class RowChunk
+{
+    /// <summary>How many rows a reader puts in one chunk: enough to make the hand-over between threads cheap, few enough
+    /// that the appending starts early and the chunks in flight stay small.</summary>
+    public const int MaxRows = 10_000;
+
+    public abstract int Count { get; }
+
+    /// <summary>Appends row <paramref name="index"/>'s values to <paramref name="row"/> (not ended).</summary>
+    public abstract void AppendTo(IDuckDBAppenderRow row, int index);
+}

@@ -1,0 +1,72 @@
+using DuckDB.NET.Data;
+
+namespace RealEstateCrm.Etl.Batch;
+
+/// <summary>Rows taken straight from SQLite by <see cref="SqliteTableScan"/>: every value in one slot of a flat array (an
+/// integer, a double's bits, or where a text's UTF-8 bytes start in one shared buffer), so a chunk is three arrays instead
+/// of a string or a box per value, and text reaches DuckDB as the bytes SQLite stored.</summary>
+internal sealed class SqliteRowChunk : RowChunk
+{
+    private const int Null = -1;
+
+    private readonly RawColumnKind[] _kinds;
+    private readonly long[] _values;
+    // Per value: Null, else the text's length in bytes (0 for the other kinds).
+    private readonly int[] _lengths;
+    private byte[] _text;
+    private int _textUsed;
+    private int _rows;
+
+    public SqliteRowChunk(RawColumnKind[] kinds)
+    {
+        _kinds = kinds;
+        _values = new long[MaxRows * kinds.Length];
+        _lengths = new int[MaxRows * kinds.Length];
+        _text = new byte[MaxRows * 64];
+    }
+
+    public override int Count => _rows;
+    public bool IsFull => _rows == MaxRows;
+
+    /// <summary>Opens the next row: its values are set with the Set methods, column by column.</summary>
+    public int AddRow() => _rows++ * _kinds.Length;
+
+    public void SetNull(int slot) => _lengths[slot] = Null;
+
+    public void SetInteger(int slot, long value) => (_values[slot], _lengths[slot]) = (value, 0);
+
+    public void SetDouble(int slot, double value) => (_values[slot], _lengths[slot]) = (BitConverter.DoubleToInt64Bits(value), 0);
+
+    public void SetText(int slot, ReadOnlySpan<byte> utf8)
+    {
+        if (_textUsed + utf8.Length > _text.Length) Array.Resize(ref _text, Math.Max(_text.Length * 2, _textUsed + utf8.Length));
+        utf8.CopyTo(_text.AsSpan(_textUsed));
+        (_values[slot], _lengths[slot]) = (_textUsed, utf8.Length);
+        _textUsed += utf8.Length;
+    }
+
+    public override void AppendTo(IDuckDBAppenderRow row, int index)
+    {
+        var slot = index * _kinds.Length;
+        foreach (var kind in _kinds)
+        {
+            var (value, length) = (_values[slot], _lengths[slot]);
+            slot++;
+            if (length == Null)
+            {
+                row.AppendNullValue();
+                continue;
+            }
+            switch (kind)
+            {
+                // An empty span would be taken for NULL: the empty string goes as a string.
+                case RawColumnKind.Text when length == 0: row.AppendValue(""); break;
+                case RawColumnKind.Text: row.AppendValue(_text.AsSpan((int)value, length)); break;
+                case RawColumnKind.Integer: row.AppendValue((int)value); break;
+                case RawColumnKind.BigInt: row.AppendValue(value); break;
+                case RawColumnKind.Boolean: row.AppendValue(value != 0); break;
+                case RawColumnKind.Double: row.AppendValue(BitConverter.Int64BitsToDouble(value)); break;
+            }
+        }
+    }
+}
