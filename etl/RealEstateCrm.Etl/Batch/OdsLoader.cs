@@ -32,12 +32,12 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
         for (var i = 0; i < touched.Count; i++)
         {
             starting(touched[i]);
-            await LoadAsync(touched[i], ids[i], reads.NextTableAsync(ct), ct);
+            await LoadAsync(touched[i], ids[i], touched[i].ScansRaw(db, ids[i]), reads.NextTableAsync(ct), ct);
             await extracted(touched[i]);
         }
     }
 
-    private async Task LoadAsync(SourceTable table, IReadOnlyCollection<Guid>? ids, IAsyncEnumerable<RowChunk> chunks, CancellationToken ct)
+    private async Task LoadAsync(SourceTable table, IReadOnlyCollection<Guid>? ids, bool rawScan, IAsyncEnumerable<RowChunk> chunks, CancellationToken ct)
     {
         if (ids is null)
         {
@@ -51,8 +51,8 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
             await warehouse.ExecuteAsync($"DELETE FROM {table.OdsName} WHERE id IN (SELECT id FROM changed WHERE table_name = '{table.Name}')", ct);
         }
 
-        if (table.CreateStagingSql() is { } staging) await warehouse.ExecuteAsync(staging, ct);
-        using (var appender = warehouse.Connection.CreateAppender(table.AppendTo))
+        if (table.CreateStagingSql(rawScan) is { } staging) await warehouse.ExecuteAsync(staging, ct);
+        using (var appender = warehouse.Connection.CreateAppender(table.AppendTo(rawScan)))
         {
             await foreach (var chunk in chunks)
                 for (var i = 0; i < chunk.Count; i++)
@@ -64,7 +64,7 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
                     onRow(Rows);
                 }
         }
-        foreach (var sql in table.FromStagingSql()) await warehouse.ExecuteAsync(sql, ct);
+        foreach (var sql in table.FromStagingSql(rawScan)) await warehouse.ExecuteAsync(sql, ct);
         if (ids is null && !full) await warehouse.ExecuteAsync($"INSERT INTO changed SELECT '{table.Name}', id FROM {table.OdsName}", ct);
     }
 

@@ -3,8 +3,7 @@ using DuckDB.NET.Data;
 namespace RealEstateCrm.Etl.Batch;
 
 /// <summary>A run of extracted rows of one source table, handed from the reader thread (<see cref="ReadAhead"/>) to the
-/// thread that appends them to DuckDB. Values are in <see cref="SourceTable.Columns"/> order and of each column's
-/// <see cref="SourceColumn.StagingType"/>.</summary>
+/// thread that appends them to DuckDB (to <see cref="SourceTable.AppendTo"/>), values in <see cref="SourceTable.Columns"/> order.</summary>
 internal abstract class RowChunk
 {
     /// <summary>How many rows a reader puts in one chunk: enough to make the hand-over between threads cheap, few enough

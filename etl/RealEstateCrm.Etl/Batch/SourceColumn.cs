@@ -22,7 +22,15 @@ internal sealed class SourceColumn
         var storedAsText = providerType == typeof(string) || mapping.StoreType.Equals("TEXT", StringComparison.OrdinalIgnoreCase);
         StagingType = storedAsText ? "VARCHAR" : OdsType;
         Read = storedAsText ? TextReader : PlainRowReader.ReaderFor(property);
-        RawKind = storedAsText ? RawColumnKind.Text
+        RawKind = storedAsText ? OdsType switch
+            {
+                "VARCHAR" => RawColumnKind.Text,
+                "UUID" => RawColumnKind.Uuid,
+                "TIMESTAMP" => RawColumnKind.Timestamp,
+                "DATE" => RawColumnKind.Date,
+                "DECIMAL(18,2)" => RawColumnKind.Decimal,
+                _ => null,
+            }
             : mapping.Converter is not null ? null
             : StagingType switch
             {

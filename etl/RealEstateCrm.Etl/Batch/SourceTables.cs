@@ -28,9 +28,13 @@ internal sealed class SourceTable
     public string Entity => Stored.EntityType.ClrType.Name;
     public string Name => Stored.Name;
     public string OdsName => "ods_" + Name;
-    /// <summary>Where extracted rows are appended before DuckDB casts the text columns into the mirror; the mirror itself
-    /// when no column needs a cast.</summary>
-    public string AppendTo => Columns.Any(c => c.NeedsCast) ? "stage_" + Name : OdsName;
+    /// <summary>Whether <see cref="ReadAsync"/> reads these rows with <see cref="SqliteTableScan"/>, which gives every value
+    /// typed as the mirror's column (no staging table).</summary>
+    public bool ScansRaw(CrmDbContext db, IReadOnlyCollection<Guid>? ids) => ids is null && _rawKinds is not null && db.Database.IsSqlite();
+
+    /// <summary>Where extracted rows are appended: the mirror itself when they come typed (a raw scan, or no column needs a
+    /// cast), else a staging table from which DuckDB casts the text columns into the mirror.</summary>
+    public string AppendTo(bool rawScan) => rawScan || !Columns.Any(c => c.NeedsCast) ? OdsName : "stage_" + Name;
 
     /// <summary>The tables the star schema is built from (by CLR type name, as the outbox names them), in extraction order:
     /// the transformations run as soon as their tables are extracted (<see cref="TransformQueue"/>), so the sources of every
@@ -55,23 +59,24 @@ internal sealed class SourceTable
     public string CreateOdsSql() => $"CREATE TABLE IF NOT EXISTS {OdsName} ({string.Join(", ", Columns.Select(c => $"{c.Name} {c.OdsType}"))})";
 
     /// <summary>A fresh staging table for <see cref="AppendTo"/> (none when the rows go straight to the mirror).</summary>
-    public string? CreateStagingSql() =>
-        AppendTo == OdsName ? null : $"CREATE OR REPLACE TEMP TABLE {AppendTo} ({string.Join(", ", Columns.Select(c => $"{c.Name} {c.StagingType}"))})";
+    public string? CreateStagingSql(bool rawScan) =>
+        AppendTo(rawScan) == OdsName ? null : $"CREATE OR REPLACE TEMP TABLE {AppendTo(rawScan)} ({string.Join(", ", Columns.Select(c => $"{c.Name} {c.StagingType}"))})";
 
     /// <summary>Moves the staged rows into the mirror, DuckDB casting the text columns, and drops the staging table.</summary>
-    public IEnumerable<string> FromStagingSql()
+    public IEnumerable<string> FromStagingSql(bool rawScan)
     {
-        if (AppendTo == OdsName) yield break;
-        yield return $"INSERT INTO {OdsName} SELECT {string.Join(", ", Columns.Select(c => c.NeedsCast ? $"CAST({c.Name} AS {c.OdsType})" : c.Name))} FROM {AppendTo}";
-        yield return $"DROP TABLE {AppendTo}";
+        var staging = AppendTo(rawScan);
+        if (staging == OdsName) yield break;
+        yield return $"INSERT INTO {OdsName} SELECT {string.Join(", ", Columns.Select(c => c.NeedsCast ? $"CAST({c.Name} AS {c.OdsType})" : c.Name))} FROM {staging}";
+        yield return $"DROP TABLE {staging}";
     }
 
     /// <summary>The rows, all of them or those with the given ids, values in <see cref="Columns"/> order (read as each column
     /// says), on the context's connection, in no particular order (the ods tables need none), in chunks. A whole SQLite
     /// table is read with SQLite's own API (<see cref="SqliteTableScan"/>); by-id reads are small and go through the data reader.</summary>
     public IAsyncEnumerable<RowChunk> ReadAsync(CrmDbContext db, IReadOnlyCollection<Guid>? ids, CancellationToken ct) =>
-        ids is null && _rawKinds is not null && db.Database.IsSqlite()
-            ? SqliteTableScan.ReadAsync(db, _rows.SelectAll, _rawKinds, ct)
+        ScansRaw(db, ids)
+            ? SqliteTableScan.ReadAsync(db, _rows.SelectAll, _rawKinds!, ct)
             : ReadBoxedAsync(db, ids, ct);
 
     private async IAsyncEnumerable<RowChunk> ReadBoxedAsync(CrmDbContext db, IReadOnlyCollection<Guid>? ids, [EnumeratorCancellation] CancellationToken ct)

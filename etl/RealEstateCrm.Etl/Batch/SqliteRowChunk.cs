@@ -50,6 +50,7 @@ internal sealed class SqliteRowChunk : RowChunk
         var slot = index * _kinds.Length;
         foreach (var kind in _kinds)
         {
+            // Text of every kind has its bytes in _text; only Text itself may be empty (the others fail to parse, as in EF).
             var (value, length) = (_values[slot], _lengths[slot]);
             slot++;
             if (length == Null)
@@ -62,6 +63,10 @@ internal sealed class SqliteRowChunk : RowChunk
                 // An empty span would be taken for NULL: the empty string goes as a string.
                 case RawColumnKind.Text when length == 0: row.AppendValue(""); break;
                 case RawColumnKind.Text: row.AppendValue(_text.AsSpan((int)value, length)); break;
+                case RawColumnKind.Uuid: row.AppendValue(SqliteStoredText.Guid(_text.AsSpan((int)value, length))); break;
+                case RawColumnKind.Timestamp: row.AppendValue(SqliteStoredText.Timestamp(_text.AsSpan((int)value, length))); break;
+                case RawColumnKind.Date: row.AppendValue(SqliteStoredText.Date(_text.AsSpan((int)value, length))); break;
+                case RawColumnKind.Decimal: row.AppendValue(SqliteStoredText.Decimal(_text.AsSpan((int)value, length))); break;
                 case RawColumnKind.Integer: row.AppendValue((int)value); break;
                 case RawColumnKind.BigInt: row.AppendValue(value); break;
                 case RawColumnKind.Boolean: row.AppendValue(value != 0); break;

@@ -54,10 +54,10 @@ internal static class SqliteTableScan
                 }
                 switch (kinds[i])
                 {
-                    // A TEXT value's blob is its UTF-8 bytes, unconverted.
-                    case RawColumnKind.Text: chunk.SetText(slot, raw.sqlite3_column_blob(statement, i)); break;
+                    case RawColumnKind.Integer or RawColumnKind.BigInt or RawColumnKind.Boolean: chunk.SetInteger(slot, raw.sqlite3_column_int64(statement, i)); break;
                     case RawColumnKind.Double: chunk.SetDouble(slot, raw.sqlite3_column_double(statement, i)); break;
-                    default: chunk.SetInteger(slot, raw.sqlite3_column_int64(statement, i)); break;
+                    // A TEXT value's blob is its UTF-8 bytes, unconverted; the typed kinds are parsed when appended.
+                    default: chunk.SetText(slot, raw.sqlite3_column_blob(statement, i)); break;
                 }
             }
         }
