@@ -86,6 +86,10 @@ internal sealed class OutboxChanges
             else toRead.Add(id);
         }
         if (toRead.Count == 0) yield break;
+        // In key order (a GUID's order is its text's, as SQLite and PostgreSQL order the key), so the chunks of ids read one
+        // after the other sweep the key index once instead of each chunk jumping all over it: on a file larger than the page
+        // cache the reads by id are the run.
+        toRead.Sort();
         await foreach (var row in table.ReadAsync(db, toRead, ct)) yield return row;
     }
 }
