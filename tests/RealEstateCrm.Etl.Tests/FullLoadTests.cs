@@ -53,13 +53,13 @@ public sealed class FullLoadTests
     }
 
     [Theory, ClassData(typeof(Providers))]
-    public async Task An_incremental_run_takes_new_rows_from_their_insert_payloads_with_exactly_the_values_EF_reads(DatabaseProvider provider)
+    public async Task An_incremental_run_of_new_updated_and_deleted_rows_leaves_exactly_the_values_EF_reads_in_the_mirror(DatabaseProvider provider)
     {
         await using var bed = await EtlTestBed.Create(provider);
         var warehouse = await bed.Warehouse();
         await bed.Etl(warehouse).RunAsync(full: true, ct: Ct);
         var copies = await InsertACopyOfARowOfEveryTableAsync(bed);
-        // One copy updated after its insert and one deleted: those rows come from the table, or from nowhere.
+        // In the same run, one copy is also updated after its insert and one deleted again.
         await using (var db = bed.Operational.Context())
         {
             var call = await db.Set<CallRecord>().FirstAsync(c => c.Id == copies["CallRecord"], Ct);

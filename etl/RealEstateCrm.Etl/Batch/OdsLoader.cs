@@ -27,8 +27,8 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
     public async Task LoadAsync(CrmDbContext db, IReadOnlyList<SourceTable> touched, OutboxChanges changes,
         Action<SourceTable> starting, Func<SourceTable, Task> extracted, CancellationToken ct)
     {
-        var ids = touched.Select(t => changes.Whole(t.Entity) ? null : changes.Ids(t.Entity)).ToList();
-        await using var reads = ReadAhead.Start(touched.Select(t => (Func<CancellationToken, IAsyncEnumerable<object?[]>>)(c => changes.RowsAsync(t, db, c))).ToList(), ct);
+        var ids = touched.Select(t => changes.Whole(t.Entity) ? null : changes.InKeyOrder(t.Entity)).ToList();
+        await using var reads = ReadAhead.Start(touched.Select((t, i) => (Func<CancellationToken, IAsyncEnumerable<object?[]>>)(c => t.ReadAsync(db, ids[i], c))).ToList(), ct);
         for (var i = 0; i < touched.Count; i++)
         {
             starting(touched[i]);
