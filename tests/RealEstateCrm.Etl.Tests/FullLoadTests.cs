@@ -138,9 +138,10 @@ public sealed class FullLoadTests
                 }
             var missing = await EtlTestBed.CountAsync(warehouse, $"SELECT count(*) FROM (SELECT * FROM expected EXCEPT ALL SELECT * FROM {table.OdsName})");
             var extra = await EtlTestBed.CountAsync(warehouse, $"SELECT count(*) FROM (SELECT * FROM {table.OdsName} EXCEPT ALL SELECT * FROM expected)");
-            Assert.True(missing == 0 && extra == 0, $"{table.OdsName}: {missing} of EF's {rows} rows missing, {extra} rows not EF's: " +
-                await warehouse.ScalarAsync($"SELECT string_agg(r::VARCHAR, ' / ') FROM (SELECT * FROM expected EXCEPT ALL SELECT * FROM {table.OdsName}) r", Ct) + " -> " +
-                await warehouse.ScalarAsync($"SELECT string_agg(r::VARCHAR, ' / ') FROM (SELECT * FROM {table.OdsName} EXCEPT ALL SELECT * FROM expected) r", Ct));
+            if (missing != 0 || extra != 0)
+                Assert.Fail($"{table.OdsName}: {missing} of EF's {rows} rows missing, {extra} rows not EF's: " +
+                    await warehouse.ScalarAsync($"SELECT string_agg(r::VARCHAR, ' / ') FROM (SELECT * FROM expected EXCEPT ALL SELECT * FROM {table.OdsName}) r", Ct) + " -> " +
+                    await warehouse.ScalarAsync($"SELECT string_agg(r::VARCHAR, ' / ') FROM (SELECT * FROM {table.OdsName} EXCEPT ALL SELECT * FROM expected) r", Ct));
         }
     }
 }
