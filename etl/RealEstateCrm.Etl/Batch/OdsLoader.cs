@@ -27,7 +27,7 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
     public async Task LoadAsync(CrmDbContext db, IReadOnlyList<SourceTable> touched, OutboxChanges changes,
         Action<SourceTable> starting, Func<SourceTable, Task> extracted, CancellationToken ct)
     {
-        var ids = touched.Select(t => changes.Whole(t.Entity) ? null : changes.Ids(t.Entity)).ToList();
+        var ids = touched.Select(t => changes.Whole(t.Entity) ? null : changes.InKeyOrder(t.Entity)).ToList();
         await using var reads = ReadAhead.Start(touched.Select((t, i) => (Func<CancellationToken, IAsyncEnumerable<RowChunk>>)(c => t.ReadAsync(db, ids[i], c))).ToList(), ct);
         for (var i = 0; i < touched.Count; i++)
         {
