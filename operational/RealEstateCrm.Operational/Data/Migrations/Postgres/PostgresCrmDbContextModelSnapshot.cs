@@ -2233,6 +2233,9 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                     b.HasIndex("AssignedRepUserId", "Status")
                         .HasDatabaseName("ix_lead_assigned_rep_user_id_status");
 
+                    b.HasIndex("ProjectId", "CustomerId")
+                        .HasDatabaseName("ix_lead_project_id_customer_id");
+
                     b.HasIndex("ProjectId", "Status", "WantedBedrooms", "Budget", "Id")
                         .HasDatabaseName("ix_lead_project_id_status_wanted_bedrooms_budget_id");
 
