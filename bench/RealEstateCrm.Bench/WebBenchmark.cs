@@ -62,13 +62,22 @@ internal static partial class WebBenchmark
             await RunAllAsync(sessions, WarmUp);
             foreach (var session in sessions) session.Results.Clear();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes();
+            var paused = GC.GetTotalPauseDuration();
+            int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             var elapsed = await RunAllAsync(sessions, TimeSpan.FromSeconds(seconds));
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            allocated = GC.GetTotalAllocatedBytes() - allocated;
+            paused = GC.GetTotalPauseDuration() - paused;
+            for (var generation = 0; generation < collections.Length; generation++) collections[generation] = GC.CollectionCount(generation) - collections[generation];
 
             var results = sessions.SelectMany(s => s.Results).ToList();
             Report(results, elapsed);
             // Load-independent: what a request costs this process (server and its in-process clients), however busy the machine.
             Console.WriteLine($"process CPU {cpu.TotalSeconds:0.0} s in {elapsed:0.0} s for {results.Count:N0} requests: {cpu.TotalMilliseconds / Math.Max(1, results.Count):0.0} ms CPU per request");
+            // What drives the garbage collector: bytes allocated per request, and how many collections reached each generation.
+            Console.WriteLine($"allocated {allocated / 1e6:N0} MB: {allocated / 1e3 / Math.Max(1, results.Count):N0} KB per request; " +
+                $"collections gen0/gen1/gen2 {collections[0]:N0}/{collections[1]:N0}/{collections[2]:N0}, paused {paused.TotalSeconds:0.00} s");
             Console.WriteLine($"done; {SeedBenchmark.LoadAverage()}");
             foreach (var session in sessions) session.Dispose();
             return 0;
