@@ -52,6 +52,8 @@ internal sealed class ReservationConfiguration : IEntityTypeConfiguration<Reserv
         b.References<Reservation, Lead>(x => x.LeadId);
         b.References<Reservation, User>(x => x.RepUserId);
         b.References<Reservation, DiscountApproval>(x => x.DiscountApprovalId);
+        // The workbench's "about to expire" card: the few hundred active reservations by expiry, not a scan of every one ever made.
+        b.HasIndex(x => new { x.Status, x.ExpiresAt });
     }
 }
 

@@ -2477,6 +2477,9 @@ namespace RealEstateCrm.Operational.Data.Migrations.Postgres
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_reservation_unit_id");
 
+                    b.HasIndex("Status", "ExpiresAt")
+                        .HasDatabaseName("ix_reservation_status_expires_at");
+
                     b.ToTable("reservation");
                 });
 

@@ -2468,6 +2468,9 @@ namespace RealEstateCrm.Operational.Data.Migrations.Sqlite
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_reservation_unit_id");
 
+                    b.HasIndex("Status", "ExpiresAt")
+                        .HasDatabaseName("ix_reservation_status_expires_at");
+
                     b.ToTable("reservation");
                 });
 
