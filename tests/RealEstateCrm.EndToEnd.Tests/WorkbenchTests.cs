@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Host.Web.Localization;
 using RealEstateCrm.Host.Web.Workbench;
+using RealEstateCrm.Operational.Domain.Calls;
 using RealEstateCrm.Operational.Domain.Organisation;
 using RealEstateCrm.Operational.Domain.Service;
 using RealEstateCrm.Operational.Features.Organisation;
@@ -39,6 +40,26 @@ public sealed class WorkbenchTests(WebServer server, Chromium chromium)
         var rows = await page.Locator("[data-card='work-orders-overdue'] li a.label").AllAsync();
         Assert.Equal(Math.Min(expected, WorkbenchQuery.Rows), rows.Count);
         Assert.StartsWith("/Service/WorkOrders/", await rows[0].GetAttributeAsync("href"));
+    }
+
+    [Fact]
+    public async Task The_voicemail_card_counts_every_unheard_message_for_an_agent_who_sees_everything()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = server.Database.CreateContext())
+        {
+            // One from a known caller and one from an unknown number: whoever sees every project hears both.
+            var customer = await db.Customers.OrderBy(c => c.Code).Select(c => c.Id).FirstAsync(ct);
+            db.Voicemails.Add(new Voicemail { CustomerId = customer, Caller = "13800000001", RecordedAt = DateTime.UtcNow, File = "known.wav", DurationSeconds = 12 });
+            db.Voicemails.Add(new Voicemail { Caller = "13800000002", RecordedAt = DateTime.UtcNow, File = "unknown.wav", DurationSeconds = 7 });
+            await db.SaveChangesAsync(ct);
+        }
+        var page = await chromium.SignInAsync(server.BaseAddress, "demo.agent");
+        var shown = int.Parse(await page.InnerTextAsync("[data-card='voicemails'] .count"));
+        await using var check = server.Database.CreateContext();
+        var expected = await check.Voicemails.CountAsync(v => !v.Heard && v.WorkOrderId == null, ct);
+        Assert.Equal(expected, shown);
+        Assert.True(expected >= 2);
     }
 
     [Fact]

@@ -144,10 +144,16 @@ public static class WorkbenchCards
     /// <summary>Messages nobody has heard or turned into a work order: a known caller's only when he is in scope.</summary>
     private static async Task<WorkbenchCardContent> VoicemailsAsync(WorkbenchQuery q)
     {
-        var visible = q.Db.VisibleCustomers(q.Scope).Select(c => c.Id);
-        var messages = q.Db.Voicemails
-            .Where(v => !v.Heard && v.WorkOrderId == null && (v.CustomerId == null || visible.Contains(v.CustomerId.Value)))
-            .OrderBy(v => v.RecordedAt);
+        var unheard = q.Db.Voicemails.Where(v => !v.Heard && v.WorkOrderId == null);
+        // Whoever sees everything sees every caller's message. Asked as "or among all customers", SQLite's planner (with
+        // the statistics PRAGMA optimize gathers) walked the 100,000 customers' index for the few hundred unheard
+        // messages: 25–35 ms a query, the two of this card the costliest reads of the whole web mix.
+        if (!q.Scope.SeesAll)
+        {
+            var visible = q.Db.VisibleCustomers(q.Scope).Select(c => c.Id);
+            unheard = unheard.Where(v => v.CustomerId == null || visible.Contains(v.CustomerId.Value));
+        }
+        var messages = unheard.OrderBy(v => v.RecordedAt);
         var rows = await messages.Take(WorkbenchQuery.Rows).Select(v => new { v.Caller, v.RecordedAt, v.DurationSeconds }).ToListAsync(q.Ct);
         return new(await messages.CountAsync(q.Ct), rows.Select(v => new WorkbenchRow(q.Me.Phone(v.Caller),
             q.Time.Show(v.RecordedAt)[5..], "/Agent/Desktop", v.DurationSeconds + "s")).ToList());

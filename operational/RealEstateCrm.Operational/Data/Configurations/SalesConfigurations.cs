@@ -24,6 +24,9 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         // Covers the sales-control chart's demand (a project's open leads, their bedrooms and budget) without reading
         // the lead rows: a large project has a thousand open leads among hundreds of thousands.
         b.HasIndex(x => new { x.ProjectId, x.Status, x.WantedBedrooms, x.Budget, x.Id });
+        // Covers a data scope's customers seen through their leads (DataScopeQueries.VisibleCustomers lists a project's
+        // lead customers): without it SQLite read ten thousand lead rows for every scoped customer search, 30 ms a query.
+        b.HasIndex(x => new { x.ProjectId, x.CustomerId });
     }
 }
 
@@ -49,6 +52,8 @@ internal sealed class ReservationConfiguration : IEntityTypeConfiguration<Reserv
         b.References<Reservation, Lead>(x => x.LeadId);
         b.References<Reservation, User>(x => x.RepUserId);
         b.References<Reservation, DiscountApproval>(x => x.DiscountApprovalId);
+        // The workbench's "about to expire" card: the few hundred active reservations by expiry, not a scan of every one ever made.
+        b.HasIndex(x => new { x.Status, x.ExpiresAt });
     }
 }
 
