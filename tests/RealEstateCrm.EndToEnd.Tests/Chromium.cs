@@ -39,7 +39,18 @@ public sealed class Chromium : IAsyncLifetime
         await page.FillAsync("#UserName", userName);
         await page.FillAsync("#Password", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn"));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn"));
+        }
+        catch (TimeoutException e)
+        {
+            // A sign-in that never leaves the page has failed intermittently under load; say what the page showed, so
+            // a refusal (its message) can be told from a request that never answered (the form still there, no message).
+            var problem = await page.Locator(".error").AllInnerTextsAsync();
+            throw new TimeoutException($"signing in as {userName} did not leave {page.Url}; the page shows: " +
+                (problem.Count > 0 ? string.Join(" | ", problem) : "no message"), e);
+        }
         return page;
     }
 
