@@ -12,6 +12,11 @@ namespace RealEstateCrm.Etl.Batch;
 /// as the provider's own type (and EF's converter, if any), as EF would.</summary>
 internal sealed class SourceColumn
 {
+    /// <summary>The decimal places a mirror column keeps: a value with more is rounded half away from zero, as DuckDB's cast
+    /// and PostgreSQL's numeric(18,2) round it.</summary>
+    public const int DecimalScale = 2;
+    private const string DecimalType = "DECIMAL(18,2)"; // DecimalScale places
+
     public SourceColumn(IProperty property)
     {
         Name = property.GetColumnName();
@@ -28,7 +33,7 @@ internal sealed class SourceColumn
                 "UUID" => RawColumnKind.Uuid,
                 "TIMESTAMP" => RawColumnKind.Timestamp,
                 "DATE" => RawColumnKind.Date,
-                "DECIMAL(18,2)" => RawColumnKind.Decimal,
+                DecimalType => RawColumnKind.Decimal,
                 _ => null,
             }
             : mapping.Converter is not null ? null
@@ -66,7 +71,7 @@ internal sealed class SourceColumn
             _ when type == typeof(int) => "INTEGER",
             _ when type == typeof(long) => "BIGINT",
             _ when type == typeof(bool) => "BOOLEAN",
-            _ when type == typeof(decimal) => "DECIMAL(18,2)",
+            _ when type == typeof(decimal) => DecimalType,
             _ when type == typeof(double) => "DOUBLE",
             _ when type == typeof(DateTime) => "TIMESTAMP",
             _ when type == typeof(DateOnly) => "DATE",

@@ -66,11 +66,10 @@ internal sealed class SqliteRowChunk : RowChunk
                 case RawColumnKind.Uuid: row.AppendValue(SqliteStoredText.Guid(_text.AsSpan((int)value, length))); break;
                 case RawColumnKind.Timestamp: row.AppendValue(SqliteStoredText.Timestamp(_text.AsSpan((int)value, length))); break;
                 case RawColumnKind.Date: row.AppendValue(SqliteStoredText.Date(_text.AsSpan((int)value, length))); break;
-                // SQLite keeps every digit it is given; the mirror's DECIMAL(18,2) holds the value rounded half away from
-                // zero, as PostgreSQL's numeric(18,2) stores it and as DuckDB's cast of staged text (reads by id) rounds it.
-                // The Appender would truncate a third digit instead.
+                // SQLite keeps every digit it is given and the Appender would truncate the ones past the mirror's scale:
+                // rounded here as the cast of staged text (reads by id) and PostgreSQL round them.
                 case RawColumnKind.Decimal:
-                    row.AppendValue(Math.Round(SqliteStoredText.Decimal(_text.AsSpan((int)value, length)), 2, MidpointRounding.AwayFromZero));
+                    row.AppendValue(Math.Round(SqliteStoredText.Decimal(_text.AsSpan((int)value, length)), SourceColumn.DecimalScale, MidpointRounding.AwayFromZero));
                     break;
                 case RawColumnKind.Integer: row.AppendValue((int)value); break;
                 case RawColumnKind.BigInt: row.AppendValue(value); break;
