@@ -108,6 +108,4 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
         SnakeCaseNames.Apply(modelBuilder);
     }
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(OutboxAndAuditInterceptor.Instance);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -22,13 +23,24 @@ public sealed partial class Text
 
     public string this[string english, params object?[] args] => string.Format(CultureInfo.CurrentCulture, this[english], args);
 
-    /// <summary>An enum value's label: the zh-CN entry "UnitStatus.Sold", else the English words of its name ("Sold", "Wrap up").</summary>
-    public string Of<TEnum>(TEnum value) where TEnum : struct, Enum => Of((Enum)value);
+    /// <summary>An enum value's label: the zh-CN entry "UnitStatus.Sold", else the English words of its name ("Sold", "Wrap up").
+    /// Both are worked out once per value (<see cref="Labels{TEnum}"/>): pages ask for them per table cell and button.</summary>
+    public string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        Labels<TEnum>.Both.TryGetValue(value, out var label) ? IsChinese ? label.Chinese : label.English : Of((Enum)value);
 
-    public string Of(Enum value)
+    public string Of(Enum value) => IsChinese ? ChineseOf(value) : EnglishOf(value);
+
+    private static string ChineseOf(Enum value) =>
+        Chinese.Value.TryGetValue($"{value.GetType().Name}.{value}", out var zh) ? zh : EnglishOf(value);
+
+    private static string EnglishOf(Enum value) => Words().Replace(value.ToString(), " $1").Trim();
+
+    /// <summary>Every named value of an enum with its two labels (a value without a name, a combination of flags, is
+    /// labelled on each use).</summary>
+    private static class Labels<TEnum> where TEnum : struct, Enum
     {
-        var key = $"{value.GetType().Name}.{value}";
-        return IsChinese && _chinese.TryGetValue(key, out var zh) ? zh : Words().Replace(value.ToString(), " $1").Trim();
+        public static readonly FrozenDictionary<TEnum, (string Chinese, string English)> Both =
+            Enum.GetValues<TEnum>().Distinct().ToFrozenDictionary(v => v, v => (ChineseOf(v), EnglishOf(v)));
     }
 
     /// <summary>A use case's refusal (<see cref="RefusalText"/>) in the request's language: its template translated like any
