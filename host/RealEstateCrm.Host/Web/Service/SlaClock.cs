@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Host.Web.Localization;
 using RealEstateCrm.Operational.Data;
@@ -28,6 +30,17 @@ public sealed record SlaClock(DateTime Now, DateTime OpenedAt, DateTime DueAt, b
         span.TotalDays >= 1 ? text["{0} d {1} h", (int)span.TotalDays, span.Hours]
         : span.TotalHours >= 1 ? text["{0} h {1} m", span.Hours, span.Minutes]
         : text["{0} m {1} s", span.Minutes, span.Seconds];
+
+    /// <summary>The SLA badge; an open order's carries its due and warn times for service-sla.js to count down. Written
+    /// here rather than as a partial view: the board renders one per row, and a partial each cost its view look-up and
+    /// view context, 5 % of what the web allocated under load.</summary>
+    public IHtmlContent Badge(Text text)
+    {
+        var label = HtmlEncoder.Default.Encode(Text(text));
+        if (!IsOpen) return new HtmlString($"<span class=\"sla badge {State}\">{label}</span>");
+        var due = Iso(DueAt);
+        return new HtmlString($"<time class=\"sla badge {State}\" datetime=\"{due}\" data-due=\"{due}\" data-warn=\"{Iso(WarnAt)}\">{label}</time>");
+    }
 
     public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("o", CultureInfo.InvariantCulture);
 
