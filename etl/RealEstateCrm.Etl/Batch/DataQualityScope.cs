@@ -22,17 +22,17 @@ internal sealed class DataQualityScope
         new(Facts.Rewritten(touched, snapshots), Dimensions.Rewritten(touched));
 
     /// <summary>The condition selecting the rows of <paramref name="fact"/> (aliased <c>f</c>) to check for an orphan
-    /// <paramref name="column"/> into <paramref name="dimension"/>.</summary>
-    public string OrphanCandidates(string fact, string column, string dimension)
+    /// <paramref name="column"/> into <paramref name="dimension"/>; null when the run can have orphaned none.</summary>
+    public string? OrphanCandidates(string fact, string column, string dimension)
     {
         var candidates = new List<string>();
         if (_factRows.TryGetValue(fact, out var rows)) candidates.Add(rows);
         if (_dimensions.TryGetValue(dimension, out var d) && d.KeysBefore is not null) candidates.Add($"f.{column} IN ({d.KeysBefore})");
-        return candidates.Count == 0 ? "false" : string.Join(" OR ", candidates);
+        return candidates.Count == 0 ? null : string.Join(" OR ", candidates);
     }
 
     /// <summary>The condition selecting the rows of <paramref name="dimension"/> to check for a duplicate
-    /// <paramref name="naturalKey"/>: every row sharing that key with a member the run rewrote.</summary>
-    public string DuplicateCandidates(string dimension, string naturalKey) =>
-        _dimensions.TryGetValue(dimension, out var d) ? $"{naturalKey} IN (SELECT {naturalKey} FROM {dimension} WHERE {d.Members})" : "false";
+    /// <paramref name="naturalKey"/> (every row sharing that key with a member the run rewrote); null when it rewrote none.</summary>
+    public string? DuplicateCandidates(string dimension, string naturalKey) =>
+        _dimensions.TryGetValue(dimension, out var d) ? $"{naturalKey} IN (SELECT {naturalKey} FROM {dimension} WHERE {d.Members})" : null;
 }

@@ -32,7 +32,7 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
         for (var i = 0; i < touched.Count; i++)
         {
             starting(touched[i]);
-            await LoadAsync(touched[i], ids[i], touched[i].ScansRaw(db, ids[i]), reads.NextTableAsync(ct), ct);
+            await LoadAsync(touched[i], ids[i], touched[i].ScansRaw(db), reads.NextTableAsync(ct), ct);
             await extracted(touched[i]);
         }
     }
