@@ -4,6 +4,7 @@ using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Calls;
 using RealEstateCrm.Operational.Domain.Marketing;
 using RealEstateCrm.Operational.Domain.Sales;
+using RealEstateCrm.Operational.Domain.Service;
 using RealEstateCrm.Testing;
 
 namespace RealEstateCrm.Etl.Tests;
@@ -135,6 +136,58 @@ public sealed class NightlyEtlTests
         Assert.Contains(failed, f => f.StartsWith("row count fact_call", StringComparison.Ordinal));
         Assert.Contains("orphan key fact_sale.customer_key 0->1", failed);
     }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task Checks_after_an_incremental_run_catch_what_its_changes_can_break_and_look_nowhere_else(DatabaseProvider provider)
+    {
+        await using var bed = await EtlTestBed.Create(provider);
+        var warehouse = await bed.Warehouse();
+        await bed.Etl(warehouse).RunAsync(ct: Ct);
+        var customerId = await bed.MoveACustomerAndRecordACallAsync();
+        Guid contractorId;
+        await using (var db = bed.Operational.Context("service"))
+        {
+            var contractor = await db.Set<Contractor>().Where(c => db.Set<WorkOrder>().Any(w => w.ContractorId == c.Id)).OrderBy(c => c.Name).FirstAsync(Ct);
+            contractorId = contractor.Id;
+            contractor.Phone = "0571-88886666";
+            await db.SaveChangesAsync(Ct);
+        }
+        var run = await bed.Etl(warehouse).RunAsync(ct: Ct);
+        Assert.True(run.DataQualityPassed);
+        var contractorsWorkOrders = await EtlTestBed.CountAsync(warehouse,
+            $"SELECT count(*) FROM fact_work_order JOIN dim_contractor USING (contractor_key) WHERE contractor_id = '{contractorId}'");
+        Assert.True(contractorsWorkOrders > 0);
+
+        // Broken where the run wrote: the agent of the call it added, a second current version of the customer it moved,
+        // and the contractor it rewrote gone (as a deleted one would be), leaving work orders the run never touched orphaned.
+        await warehouse.ExecuteAsync("UPDATE fact_call SET agent_key = 999999999 WHERE call_id = 'etl-test-call-1'", Ct);
+        await warehouse.ExecuteAsync($"INSERT INTO dim_customer SELECT * REPLACE (customer_key + 1000000 AS customer_key) FROM dim_customer WHERE customer_id = '{customerId}' AND is_current", Ct);
+        await warehouse.ExecuteAsync($"DELETE FROM dim_contractor WHERE contractor_id = '{contractorId}'", Ct);
+        // Broken where it did not write: only the checks of a full load look there.
+        await warehouse.ExecuteAsync("UPDATE fact_sale SET customer_key = 999999999 WHERE contract_id = (SELECT min(contract_id) FROM fact_sale)", Ct);
+        await warehouse.ExecuteAsync("INSERT INTO dim_project SELECT * REPLACE (project_key + 1000000 AS project_key) FROM dim_project ORDER BY project_key LIMIT 1", Ct);
+        // The run's scope: the source tables it extracted are those its changed ids name, and its temp tables are still there.
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        await using (var command = warehouse.Connection.CreateCommand())
+        {
+            command.CommandText = "SELECT DISTINCT table_name FROM changed";
+            await using var reader = await command.ExecuteReaderAsync(Ct);
+            while (await reader.ReadAsync(Ct)) touched.Add(reader.GetString(0));
+        }
+
+        var scoped = Failed(await DataQualityChecks.RunAsync(bed.Operational.Database, warehouse, DataQualityScope.Incremental(touched, snapshots: true), Ct));
+        var whole = Failed(await DataQualityChecks.RunAsync(bed.Operational.Database, warehouse, Ct));
+
+        // The row counts stay whole in both.
+        string[] rowCounts = ["row count dim_contractor", "row count dim_customer", "row count dim_project"];
+        Assert.Equal(Sorted([.. rowCounts, "duplicate natural key dim_customer.customer_id", "orphan key fact_call.agent_key", "orphan key fact_work_order.contractor_key"]), scoped);
+        Assert.Equal(Sorted([.. rowCounts, "duplicate natural key dim_customer.customer_id", "duplicate natural key dim_project.project_id",
+            "orphan key fact_call.agent_key", "orphan key fact_sale.customer_key", "orphan key fact_work_order.contractor_key"]), whole);
+    }
+
+    private static string[] Failed(IEnumerable<DataQualityResult> results) => Sorted(results.Where(r => !r.Passed).Select(r => $"{r.CheckKind} {r.Subject}"));
+
+    private static string[] Sorted(IEnumerable<string> names) => names.Order(StringComparer.Ordinal).ToArray();
 
     [Theory, ClassData(typeof(Providers))]
     public async Task A_rerun_with_nothing_new_changes_nothing(DatabaseProvider provider)

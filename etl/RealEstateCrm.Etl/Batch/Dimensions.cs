@@ -5,7 +5,12 @@ namespace RealEstateCrm.Etl.Batch;
 /// emptied dimensions, inserts every member straight away with the keys the incremental statements would give.</summary>
 internal static class Dimensions
 {
-    private sealed record TypeOne(string Dimension, string KeyColumn, string IdColumn, string Source, string Select);
+    private sealed record TypeOne(string Dimension, string KeyColumn, string IdColumn, string Source, string Select)
+    {
+        /// <summary>The keys of the changed members before their rows are deleted and re-inserted: the keys a deleted member
+        /// leaves behind; kept per dimension until the next run for the checks after the commit (<see cref="Rewritten"/>).</summary>
+        public string KeysTable => $"keys_{Dimension}";
+    }
 
     private static readonly TypeOne[] TypeOneDimensions =
     [
@@ -65,17 +70,30 @@ internal static class Dimensions
 
     private static IEnumerable<string> TypeOneStatements(TypeOne d)
     {
-        var changed = $"(SELECT id FROM changed WHERE table_name = '{d.Source}')";
-        yield return $"CREATE OR REPLACE TEMP TABLE dim_keys AS SELECT {d.IdColumn}, {d.KeyColumn} FROM {d.Dimension} WHERE {d.IdColumn} IN {changed}";
+        var changed = Changed(d.Source);
+        yield return $"CREATE OR REPLACE TEMP TABLE {d.KeysTable} AS SELECT {d.IdColumn}, {d.KeyColumn} FROM {d.Dimension} WHERE {d.IdColumn} IN {changed}";
         yield return $"DELETE FROM {d.Dimension} WHERE {d.IdColumn} IN {changed}";
         yield return $"""
             INSERT INTO {d.Dimension}
             SELECT coalesce(k.{d.KeyColumn}, top.k + row_number() OVER (PARTITION BY k.{d.KeyColumn} IS NULL ORDER BY r.{d.IdColumn})), r.*
             FROM ({d.Select}) r
-            LEFT JOIN dim_keys k ON k.{d.IdColumn} = r.{d.IdColumn}
-            CROSS JOIN (SELECT coalesce(max(x), 0) AS k FROM (SELECT {d.KeyColumn} AS x FROM {d.Dimension} UNION ALL SELECT {d.KeyColumn} FROM dim_keys)) top
+            LEFT JOIN {d.KeysTable} k ON k.{d.IdColumn} = r.{d.IdColumn}
+            CROSS JOIN (SELECT coalesce(max(x), 0) AS k FROM (SELECT {d.KeyColumn} AS x FROM {d.Dimension} UNION ALL SELECT {d.KeyColumn} FROM {d.KeysTable})) top
             WHERE r.{d.IdColumn} IN {changed}
             """;
+    }
+
+    private static string Changed(string source) => $"(SELECT id FROM changed WHERE table_name = '{source}')";
+
+    /// <summary>For the checks after an incremental run (<see cref="DataQualityScope"/>): each dimension whose members it
+    /// rewrote, with the condition selecting those members' rows and, for a type-1 dimension, the query giving the keys they
+    /// had before (a member deleted in the run takes its key away from facts the run did not touch). dim_customer keeps
+    /// every version's key: a run only closes versions.</summary>
+    public static IEnumerable<(string Dimension, string Members, string? KeysBefore)> Rewritten(IReadOnlySet<string> touched)
+    {
+        foreach (var d in TypeOneDimensions.Where(d => touched.Contains(d.Source)))
+            yield return (d.Dimension, $"{d.IdColumn} IN {Changed(d.Source)}", $"SELECT {d.KeyColumn} FROM {d.KeysTable}");
+        if (touched.Contains("customer")) yield return ("dim_customer", $"customer_id IN {Changed("customer")}", null);
     }
 
     // Type 2: a change of segment, city, income band or assigned rep closes the current row at the customer's

@@ -15,6 +15,10 @@ internal static partial class Facts
     {
         /// <summary>The source tables whose changes the affected query reads: when none of them changed, there is nothing to recompute.</summary>
         public IEnumerable<string> Sources => ChangedTablesIn(Affected);
+
+        /// <summary>The ids an incremental run recomputes, kept per fact until the next run so the checks after the commit
+        /// can find the rows it wrote (<see cref="Rewritten"/>).</summary>
+        public string AffectedTable => $"affected_{Table}";
     }
 
     /// <summary>The source tables whose <c>changed</c> ids an affected-ids query reads.</summary>
@@ -154,10 +158,21 @@ internal static partial class Facts
                 yield return $"INSERT INTO {fact.Table} {fact.Select(_ => "true")}";
                 continue;
             }
-            yield return $"CREATE OR REPLACE TEMP TABLE affected AS SELECT DISTINCT id FROM ({fact.Affected}) a(id) WHERE id IS NOT NULL";
-            yield return $"DELETE FROM {fact.Table} WHERE {fact.IdColumn} IN (SELECT id FROM affected)";
-            yield return $"INSERT INTO {fact.Table} {fact.Select(column => $"{column} IN (SELECT id FROM affected)")}";
+            yield return $"CREATE OR REPLACE TEMP TABLE {fact.AffectedTable} AS SELECT DISTINCT id FROM ({fact.Affected}) a(id) WHERE id IS NOT NULL";
+            yield return $"DELETE FROM {fact.Table} WHERE {fact.IdColumn} IN (SELECT id FROM {fact.AffectedTable})";
+            yield return $"INSERT INTO {fact.Table} {fact.Select(column => $"{column} IN (SELECT id FROM {fact.AffectedTable})")}";
         }
+    }
+
+    /// <summary>For the checks after an incremental run (<see cref="DataQualityScope"/>): each fact it rewrote rows of, with
+    /// the condition on the fact's columns that selects those rows (on the same connection, before the next run).</summary>
+    public static IEnumerable<(string Fact, string Rows)> Rewritten(IReadOnlySet<string> touched, bool snapshots)
+    {
+        foreach (var fact in All.Where(f => f.Sources.Any(touched.Contains)))
+            yield return (fact.Table, $"{fact.IdColumn} IN (SELECT id FROM {fact.AffectedTable})");
+        if (!snapshots) yield break;
+        foreach (var snapshot in new[] { "fact_unit_status_daily", "fact_open_work_orders_daily" })
+            yield return (snapshot, "snapshot_date_key = date_key(getvariable('snapshot_date'))");
     }
 
     /// <summary>The periodic snapshots for the run date (China Standard Time), replaced if the date is run again.</summary>

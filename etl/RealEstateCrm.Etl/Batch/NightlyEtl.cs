@@ -55,6 +55,8 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
         var watermark = full ? 0 : await WatermarkAsync(warehouse, ct);
         OutboxChanges? changes = null;
         long rows = 0;
+        // A full load checks the whole warehouse; an incremental run only where its changes can have broken something.
+        DataQualityScope? checkScope = null;
         var runId = Convert.ToInt64(await warehouse.ScalarAsync("SELECT coalesce(max(run_id), 0) + 1 FROM etl_run", ct), CultureInfo.InvariantCulture);
         try
         {
@@ -75,6 +77,7 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
             await loader.PrepareAsync(_mirrorCreated ? [] : tables, ct);
             var touched = OdsLoader.Touched(tables, changes);
             var names = touched.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+            if (!full) checkScope = DataQualityScope.Incremental(names, plan.Snapshots);
             var statements = Dimensions.Statements(names, full).Concat(RollupRefresh.Around(Facts.Statements(names, full), full, names));
             if (plan.Snapshots) statements = statements.Concat(Facts.SnapshotStatements());
             // The transformations of the tables extracted first run while the rest is read.
@@ -103,7 +106,7 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
 
         if (!plan.DataQuality) return new EtlRunResult(runId, mode, watermark, changes.ToSequence, changes.Events, rows, []);
         progress?.Report(new EtlProgress("data-quality checks", rows));
-        var quality = await DataQualityChecks.RunAsync(operational, warehouse, ct);
+        var quality = await DataQualityChecks.RunAsync(operational, warehouse, checkScope, ct);
         Store(runId, quality);
         return new EtlRunResult(runId, mode, watermark, changes.ToSequence, changes.Events, rows, quality);
     }

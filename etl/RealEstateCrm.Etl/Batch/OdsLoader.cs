@@ -14,7 +14,9 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
 
     public async Task PrepareAsync(IEnumerable<SourceTable> tables, CancellationToken ct)
     {
-        foreach (var table in tables) await warehouse.ExecuteAsync(table.CreateOdsSql(), ct);
+        // One look at the catalog instead of a CREATE … IF NOT EXISTS per table, in every run's process.
+        var existing = (await warehouse.TableNamesAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        foreach (var table in tables.Where(t => !existing.Contains(t.OdsName))) await warehouse.ExecuteAsync(table.CreateOdsSql(), ct);
         await warehouse.ExecuteAsync("CREATE OR REPLACE TEMP TABLE changed (table_name VARCHAR NOT NULL, id UUID NOT NULL)", ct);
     }
 
@@ -32,7 +34,7 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
         for (var i = 0; i < touched.Count; i++)
         {
             starting(touched[i]);
-            await LoadAsync(touched[i], ids[i], touched[i].ScansRaw(db, ids[i]), reads.NextTableAsync(ct), ct);
+            await LoadAsync(touched[i], ids[i], touched[i].ScansRaw(db), reads.NextTableAsync(ct), ct);
             await extracted(touched[i]);
         }
     }

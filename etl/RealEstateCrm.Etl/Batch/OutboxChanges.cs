@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Outbox;
@@ -29,19 +30,43 @@ internal sealed class OutboxChanges
     {
         var last = await LastSequenceAsync(db, ct);
         var changes = new OutboxChanges { FromSequence = watermark, ToSequence = last };
-        var rows = db.OutboxMessages.AsNoTracking().Where(m => m.Sequence > watermark && m.Sequence <= last)
-            .OrderBy(m => m.Sequence).Select(m => new { m.Entity, m.EntityKey, m.Operation }).AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(ct))
+        var outbox = OutboxTable.Of(db);
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            changes.Events++;
-            if (row.Operation == OutboxOperations.BulkLoad) changes._whole.Add(row.Entity);
-            else if (Guid.TryParse(row.EntityKey, out var id)) changes.IdsOf(row.Entity).Add(id);
+            await using var command = outbox.Command(db,
+                $"SELECT {outbox.Entity}, {outbox.EntityKey}, {outbox.Operation} FROM {outbox.Table} WHERE {outbox.Sequence} > @from AND {outbox.Sequence} <= @to",
+                ("@from", watermark), ("@to", last));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                changes.Events++;
+                var entity = reader.GetString(0);
+                if (reader.GetString(2) == OutboxOperations.BulkLoad) changes._whole.Add(entity);
+                else if (Guid.TryParse(reader.GetString(1), out var id)) changes.IdsOf(entity).Add(id);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
         return changes;
     }
 
-    private static async Task<long> LastSequenceAsync(CrmDbContext db, CancellationToken ct) =>
-        await db.OutboxMessages.MaxAsync(m => (long?)m.Sequence, ct) ?? 0;
+    private static async Task<long> LastSequenceAsync(CrmDbContext db, CancellationToken ct)
+    {
+        var outbox = OutboxTable.Of(db);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = outbox.Command(db, $"SELECT max({outbox.Sequence}) FROM {outbox.Table}");
+            return await command.ExecuteScalarAsync(ct) is { } last and not DBNull ? Convert.ToInt64(last, CultureInfo.InvariantCulture) : 0;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     private HashSet<Guid> IdsOf(string entity)
     {

@@ -13,6 +13,7 @@ internal sealed class SourceTable
     private readonly PlainRowReader _rows;
     // Set when SqliteTableScan can read every column.
     private readonly RawColumnKind[]? _rawKinds;
+    private readonly string _selectById;
 
     private SourceTable(StoredTable stored, ISqlGenerationHelper sql)
     {
@@ -21,6 +22,7 @@ internal sealed class SourceTable
         if (stored.EntityType.FindProperty("Id") is null) throw new InvalidOperationException($"{Name} has no Id column: the outbox names rows by id");
         _rows = new PlainRowReader(stored, sql, Columns.Select(c => c.Read).ToList());
         _rawKinds = Columns.All(c => c.RawKind is not null) ? Columns.Select(c => c.RawKind!.Value).ToArray() : null;
+        _selectById = $"{_rows.SelectAll} WHERE {sql.DelimitIdentifier(stored.EntityType.FindProperty("Id")!.GetColumnName())} = ?1";
     }
 
     public StoredTable Stored { get; }
@@ -30,7 +32,7 @@ internal sealed class SourceTable
     public string OdsName => "ods_" + Name;
     /// <summary>Whether <see cref="ReadAsync"/> reads these rows with <see cref="SqliteTableScan"/>, which gives every value
     /// typed as the mirror's column (no staging table).</summary>
-    public bool ScansRaw(CrmDbContext db, IReadOnlyCollection<Guid>? ids) => ids is null && _rawKinds is not null && db.Database.IsSqlite();
+    public bool ScansRaw(CrmDbContext db) => _rawKinds is not null && db.Database.IsSqlite();
 
     /// <summary>Where extracted rows are appended: the mirror itself when they come typed (a raw scan, or no column needs a
     /// cast), else a staging table from which DuckDB casts the text columns into the mirror.</summary>
@@ -72,12 +74,12 @@ internal sealed class SourceTable
     }
 
     /// <summary>The rows, all of them or those with the given ids, values in <see cref="Columns"/> order (read as each column
-    /// says), on the context's connection, in no particular order (the ods tables need none), in chunks. A whole SQLite
-    /// table is read with SQLite's own API (<see cref="SqliteTableScan"/>); by-id reads are small and go through the data reader.</summary>
+    /// says), on the context's connection, in no particular order (the ods tables need none), in chunks. SQLite is read with
+    /// its own API (<see cref="SqliteTableScan"/>), anything else through the data reader.</summary>
     public IAsyncEnumerable<RowChunk> ReadAsync(CrmDbContext db, IReadOnlyCollection<Guid>? ids, CancellationToken ct) =>
-        ScansRaw(db, ids)
-            ? SqliteTableScan.ReadAsync(db, _rows.SelectAll, _rawKinds!, ct)
-            : ReadBoxedAsync(db, ids, ct);
+        !ScansRaw(db) ? ReadBoxedAsync(db, ids, ct)
+        : ids is null ? SqliteTableScan.ReadAsync(db, _rows.SelectAll, _rawKinds!, ct)
+        : SqliteTableScan.ReadByIdAsync(db, _selectById, ids, _rawKinds!, ct);
 
     private async IAsyncEnumerable<RowChunk> ReadBoxedAsync(CrmDbContext db, IReadOnlyCollection<Guid>? ids, [EnumeratorCancellation] CancellationToken ct)
     {
