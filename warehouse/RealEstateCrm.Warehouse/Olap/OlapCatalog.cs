@@ -41,8 +41,8 @@ public static class OlapCatalog
             Geography(project, building),
             SalesRep(),
             Customer(),
-            OnFact("payment_method", "payment method (全款/按揭)", "payment_method"),
-            OnFact("status", "contract status", "status"),
+            OnFact("payment_method", "payment method (全款/按揭)", "payment_method", neverNull: true),
+            OnFact("status", "contract status", "status", neverNull: true),
             Lookup("layout", "unit layout (户型)", unit, "layout"),
         ]);
     }
@@ -70,7 +70,7 @@ public static class OlapCatalog
             Marketing(),
             SalesRep(),
             Customer(),
-            OnFact("status", "lead status", "status"),
+            OnFact("status", "lead status", "status", neverNull: true),
             OnFact("lost_reason", "why the lead was lost", "lost_reason"),
         ]);
     }
@@ -129,8 +129,8 @@ public static class OlapCatalog
             Lookup("queue", "queue (技能组)", new OlapJoin("q", "dim_queue", "q.queue_key = f.queue_key"), "queue"),
             Lookup("agent", "agent number (坐席工号)", new OlapJoin("a", "dim_agent", "a.agent_key = f.agent_key"), "agent_no"),
             Customer(),
-            OnFact("direction", "Inbound, Outbound, Internal", "direction"),
-            OnFact("outcome", "Answered, Abandoned, Voicemail, ...", "outcome"),
+            OnFact("direction", "Inbound, Outbound, Internal", "direction", neverNull: true),
+            OnFact("outcome", "Answered, Abandoned, Voicemail, ...", "outcome", neverNull: true),
             OnFact("disposition", "the agent's disposition code", "disposition"),
         ],
         [
@@ -188,9 +188,9 @@ public static class OlapCatalog
             Lookup("category", "complaint category (投诉类别)", new OlapJoin("cc", "dim_complaint_category", "cc.complaint_category_key = f.complaint_category_key"), "name"),
             Lookup("contractor", "contractor (维修单位)", new OlapJoin("co", "dim_contractor", "co.contractor_key = f.contractor_key"), "name"),
             Customer(),
-            OnFact("type", "work order type", "type"),
-            OnFact("priority", "priority", "priority"),
-            OnFact("status", "status", "status"),
+            OnFact("type", "work order type", "type", neverNull: true),
+            OnFact("priority", "priority", "priority", neverNull: true),
+            OnFact("status", "status", "status", neverNull: true),
         ],
         [
             new("agg_work_order_day_project_category", "fact_work_order", "opened_date_key",
@@ -244,7 +244,7 @@ public static class OlapCatalog
             new OlapDimension("geography", "city › our nearby project (城市/本案)",
                 [new("city", "f.city", typeof(string)), new("district", "f.district", typeof(string)), new("project", "p.name", typeof(string))], ["city", "project"]),
             Lookup("competitor", "competitor developer (竞品开发商)", new OlapJoin("cm", "dim_competitor", "cm.competitor_key = f.competitor_key"), "name"),
-            OnFact("competitor_project", "the competitor's project", "competitor_project"),
+            OnFact("competitor_project", "the competitor's project", "competitor_project", neverNull: true),
             OnFact("source", "where the price was seen", "source"),
         ]);
     }

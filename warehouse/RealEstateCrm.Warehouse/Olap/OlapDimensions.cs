@@ -12,14 +12,14 @@ internal static class OlapDimensions
         var d = new OlapJoin("d", "dim_date", $"d.date_key = f.{factDateKey}", Inner: true);
         return new OlapDimension("date", description,
         [
-            new("year", "d.year", typeof(int), d),
-            new("quarter", "concat(d.year, '-Q', d.quarter)", typeof(string), d),
-            new("month", "strftime(d.full_date, '%Y-%m')", typeof(string), d),
-            new("day", "d.full_date", typeof(DateOnly), d),
-            new("day_of_week", "d.day_of_week", typeof(int), d),
-            new("is_working_day", "d.is_working_day", typeof(bool), d),
-            new("is_public_holiday", "d.is_public_holiday", typeof(bool), d),
-            new("fiscal_year", "d.fiscal_year", typeof(int), d),
+            new("year", "d.year", typeof(int), d, NeverNull: true),
+            new("quarter", "concat(d.year, '-Q', d.quarter)", typeof(string), d, NeverNull: true),
+            new("month", "strftime(d.full_date, '%Y-%m')", typeof(string), d, NeverNull: true),
+            new("day", "d.full_date", typeof(DateOnly), d, NeverNull: true),
+            new("day_of_week", "d.day_of_week", typeof(int), d, NeverNull: true),
+            new("is_working_day", "d.is_working_day", typeof(bool), d, NeverNull: true),
+            new("is_public_holiday", "d.is_public_holiday", typeof(bool), d, NeverNull: true),
+            new("fiscal_year", "d.fiscal_year", typeof(int), d, NeverNull: true),
         ], DateLevels);
     }
 
@@ -50,8 +50,8 @@ internal static class OlapDimensions
         new(name, description, [new(name, $"{join.Alias}.{column}", type ?? typeof(string), join)], [name]);
 
     /// <summary>A degenerate dimension: a column of the fact itself.</summary>
-    public static OlapDimension OnFact(string name, string description, string column, Type? type = null) =>
-        new(name, description, [new(name, $"f.{column}", type ?? typeof(string))], [name]);
+    public static OlapDimension OnFact(string name, string description, string column, Type? type = null, bool neverNull = false) =>
+        new(name, description, [new(name, $"f.{column}", type ?? typeof(string), NeverNull: neverNull)], [name]);
 
     public static OlapDimension Customer()
     {

@@ -25,22 +25,38 @@ public sealed class OlapEngine(DuckDBConnection connection, bool useRollups = tr
         return new OlapResult(statement.Columns, rows, statement.Sql);
     }
 
-    private static readonly object DetailRow = 0;
-
     /// <summary>A reader per result column: the typed getter of its CLR type at its position in the statement (DuckDB.NET
-    /// converts narrower integers, e.g. a SMALLINT year to int, without a boxed intermediate), or the constant
-    /// grouping_id of a statement that does not select it.</summary>
+    /// converts narrower integers, e.g. a SMALLINT year to int, without a boxed intermediate), or a grouping_id the statement
+    /// does not select: 0 without subtotals, else one bit per grouping column (the first the highest, as GROUPING() gives
+    /// them) set where that column reads NULL.</summary>
     private static Func<DbDataReader, object?>[] CellReaders(OlapStatement statement)
     {
         var cells = new Func<DbDataReader, object?>[statement.Columns.Count];
+        var groups = statement.Columns.Count(c => c.Role == OlapColumnRole.Dimension);
         var ordinal = 0;
         for (var i = 0; i < cells.Length; i++)
         {
             var column = statement.Columns[i];
-            cells[i] = column.Role == OlapColumnRole.GroupingId && !statement.SelectsGroupingId ? _ => DetailRow : Typed(ordinal++, column.Type);
+            cells[i] = column.Role != OlapColumnRole.GroupingId ? Typed(ordinal++, column.Type)
+                : statement.GroupingId switch
+                {
+                    OlapGroupingId.Selected => Typed(ordinal++, column.Type),
+                    OlapGroupingId.FromNulls => FromNulls(groups),
+                    _ => _ => BoxedGroupingIds[0],
+                };
         }
         return cells;
     }
+
+    // The ids a result can hold, boxed once: a row's cell is an object, and most results have one or two grouping columns.
+    private static readonly object[] BoxedGroupingIds = [.. Enumerable.Range(0, 1 << 8).Select(i => (object)i)];
+
+    private static Func<DbDataReader, object?> FromNulls(int groups) => r =>
+    {
+        var id = 0;
+        for (var g = 0; g < groups; g++) id = id << 1 | (r.IsDBNull(g) ? 1 : 0);
+        return id < BoxedGroupingIds.Length ? BoxedGroupingIds[id] : id;
+    };
 
     private static Func<DbDataReader, object?> Typed(int i, Type type) =>
         type == typeof(long) ? r => r.IsDBNull(i) ? null : r.GetInt64(i)

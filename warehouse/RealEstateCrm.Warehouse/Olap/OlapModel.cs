@@ -8,8 +8,10 @@ namespace RealEstateCrm.Warehouse.Olap;
 public sealed record OlapJoin(string Alias, string Table, string On, OlapJoin? After = null, bool Inner = false);
 
 /// <summary>A groupable, filterable attribute of a dimension: <c>dimension.attribute</c> in queries.
-/// <paramref name="Sql"/> is a model-owned expression over the fact (alias <c>f</c>) and its joins.</summary>
-public sealed record OlapAttribute(string Name, string Sql, Type Type, OlapJoin? Join = null);
+/// <paramref name="Sql"/> is a model-owned expression over the fact (alias <c>f</c>) and its joins.
+/// <paramref name="NeverNull"/>: its value is never NULL on a row the query reads (NOT NULL columns, through no outer
+/// join), so in a ROLLUP or CUBE a NULL there can only be a subtotal (a test holds the flag to the schema).</summary>
+public sealed record OlapAttribute(string Name, string Sql, Type Type, OlapJoin? Join = null, bool NeverNull = false);
 
 /// <summary>A dimension of a cube. <paramref name="Hierarchy"/> lists attribute names from coarse to fine
 /// (year › quarter › month › day); a drill down to a level groups by every level above it too.</summary>

@@ -16,7 +16,14 @@ public sealed record OlapResult(IReadOnlyList<OlapColumn> Columns, IReadOnlyList
     }
 }
 
-/// <summary>The one SQL statement a query becomes, its bound values, and the columns of its result. Unless
-/// <paramref name="SelectsGroupingId"/> (subtotals, or asked for) the statement selects every column but <c>grouping_id</c>,
-/// which is 0 on every row.</summary>
-public sealed record OlapStatement(string Sql, IReadOnlyDictionary<string, object> Parameters, IReadOnlyList<OlapColumn> Columns, bool SelectsGroupingId);
+/// <summary>Where a result's <c>grouping_id</c> comes from: <see cref="Zero"/>, the statement has no subtotals and does not
+/// select it; <see cref="Selected"/>, the statement's own column; <see cref="FromNulls"/>, subtotals over grouping values that
+/// are never NULL, so the bit of each grouping column is whether it reads NULL.</summary>
+public enum OlapGroupingId { Zero, Selected, FromNulls }
+
+/// <summary>The one SQL statement a query becomes, its bound values, and the columns of its result; the statement selects
+/// every column but <c>grouping_id</c> unless <paramref name="GroupingId"/> is <see cref="OlapGroupingId.Selected"/>.</summary>
+public sealed record OlapStatement(string Sql, IReadOnlyDictionary<string, object> Parameters, IReadOnlyList<OlapColumn> Columns, OlapGroupingId GroupingId)
+{
+    public bool SelectsGroupingId => GroupingId == OlapGroupingId.Selected;
+}
