@@ -63,6 +63,8 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
             await using var db = operational.CreateContext("etl");
             changes = full ? await OutboxChanges.EverythingAsync(db, ct) : await OutboxChanges.SinceAsync(db, watermark, ct);
             if (plan.SkipWhenNothingNew && changes.Events == 0) return null;
+            // Declared before the transaction, so it is restored after the transaction ends, whichever way.
+            await using var threads = full ? await DuckDbThreadLimit.OneThreadAsync(warehouse, ct) : null;
             await using var transaction = await warehouse.Connection.BeginTransactionAsync(ct);
             if (full) await ClearAsync(ct);
             await SetVariablesAsync(startedAt, ct);
