@@ -4,8 +4,9 @@ using RealEstateCrm.Warehouse;
 namespace RealEstateCrm.Etl.Batch;
 
 /// <summary>Runs the warehouse's DuckDB on one thread until disposed, then gives it back the thread count it had. For the
-/// full load: the reader thread keeps a core busy already, and on a small shared machine DuckDB's parallel operators spent
-/// more CPU coordinating their threads than they saved.</summary>
+/// nightly run: in the full load the reader thread keeps a core busy already, and on a small shared machine DuckDB's
+/// parallel operators spent more CPU coordinating their threads than they saved; an incremental run's statements are
+/// small, and were cheaper on one thread too.</summary>
 internal sealed class DuckDbThreadLimit : IAsyncDisposable
 {
     private readonly WarehouseDatabase _warehouse;
