@@ -61,12 +61,16 @@ public sealed class NightlyEtlTests
         await using var bed = await EtlTestBed.Create(provider);
         var crashed = await bed.Warehouse("crashed");
         var clean = await bed.Warehouse("clean");
+        // The nightly run puts DuckDB on one thread; the connection gets its own count back, after a failed run too.
+        await crashed.ExecuteAsync("SET threads = 3", Ct);
 
         await Assert.ThrowsAsync<SimulatedCrashException>(() => bed.Etl(crashed, crashAfterRows: 500).RunAsync(ct: Ct));
         Assert.Equal(0, await EtlTestBed.CountAsync(crashed, "SELECT count(*) FROM etl_watermark"));
         Assert.Equal(1, await EtlTestBed.CountAsync(crashed, "SELECT count(*) FROM etl_run WHERE status = 'failed'"));
+        Assert.Equal(3, await EtlTestBed.CountAsync(crashed, "SELECT current_setting('threads')"));
         await bed.Etl(crashed).RunAsync(ct: Ct);
         await bed.Etl(clean).RunAsync(ct: Ct);
+        Assert.Equal(3, await EtlTestBed.CountAsync(crashed, "SELECT current_setting('threads')"));
 
         var expected = await EtlTestBed.ContentsAsync(clean);
         var actual = await EtlTestBed.ContentsAsync(crashed);

@@ -61,6 +61,29 @@ public sealed class WarehouseDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task Date_key_is_the_yyyymmdd_of_a_timestamp_or_date_also_in_a_warehouse_made_before_it_was_arithmetic()
+    {
+        const string keys = """
+            SELECT string_agg(coalesce(date_key(v)::VARCHAR, 'null'), ',' ORDER BY n) FROM (VALUES
+                (1, TIMESTAMP '2026-02-17 00:00:00'), (2, TIMESTAMP '2025-12-31 23:59:59.999999'), (3, DATE '1999-01-09'::TIMESTAMP),
+                (4, NULL::TIMESTAMP)) t(n, v)
+            """;
+        await using (var created = await WarehouseDatabase.OpenAsync(FilePath, ct: Ct))
+        {
+            Assert.Equal("20260217,20251231,19990109,null", await Row(created, keys));
+            Assert.Equal(20240229, await created.ScalarAsync("SELECT date_key(DATE '2024-02-29')", Ct));
+            // A warehouse of schema version 5 still has 004's macro, written through strftime.
+            await created.ExecuteAsync("CREATE OR REPLACE MACRO date_key(ts) AS CAST(strftime(CAST(ts AS TIMESTAMP), '%Y%m%d') AS INTEGER)", Ct);
+            await created.ExecuteAsync("DELETE FROM schema_version WHERE version >= 6", Ct);
+        }
+        await using var reopened = await WarehouseDatabase.OpenAsync(FilePath, ct: Ct);
+
+        Assert.True(await reopened.SchemaVersionAsync(Ct) >= 6);
+        Assert.DoesNotContain("strftime", await Row(reopened, "SELECT macro_definition FROM duckdb_functions() WHERE function_name = 'date_key'"));
+        Assert.Equal("20260217,20251231,19990109,null", await Row(reopened, keys));
+    }
+
+    [Fact]
     public async Task A_fiscal_start_month_outside_1_to_12_is_refused()
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() => WarehouseDatabase.OpenAsync(FilePath, fiscalYearStartMonth: 13, ct: Ct));

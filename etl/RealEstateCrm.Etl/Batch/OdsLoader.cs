@@ -57,6 +57,7 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
         using (var appender = warehouse.Connection.CreateAppender(table.AppendTo(rawScan)))
         {
             await foreach (var chunk in chunks)
+            {
                 for (var i = 0; i < chunk.Count; i++)
                 {
                     var row = appender.CreateRow();
@@ -65,6 +66,8 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
                     Rows++;
                     onRow(Rows);
                 }
+                chunk.Release();
+            }
         }
         foreach (var sql in table.FromStagingSql(rawScan)) await warehouse.ExecuteAsync(sql, ct);
         if (ids is null && !full) await warehouse.ExecuteAsync($"INSERT INTO changed SELECT '{table.Name}', id FROM {table.OdsName}", ct);

@@ -12,6 +12,9 @@ internal abstract class RowChunk
 
     public abstract int Count { get; }
 
+    /// <summary>Called once its rows are appended: the chunk is not used again, and gives back what it borrowed.</summary>
+    public virtual void Release() { }
+
     /// <summary>Appends row <paramref name="index"/>'s values to <paramref name="row"/> (not ended).</summary>
     public abstract void AppendTo(IDuckDBAppenderRow row, int index);
 }

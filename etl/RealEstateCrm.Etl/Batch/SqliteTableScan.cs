@@ -56,10 +56,7 @@ internal static class SqliteTableScan
                     ct.ThrowIfCancellationRequested();
                     // EF's SQLite provider stores a GUID key as its upper-case text (SqliteStoredText parses the same form).
                     Check(raw.sqlite3_bind_text(statement, 1, id.ToString("D").ToUpperInvariant()), connection);
-                    int rc;
-                    while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW) ReadRow(statement, chunk, kinds);
-                    if (rc != raw.SQLITE_DONE) Check(rc, connection);
-                    raw.sqlite3_reset(statement);
+                    ReadRowsOf(statement, connection, chunk, kinds);
                     if (!chunk.IsFull) continue;
                     yield return chunk;
                     chunk = new SqliteRowChunk(kinds);
@@ -73,35 +70,49 @@ internal static class SqliteTableScan
         }
     }
 
+    // The connection's mutex is held for the whole chunk (not across the yield: the iterator may resume on another thread).
     private static (SqliteRowChunk Chunk, bool Done) ReadChunk(sqlite3_stmt statement, sqlite3 connection, RawColumnKind[] kinds)
     {
         var chunk = new SqliteRowChunk(kinds);
+        var handle = statement.DangerousGetHandle();
+        using var held = SqliteNative.Lock(connection.DangerousGetHandle());
         while (!chunk.IsFull)
         {
-            var rc = raw.sqlite3_step(statement);
-            if (rc == raw.SQLITE_DONE) return (chunk, true);
-            if (rc != raw.SQLITE_ROW) Check(rc, connection);
-            ReadRow(statement, chunk, kinds);
+            var rc = SqliteNative.Step(handle);
+            if (rc == SqliteNative.Done) return (chunk, true);
+            if (rc != SqliteNative.Row) Check(rc, connection);
+            ReadRow(handle, chunk, kinds);
         }
         return (chunk, false);
     }
 
-    private static void ReadRow(sqlite3_stmt statement, SqliteRowChunk chunk, RawColumnKind[] kinds)
+    /// <summary>The rows of one by-id lookup (bound already), under the connection's mutex; resets the statement.</summary>
+    private static void ReadRowsOf(sqlite3_stmt statement, sqlite3 connection, SqliteRowChunk chunk, RawColumnKind[] kinds)
+    {
+        var handle = statement.DangerousGetHandle();
+        using var held = SqliteNative.Lock(connection.DangerousGetHandle());
+        int rc;
+        while ((rc = SqliteNative.Step(handle)) == SqliteNative.Row) ReadRow(handle, chunk, kinds);
+        if (rc != SqliteNative.Done) Check(rc, connection);
+        raw.sqlite3_reset(statement);
+    }
+
+    private static void ReadRow(nint statement, SqliteRowChunk chunk, RawColumnKind[] kinds)
     {
         var slot = chunk.AddRow();
         for (var i = 0; i < kinds.Length; i++, slot++)
         {
-            if (raw.sqlite3_column_type(statement, i) == raw.SQLITE_NULL)
+            if (SqliteNative.ColumnType(statement, i) == SqliteNative.NullType)
             {
                 chunk.SetNull(slot);
                 continue;
             }
             switch (kinds[i])
             {
-                case RawColumnKind.Integer or RawColumnKind.BigInt or RawColumnKind.Boolean: chunk.SetInteger(slot, raw.sqlite3_column_int64(statement, i)); break;
-                case RawColumnKind.Double: chunk.SetDouble(slot, raw.sqlite3_column_double(statement, i)); break;
+                case RawColumnKind.Integer or RawColumnKind.BigInt or RawColumnKind.Boolean: chunk.SetInteger(slot, SqliteNative.ColumnInt64(statement, i)); break;
+                case RawColumnKind.Double: chunk.SetDouble(slot, SqliteNative.ColumnDouble(statement, i)); break;
                 // A TEXT value's blob is its UTF-8 bytes, unconverted; the typed kinds are parsed when appended.
-                default: chunk.SetText(slot, raw.sqlite3_column_blob(statement, i)); break;
+                default: chunk.SetText(slot, SqliteNative.ColumnBytesOf(statement, i)); break;
             }
         }
     }
