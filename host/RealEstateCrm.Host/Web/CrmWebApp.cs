@@ -38,6 +38,10 @@ public static class CrmWebApp
 {
     public const string JobsDashboard = "/admin/jobs";
 
+    /// <summary>The pages' HTML encoder: Chinese names and words go out as UTF-8 text, not as &amp;#x...; entities (the page
+    /// is UTF-8 throughout). Razor gets it from DI; HTML written in code (<c>SlaClock.Badge</c>) takes it from here.</summary>
+    public static readonly HtmlEncoder PageEncoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static WebApplication Build(CrmWebOptions options)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -55,8 +59,7 @@ public static class CrmWebApp
         if (options.CallCenter is not null) services.AddSingleton(options.CallCenter);
 
         services.AddDataProtection().SetApplicationName("RealEstateCrm").PersistKeysToFileSystem(new DirectoryInfo(options.Web.KeysFolder));
-        // Chinese names and words go out as UTF-8 text, not as &#x...; entities (the page is UTF-8 throughout).
-        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddSingleton(PageEncoder);
         services.AddHttpContextAccessor();
         services.AddScoped<SignedInUser>();
         services.AddScoped<ICurrentActor, WebActor>();

@@ -6,6 +6,12 @@ namespace RealEstateCrm.Host.Web.Auth;
 public static class ClaimsPrincipalFunctions
 {
     /// <summary>Whether the signed-in user's roles grant <paramref name="function"/> (or "*").</summary>
-    public static bool MayUse(this ClaimsPrincipal user, string function) =>
-        user.HasClaim(CrmClaimsFactory.Function, Functions.All) || user.HasClaim(CrmClaimsFactory.Function, function);
+    public static bool MayUse(this ClaimsPrincipal user, string function) => user.GrantedFunctions().Allow(function);
+
+    /// <summary>The functions the user's roles grant, from his sign-in claims.</summary>
+    public static HashSet<string> GrantedFunctions(this ClaimsPrincipal user) =>
+        user.FindAll(CrmClaimsFactory.Function).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="granted"/> functions allow <paramref name="function"/>: it or "*" among them.</summary>
+    public static bool Allow(this IReadOnlySet<string> granted, string function) => granted.Contains(Functions.All) || granted.Contains(function);
 }

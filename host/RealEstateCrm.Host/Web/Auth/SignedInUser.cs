@@ -16,12 +16,28 @@ public sealed class SignedInUser(IHttpContextAccessor http, GetDataScope getScop
     private DataScope? _scope;
 
     public ClaimsPrincipal Principal => http.HttpContext?.User ?? new ClaimsPrincipal();
-    public Guid Id => Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+    public Guid Id => Grants.Id;
     public string UserName => Principal.Identity?.Name ?? "anonymous";
     public string DisplayName => Principal.FindFirstValue(CrmClaimsFactory.DisplayName) ?? UserName;
     public IReadOnlyList<string> Roles => Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
 
-    public bool MayUse(string function) => Principal.MayUse(function);
+    public bool MayUse(string function) => Grants.Functions.Allow(function);
+
+    private (ClaimsPrincipal Principal, Guid Id, HashSet<string> Functions)? _grants;
+
+    /// <summary>The id and functions of the request's principal, read from its claims once: pages ask for them per card and
+    /// per masked phone (a search page 50 times), and each claim look-up walked every claim. Read again should the
+    /// principal change (a sign-in within the request).</summary>
+    private (ClaimsPrincipal Principal, Guid Id, HashSet<string> Functions) Grants
+    {
+        get
+        {
+            var principal = Principal;
+            if (_grants is { } grants && ReferenceEquals(grants.Principal, principal)) return grants;
+            var id = Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var parsed) ? parsed : Guid.Empty;
+            return (_grants = (principal, id, principal.GrantedFunctions())).Value;
+        }
+    }
 
     private string? _grantsKey;
 

@@ -102,8 +102,7 @@ public sealed record Customer360(
         var open = workOrders.Where(w => w.ResolvedAt is null && w.ClosedAt is null && w.Status != WorkOrderStatus.Cancelled)
             .OrderBy(w => w.DueAt).Select(w => new WorkOrderLine(w.Number, w.Type, w.Title, w.Status, w.Priority, w.OpenedAt, w.DueAt)).ToList();
 
-        var calls = await db.CallRecords.Where(c => c.CustomerId == id && c.ParentId == null).OrderByDescending(c => c.StartedAt).Take(TimelineRows)
-            .Select(c => new CallLine(c.StartedAt, c.Direction, c.Outcome, c.Queue, c.TalkSeconds)).ToListAsync(ct);
+        var calls = await Customer360Queries.RecentCalls(db, id).ToListAsync(ct);
         var visits = await (from v in db.Visits
                             where v.CustomerId == id && (scope.SeesAll || scope.ProjectIds.Contains(v.ProjectId))
                             join p in db.Projects on v.ProjectId equals p.Id
@@ -117,9 +116,8 @@ public sealed record Customer360(
                                   where r.CustomerId == id
                                   join u in db.VisibleUnits(scope) on r.UnitId equals u.Id
                                   select new { r.ReservedAt, u.RoomNo, r.Deposit, r.Status }).ToListAsync(ct);
-        var returnVisits = await db.ReturnVisits.Where(r => r.CustomerId == id).Select(r => new { r.VisitedAt, r.Satisfied, r.ByUser }).ToListAsync(ct);
-        var receptions = await db.ReceptionRecords.Where(r => r.CustomerId == id).OrderByDescending(r => r.ReceivedAt).Take(TimelineRows)
-            .Select(r => new { r.ReceivedAt, r.Channel, r.Summary }).ToListAsync(ct);
+        var returnVisits = await Customer360Queries.ReturnVisits(db, id).ToListAsync(ct);
+        var receptions = await Customer360Queries.RecentReceptions(db, id).ToListAsync(ct);
 
         var timeline = leads.Select(l => new Event(l.CreatedAt, "Lead", $"{l.Name} · {text.Of(l.Channel)} · {text.Of(l.Status)}"))
             .Concat(visits.Select(v => new Event(v.VisitedAt, "Visit", $"{v.Project} · {v.Party}" + (v.Notes is null ? "" : $" · {v.Notes}"))))

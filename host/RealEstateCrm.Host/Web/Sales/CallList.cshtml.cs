@@ -19,7 +19,12 @@ namespace RealEstateCrm.Host.Web.Sales;
 [Authorize(Policy = Functions.CallLists)]
 public sealed class CallListModel(CrmDbContext db, SignedInUser me, RecordCallDisposition record, BusinessTime time) : PageModel
 {
-    public sealed record Row(CallListEntry Entry, Customer Customer, Lead? Lead, string? ProjectName);
+    /// <summary>An entry with only what the page shows of its customer and lead, read as columns: whole customer and lead
+    /// rows carry a score of columns the list never prints.</summary>
+    public sealed record Row(Guid Id, int Rank, double Score, string? Reason, int? BestHour, CallDisposition Disposition,
+        DateTime? DispositionAt, string? Notes, DateTime? NextActionAt, Callee Customer, LeadLine? Lead);
+    public sealed record Callee(Guid Id, string Name, string? Phone);
+    public sealed record LeadLine(Guid Id, LeadStatus Status, string? ProjectName);
     public sealed record Rep(Guid Id, string Name);
 
     [BindProperty(SupportsGet = true)] public Guid? RepId { get; set; }
@@ -47,7 +52,7 @@ public sealed class CallListModel(CrmDbContext db, SignedInUser me, RecordCallDi
     {
         await LoadAsync(ct);
         // Only an entry of the list on this page (the user's own, or the picked rep's for a manager) may be recorded.
-        if (Rows.All(r => r.Entry.Id != PostedEntry)) return NotFound();
+        if (Rows.All(r => r.Id != PostedEntry)) return NotFound();
         if (ModelState.IsValid)
         {
             try
@@ -85,7 +90,9 @@ public sealed class CallListModel(CrmDbContext db, SignedInUser me, RecordCallDi
                       join l in db.Leads.AsNoTracking() on e.LeadId equals l.Id into leads
                       from l in leads.DefaultIfEmpty()
                       orderby e.Rank
-                      select new Row(e, c, l, l == null ? null : db.Projects.Where(p => p.Id == l.ProjectId).Select(p => p.Name).FirstOrDefault()))
+                      select new Row(e.Id, e.Rank, e.Score, e.Reason, e.BestHour, e.Disposition, e.DispositionAt, e.Notes, e.NextActionAt,
+                          new Callee(c.Id, c.Name, c.Phone),
+                          l == null ? null : new LeadLine(l.Id, l.Status, db.Projects.Where(p => p.Id == l.ProjectId).Select(p => p.Name).FirstOrDefault())))
             .ToListAsync(ct);
     }
 

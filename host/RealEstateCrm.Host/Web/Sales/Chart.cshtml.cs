@@ -17,7 +17,7 @@ namespace RealEstateCrm.Host.Web.Sales;
 /// with their stacks are kept while nothing is written (<see cref="DataVersion"/>): every view of the chart shows them.</summary>
 [Authorize(Policy = Functions.SalesRead)]
 public sealed class ChartModel(CrmDbContext db, SignedInUser me, ProjectDemand demand, DataVersion version,
-    KeptWhileUnchanged<Guid, IReadOnlyList<Building>> buildings) : PageModel
+    KeptWhileUnchanged<Guid, IReadOnlyList<Building>> buildings, ReferenceLists lists) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Project { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Building { get; set; }
@@ -29,14 +29,14 @@ public sealed class ChartModel(CrmDbContext db, SignedInUser me, ProjectDemand d
     /// <summary>The lead a rep came from ("choose a unit to reserve"): unit links carry it to the reservation form.</summary>
     [BindProperty(SupportsGet = true)] public Guid? Lead { get; set; }
 
-    public IReadOnlyList<Project> Projects { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Code, string Name)> Projects { get; private set; } = [];
     public IReadOnlyList<Building> Buildings { get; private set; } = [];
     public SalesControlChart? Chart { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await me.ScopeAsync(ct);
-        Projects = await db.Projects.AsNoTracking().Where(p => scope.SeesAll || scope.ProjectIds.Contains(p.Id)).OrderBy(p => p.Code).ToListAsync(ct);
+        Projects = await lists.ProjectsByCodeAsync(scope, ct);
         if (Project is null && Projects.Count > 0) Project = Projects[0].Id;
         if (Project is null) return Page();
         // A project id from the browser must be one of the user's own: another team's project is simply not there.

@@ -56,6 +56,8 @@ public sealed class BoardModel(CrmDbContext db, SignedInUser me, TimeProvider cl
         var orders = Filter(db.VisibleWorkOrders(await me.ScopeAsync(ct)).AsNoTracking(), now);
         orders = Status is null or "" ? orders.OrderBy(w => w.DueAt).ThenBy(w => w.Number) : orders.OrderByDescending(w => w.OpenedAt).ThenBy(w => w.Number);
 
+        // Only the columns the board shows (the SLA clock's four among them), not whole orders: an order's description,
+        // resolution and reply are long strings that the board never prints.
         var page = await (
             from w in orders.Skip((PageNo - 1) * PageSize).Take(PageSize + 1)
             join c in db.ComplaintCategories on w.CategoryId equals c.Id into categories
@@ -65,21 +67,21 @@ public sealed class BoardModel(CrmDbContext db, SignedInUser me, TimeProvider cl
             join k in db.Contractors on w.ContractorId equals k.Id into contractors
             from k in contractors.DefaultIfEmpty()
             join cu in db.Customers on w.CustomerId equals cu.Id
-            select new { Order = w, Category = c.Name, Department = d.Name, Contractor = k.Name, Customer = cu.Name }).ToListAsync(ct);
+            select new Row(w.Id, w.Number, w.Title, w.Type, w.Status, w.Priority, c.Name, d.Name, k.Name, cu.Name, w.EscalationLevel,
+                SlaClock.Of(w.Status, w.OpenedAt, w.DueAt, w.ResolvedAt, now, warn), null)).ToListAsync(ct);
         HasNextPage = page.Count > PageSize;
-        var byHand = await HandEscalationsAsync(page.Take(PageSize).Select(x => x.Order.Id).ToList(), ct);
-        Rows = page.Take(PageSize).Select(x => new Row(x.Order.Id, x.Order.Number, x.Order.Title, x.Order.Type, x.Order.Status, x.Order.Priority,
-            x.Category, x.Department, x.Contractor, x.Customer, x.Order.EscalationLevel, SlaClock.Of(x.Order, now, warn),
-            x.Order.EscalationLevel > 0 ? byHand.GetValueOrDefault(x.Order.Id) : null)).ToList();
+        if (HasNextPage) page.RemoveAt(PageSize);
+        var byHand = await HandEscalationsAsync(page.Where(r => r.EscalationLevel > 0).Select(r => r.Id).ToList(), ct);
+        Rows = byHand.Count == 0 ? page : page.Select(r => byHand.TryGetValue(r.Id, out var reason) ? r with { EscalatedByHand = reason } : r).ToList();
 
         Categories = await lists.ComplaintCategoriesAsync(ct);
         Departments = await lists.ServiceDepartmentsAsync(ct);
     }
 
     /// <summary>The reason of each order's latest escalation by hand since it was last reopened (reopening starts the
-    /// escalation over), for the orders on the page.</summary>
+    /// escalation over), for the escalated orders on the page (none: no query).</summary>
     private async Task<Dictionary<Guid, string?>> HandEscalationsAsync(List<Guid> ids, CancellationToken ct) =>
-        (await db.WorkOrderEvents.AsNoTracking()
+        ids.Count == 0 ? [] : (await db.WorkOrderEvents.AsNoTracking()
             .Where(e => ids.Contains(e.WorkOrderId) && (e.Kind == WorkOrderEventKind.EscalatedByHand || e.Kind == WorkOrderEventKind.Reopened))
             .Select(e => new { e.WorkOrderId, e.Kind, e.At, e.Note }).ToListAsync(ct))
         .GroupBy(e => e.WorkOrderId)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Host.Web.Localization;
@@ -36,7 +35,7 @@ public sealed record SlaClock(DateTime Now, DateTime OpenedAt, DateTime DueAt, b
     /// view context, 5 % of what the web allocated under load.</summary>
     public IHtmlContent Badge(Text text)
     {
-        var label = HtmlEncoder.Default.Encode(Text(text));
+        var label = CrmWebApp.PageEncoder.Encode(Text(text));
         if (!IsOpen) return new HtmlString($"<span class=\"sla badge {State}\">{label}</span>");
         var due = Iso(DueAt);
         return new HtmlString($"<time class=\"sla badge {State}\" datetime=\"{due}\" data-due=\"{due}\" data-warn=\"{Iso(WarnAt)}\">{label}</time>");
@@ -52,5 +51,9 @@ public sealed record SlaClock(DateTime Now, DateTime OpenedAt, DateTime DueAt, b
     }
 
     public static SlaClock Of(WorkOrder order, DateTime now, double warnFraction) =>
-        new(now, order.OpenedAt, order.DueAt, order.IsOpen, order.MetSla(), warnFraction);
+        Of(order.Status, order.OpenedAt, order.DueAt, order.ResolvedAt, now, warnFraction);
+
+    /// <summary>The clock from the four columns it needs, for a list that reads those instead of whole orders.</summary>
+    public static SlaClock Of(WorkOrderStatus status, DateTime openedAt, DateTime dueAt, DateTime? resolvedAt, DateTime now, double warnFraction) =>
+        new(now, openedAt, dueAt, WorkOrder.IsOpenStatus(status), WorkOrder.MetSla(resolvedAt, dueAt), warnFraction);
 }

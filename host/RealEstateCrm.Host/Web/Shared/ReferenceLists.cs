@@ -1,21 +1,32 @@
 using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Host.Web.Service;
 using RealEstateCrm.Operational.Data;
+using RealEstateCrm.Operational.Domain.Inventory;
 using RealEstateCrm.Operational.Domain.Organisation;
 
 namespace RealEstateCrm.Host.Web.Shared;
 
-/// <summary>The short lists the search and the work-order board offer as filters (the projects a scope sees, complaint
+/// <summary>The short lists the search, the sales chart and the work-order board offer as filters (the projects a scope sees, complaint
 /// categories, service departments) and the SLA warning fraction: read again on every view although an administrator
 /// rarely changes them, so kept while the database is unchanged (<see cref="DataVersion"/>).</summary>
 public sealed class ReferenceLists(CrmDbContext db, DataVersion version,
-    KeptWhileUnchanged<string, IReadOnlyList<(Guid Id, string Name)>> lists, KeptWhileUnchanged<string, double> figures)
+    KeptWhileUnchanged<string, IReadOnlyList<(Guid Id, string Name)>> lists,
+    KeptWhileUnchanged<string, IReadOnlyList<(Guid Id, string Code, string Name)>> codedLists, KeptWhileUnchanged<string, double> figures)
 {
     /// <summary>The projects <paramref name="scope"/> sees, by name.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> ProjectsAsync(DataScope scope, CancellationToken ct) =>
-        await lists.GetAsync("projects:" + (scope.SeesAll ? "*" : string.Join(',', scope.ProjectIds.Order())), await version.CurrentAsync(ct), async () =>
-            (await db.Projects.AsNoTracking().Where(p => scope.SeesAll || scope.ProjectIds.Contains(p.Id))
-                .OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name)).ToList());
+        await lists.GetAsync("projects:" + ScopeKey(scope), await version.CurrentAsync(ct), async () =>
+            (await VisibleProjects(scope).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name)).ToList());
+
+    /// <summary>The projects <paramref name="scope"/> sees with their codes, by code (the sales chart's picker).</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Code, string Name)>> ProjectsByCodeAsync(DataScope scope, CancellationToken ct) =>
+        await codedLists.GetAsync("projects-by-code:" + ScopeKey(scope), await version.CurrentAsync(ct), async () =>
+            (await VisibleProjects(scope).OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Code, p.Name)).ToList());
+
+    private IQueryable<Project> VisibleProjects(DataScope scope) =>
+        db.Projects.AsNoTracking().Where(p => scope.SeesAll || scope.ProjectIds.Contains(p.Id));
+
+    private static string ScopeKey(DataScope scope) => scope.SeesAll ? "*" : string.Join(',', scope.ProjectIds.Order());
 
     /// <summary>The complaint categories a work order is filed under (the library's leaves), by code.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> ComplaintCategoriesAsync(CancellationToken ct) =>

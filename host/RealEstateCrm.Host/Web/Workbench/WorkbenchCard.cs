@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Host.Web.Auth;
 using RealEstateCrm.Host.Web.Localization;
 using RealEstateCrm.Host.Web.Shared;
@@ -21,6 +22,10 @@ public sealed record WorkbenchQuery(CrmDbContext Db, SignedInUser Me, DataScope 
 
     /// <summary>Rows shown on a card; the count says how many there are in all.</summary>
     public const int Rows = 5;
+
+    /// <summary>How many of <paramref name="all"/> there are, <paramref name="read"/> being how many rows the card read of it
+    /// (at most <see cref="Rows"/>): fewer than that is all of them, so only a full card asks the database to count.</summary>
+    public async Task<int> CountAsync<T>(IQueryable<T> all, int read) => read < Rows ? read : await all.CountAsync(Ct);
 }
 
 public sealed record WorkbenchCardContent(int Count, IReadOnlyList<WorkbenchRow> Rows);

@@ -50,7 +50,7 @@ public static class WorkbenchCards
                       orderby e.Rank
                       select new { e.LeadId, CustomerId = c.Id, c.Name, c.Phone, e.Score };
         var rows = await entries.Take(WorkbenchQuery.Rows).ToListAsync(q.Ct);
-        return new(await entries.CountAsync(q.Ct), rows.Select(r => new WorkbenchRow(r.Name, q.Me.Phone(r.Phone),
+        return new(await q.CountAsync(entries, rows.Count), rows.Select(r => new WorkbenchRow(r.Name, q.Me.Phone(r.Phone),
             r.LeadId is { } lead ? LeadLink(lead) : CustomerLink(r.CustomerId), Number(r.Score * 100, "0"), r.Score >= 0.5 ? "good" : "")).ToList());
     }
 
@@ -64,7 +64,7 @@ public static class WorkbenchCards
                       orderby e.NextActionAt
                       select new { e.LeadId, CustomerId = c.Id, c.Name, c.Phone, e.NextActionAt };
         var rows = await entries.Take(WorkbenchQuery.Rows).ToListAsync(q.Ct);
-        return new(await entries.CountAsync(q.Ct), rows.Select(r => new WorkbenchRow(r.Name, q.Me.Phone(r.Phone),
+        return new(await q.CountAsync(entries, rows.Count), rows.Select(r => new WorkbenchRow(r.Name, q.Me.Phone(r.Phone),
             r.LeadId is { } lead ? LeadLink(lead) : CustomerLink(r.CustomerId), r.NextActionAt is { } next ? q.Time.Clock(next) : null,
             r.NextActionAt < q.Now ? "bad" : "warn")).ToList());
     }
@@ -78,7 +78,7 @@ public static class WorkbenchCards
                     orderby l.CreatedAt descending
                     select new { l.Id, c.Name, Project = p.Name, l.CreatedAt };
         var rows = await leads.Take(WorkbenchQuery.Rows).ToListAsync(q.Ct);
-        return new(await leads.CountAsync(q.Ct), rows.Select(r => new WorkbenchRow(r.Name, r.Project, LeadLink(r.Id),
+        return new(await q.CountAsync(leads, rows.Count), rows.Select(r => new WorkbenchRow(r.Name, r.Project, LeadLink(r.Id),
             q.Time.Date(r.CreatedAt)[5..])).ToList());
     }
 
@@ -94,7 +94,7 @@ public static class WorkbenchCards
                            orderby r.ExpiresAt
                            select new { r.CustomerId, c.Name, u.RoomNo, r.ExpiresAt };
         var rows = await reservations.Take(WorkbenchQuery.Rows).ToListAsync(q.Ct);
-        return new(await reservations.CountAsync(q.Ct), rows.Select(r => new WorkbenchRow(r.Name, r.RoomNo, CustomerLink(r.CustomerId),
+        return new(await q.CountAsync(reservations, rows.Count), rows.Select(r => new WorkbenchRow(r.Name, r.RoomNo, CustomerLink(r.CustomerId),
             q.Time.Date(r.ExpiresAt)[5..], r.ExpiresAt < q.Now ? "bad" : "warn")).ToList());
     }
 
@@ -107,7 +107,7 @@ public static class WorkbenchCards
                         orderby a.RequestedAt
                         select new { a.CustomerId, Unit = p.Name + " " + u.RoomNo, a.Reason, a.DiscountPercent };
         var rows = await approvals.Take(WorkbenchQuery.Rows).ToListAsync(q.Ct);
-        return new(await approvals.CountAsync(q.Ct), rows.Select(r => new WorkbenchRow(r.Unit, r.Reason,
+        return new(await q.CountAsync(approvals, rows.Count), rows.Select(r => new WorkbenchRow(r.Unit, r.Reason,
             r.CustomerId is { } customer ? CustomerLink(customer) : null, Number((double)r.DiscountPercent, "0.#") + "%", "warn")).ToList());
     }
 
@@ -117,7 +117,7 @@ public static class WorkbenchCards
     private static async Task<WorkbenchCardContent> WorkOrdersAsync(WorkbenchQuery q, IQueryable<WorkOrder> orders)
     {
         var rows = await orders.Take(WorkbenchQuery.Rows).Select(w => new { w.Id, w.Number, w.Title, w.DueAt }).ToListAsync(q.Ct);
-        return new(await orders.CountAsync(q.Ct), rows.Select(w =>
+        return new(await q.CountAsync(orders, rows.Count), rows.Select(w =>
         {
             var hours = (w.DueAt - q.Now).TotalHours;
             // Hours while the SLA is near, days once it is long past (a month overdue reads -30d, not -720h).
@@ -155,7 +155,7 @@ public static class WorkbenchCards
         }
         var messages = unheard.OrderBy(v => v.RecordedAt);
         var rows = await messages.Take(WorkbenchQuery.Rows).Select(v => new { v.Caller, v.RecordedAt, v.DurationSeconds }).ToListAsync(q.Ct);
-        return new(await messages.CountAsync(q.Ct), rows.Select(v => new WorkbenchRow(q.Me.Phone(v.Caller),
+        return new(await q.CountAsync(messages, rows.Count), rows.Select(v => new WorkbenchRow(q.Me.Phone(v.Caller),
             q.Time.Show(v.RecordedAt)[5..], "/Agent/Desktop", v.DurationSeconds + "s")).ToList());
     }
 
@@ -173,7 +173,7 @@ public static class WorkbenchCards
         var campaigns = q.Db.Campaigns.Where(c => c.Status == CampaignStatus.Running && (c.ProjectId == null || q.Scope.SeesAll || q.Scope.ProjectIds.Contains(c.ProjectId.Value)))
             .OrderBy(c => c.EndDate);
         var rows = await campaigns.Take(WorkbenchQuery.Rows).Select(c => new { c.Name, c.Code, c.EndDate }).ToListAsync(q.Ct);
-        return new(await campaigns.CountAsync(q.Ct), rows.Select(c => new WorkbenchRow(c.Name, c.Code, null,
+        return new(await q.CountAsync(campaigns, rows.Count), rows.Select(c => new WorkbenchRow(c.Name, c.Code, null,
             c.EndDate.ToString("MM-dd", CultureInfo.InvariantCulture))).ToList());
     }
 }

@@ -35,10 +35,17 @@ public sealed class WorkOrder : Entity
     public Guid? ReceptionRecordId { get; set; }
     public Guid? InspectionIssueId { get; set; }
 
-    public bool IsOpen => Status is not (WorkOrderStatus.Resolved or WorkOrderStatus.Closed or WorkOrderStatus.Cancelled);
+    public bool IsOpen => IsOpenStatus(Status);
 
     /// <summary>Whether it was resolved by its due time; null while unresolved.</summary>
-    public bool? MetSla() => ResolvedAt is null ? null : ResolvedAt <= DueAt;
+    public bool? MetSla() => MetSla(ResolvedAt, DueAt);
+
+    /// <summary>The rule behind <see cref="IsOpen"/>, for a page that reads only the status column.</summary>
+    public static bool IsOpenStatus(WorkOrderStatus status) =>
+        status is not (WorkOrderStatus.Resolved or WorkOrderStatus.Closed or WorkOrderStatus.Cancelled);
+
+    /// <summary>The rule behind <see cref="MetSla()"/>, for a page that reads only these two columns.</summary>
+    public static bool? MetSla(DateTime? resolvedAt, DateTime dueAt) => resolvedAt is null ? null : resolvedAt <= dueAt;
 
     public void MoveTo(WorkOrderStatus next, DateTime at)
     {
