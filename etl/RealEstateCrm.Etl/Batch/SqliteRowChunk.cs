@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using DuckDB.NET.Data;
 
 namespace RealEstateCrm.Etl.Batch;
@@ -7,7 +8,9 @@ namespace RealEstateCrm.Etl.Batch;
 /// integer, a double's bits, or where a text's UTF-8 bytes start in one shared buffer), so a chunk is three arrays instead
 /// of a string or a box per value, and text reaches DuckDB as the bytes SQLite stored. The arrays come from the shared pool
 /// and go back to it once the chunk is appended (<see cref="Release"/>): a fresh chunk's few megabytes every 10,000 rows were
-/// large-object allocations, each paid again in zeroed pages and full collections.</summary>
+/// large-object allocations, each paid again in zeroed pages and full collections. The text SQLite stores for GUIDs,
+/// timestamps, dates and decimals is parsed when the row is read (<see cref="SetStoredText"/>), on the reader thread: the
+/// thread that appends to DuckDB is the full load's bottleneck, and the reader's core had time to spare.</summary>
 internal sealed class SqliteRowChunk : RowChunk
 {
     private const int Null = -1;
@@ -41,7 +44,27 @@ internal sealed class SqliteRowChunk : RowChunk
 
     public void SetDouble(int slot, double value) => (_values[slot], _lengths[slot]) = (BitConverter.DoubleToInt64Bits(value), 0);
 
-    public void SetText(int slot, ReadOnlySpan<byte> utf8)
+    /// <summary>A TEXT value of a column of <paramref name="kind"/>: kept as its UTF-8 bytes for a Text column, else parsed
+    /// to the value appended (a timestamp as its ticks, a date as its day number, a GUID or decimal as its 16 bytes).</summary>
+    public void SetStoredText(int slot, RawColumnKind kind, ReadOnlySpan<byte> utf8)
+    {
+        switch (kind)
+        {
+            case RawColumnKind.Uuid: SetBytes(slot, SqliteStoredText.Guid(utf8)); break;
+            case RawColumnKind.Timestamp: SetInteger(slot, SqliteStoredText.Timestamp(utf8).Ticks); break;
+            case RawColumnKind.Date: SetInteger(slot, SqliteStoredText.Date(utf8).DayNumber); break;
+            // SQLite keeps every digit it is given and the Appender would truncate the ones past the mirror's scale:
+            // rounded here as the cast of staged text (reads by id) and PostgreSQL round them.
+            case RawColumnKind.Decimal:
+                SetBytes(slot, Math.Round(SqliteStoredText.Decimal(utf8), SourceColumn.DecimalScale, MidpointRounding.AwayFromZero));
+                break;
+            default: SetText(slot, utf8); break;
+        }
+    }
+
+    private void SetBytes<T>(int slot, T value) where T : unmanaged => SetText(slot, MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value)));
+
+    private void SetText(int slot, ReadOnlySpan<byte> utf8)
     {
         if (_textUsed + utf8.Length > _text.Length)
         {
@@ -69,7 +92,6 @@ internal sealed class SqliteRowChunk : RowChunk
         var slot = index * _kinds.Length;
         foreach (var kind in _kinds)
         {
-            // Text of every kind has its bytes in _text; only Text itself may be empty (the others fail to parse, as in EF).
             var (value, length) = (_values[slot], _lengths[slot]);
             slot++;
             if (length == Null)
@@ -82,14 +104,10 @@ internal sealed class SqliteRowChunk : RowChunk
                 // An empty span would be taken for NULL: the empty string goes as a string.
                 case RawColumnKind.Text when length == 0: row.AppendValue(""); break;
                 case RawColumnKind.Text: row.AppendValue(_text.AsSpan((int)value, length)); break;
-                case RawColumnKind.Uuid: row.AppendValue(SqliteStoredText.Guid(_text.AsSpan((int)value, length))); break;
-                case RawColumnKind.Timestamp: row.AppendValue(SqliteStoredText.Timestamp(_text.AsSpan((int)value, length))); break;
-                case RawColumnKind.Date: row.AppendValue(SqliteStoredText.Date(_text.AsSpan((int)value, length))); break;
-                // SQLite keeps every digit it is given and the Appender would truncate the ones past the mirror's scale:
-                // rounded here as the cast of staged text (reads by id) and PostgreSQL round them.
-                case RawColumnKind.Decimal:
-                    row.AppendValue(Math.Round(SqliteStoredText.Decimal(_text.AsSpan((int)value, length)), SourceColumn.DecimalScale, MidpointRounding.AwayFromZero));
-                    break;
+                case RawColumnKind.Uuid: row.AppendValue(MemoryMarshal.Read<Guid>(_text.AsSpan((int)value, length))); break;
+                case RawColumnKind.Timestamp: row.AppendValue(new DateTime(value)); break;
+                case RawColumnKind.Date: row.AppendValue(DateOnly.FromDayNumber((int)value)); break;
+                case RawColumnKind.Decimal: row.AppendValue(MemoryMarshal.Read<decimal>(_text.AsSpan((int)value, length))); break;
                 case RawColumnKind.Integer: row.AppendValue((int)value); break;
                 case RawColumnKind.BigInt: row.AppendValue(value); break;
                 case RawColumnKind.Boolean: row.AppendValue(value != 0); break;

@@ -111,8 +111,8 @@ internal static class SqliteTableScan
             {
                 case RawColumnKind.Integer or RawColumnKind.BigInt or RawColumnKind.Boolean: chunk.SetInteger(slot, SqliteNative.ColumnInt64(statement, i)); break;
                 case RawColumnKind.Double: chunk.SetDouble(slot, SqliteNative.ColumnDouble(statement, i)); break;
-                // A TEXT value's blob is its UTF-8 bytes, unconverted; the typed kinds are parsed when appended.
-                default: chunk.SetText(slot, SqliteNative.ColumnBytesOf(statement, i)); break;
+                // A TEXT value's blob is its UTF-8 bytes, unconverted.
+                default: chunk.SetStoredText(slot, kinds[i], SqliteNative.ColumnBytesOf(statement, i)); break;
             }
         }
     }
