@@ -20,19 +20,17 @@ internal sealed class SqliteRowChunk : RowChunk
     private byte[] _text;
     private int _textUsed;
     private int _rows;
-    private readonly int _capacity;
 
-    /// <summary>A chunk for up to <paramref name="rows"/> rows.</summary>
-    public SqliteRowChunk(RawColumnKind[] kinds, int rows = MaxRows)
+    public SqliteRowChunk(RawColumnKind[] kinds)
     {
-        (_kinds, _capacity) = (kinds, rows);
-        _values = ArrayPool<long>.Shared.Rent(rows * kinds.Length);
-        _lengths = ArrayPool<int>.Shared.Rent(rows * kinds.Length);
-        _text = ArrayPool<byte>.Shared.Rent(rows * 64);
+        _kinds = kinds;
+        _values = ArrayPool<long>.Shared.Rent(MaxRows * kinds.Length);
+        _lengths = ArrayPool<int>.Shared.Rent(MaxRows * kinds.Length);
+        _text = ArrayPool<byte>.Shared.Rent(MaxRows * 64);
     }
 
     public override int Count => _rows;
-    public bool IsFull => _rows == _capacity;
+    public bool IsFull => _rows == MaxRows;
 
     /// <summary>Opens the next row: its values are set with the Set methods, column by column.</summary>
     public int AddRow() => _rows++ * _kinds.Length;

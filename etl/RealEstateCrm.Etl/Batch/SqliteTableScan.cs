@@ -37,10 +37,6 @@ internal static class SqliteTableScan
         }
     }
 
-    // A row read by id costs several times a scanned row: handed over by the full 10,000 the appending thread waited for
-    // most of a table's reads before appending its first row, instead of appending while the rest is read.
-    private const int ByIdChunkRows = 1_000;
-
     /// <summary>The rows whose key is one of <paramref name="ids"/>: <paramref name="selectById"/> (one parameter, the key) is
     /// prepared once and run per id, each a lookup in the key index; in key order the lookups walk the index once. Against
     /// 500-id IN lists through the data reader this saves parsing a statement per list and boxing every value.</summary>
@@ -54,7 +50,7 @@ internal static class SqliteTableScan
             Check(raw.sqlite3_prepare_v2(connection, selectById, out var statement), connection);
             using (statement)
             {
-                var chunk = new SqliteRowChunk(kinds, ByIdChunkRows);
+                var chunk = new SqliteRowChunk(kinds);
                 foreach (var id in ids)
                 {
                     ct.ThrowIfCancellationRequested();
@@ -63,7 +59,7 @@ internal static class SqliteTableScan
                     ReadRowsOf(statement, connection, chunk, kinds);
                     if (!chunk.IsFull) continue;
                     yield return chunk;
-                    chunk = new SqliteRowChunk(kinds, ByIdChunkRows);
+                    chunk = new SqliteRowChunk(kinds);
                 }
                 if (chunk.Count > 0) yield return chunk;
             }
