@@ -5,7 +5,8 @@ namespace RealEstateCrm.Etl.Batch;
 /// <summary>The fact loads: for the facts touched by this run's changes, delete and re-insert from ods, keyed
 /// by the operational id, so applying the same changes twice leaves the same rows. Customer keys are the
 /// dim_customer version valid when the event happened. A fact's Select narrows what it aggregates to the ids being
-/// recomputed with its <see cref="Narrow"/> argument, its driving table included. A full load, into emptied facts, inserts every row straight away.</summary>
+/// recomputed with its <see cref="Narrow"/> argument and reads its driving rows from the FROM item it is given (<see cref="DrivingRows"/>).
+/// A full load, into emptied facts, inserts every row straight away.</summary>
 internal static partial class Facts
 {
     /// <summary>The condition that <paramref name="column"/> is one of the ids being recomputed (always true in a full load).</summary>
