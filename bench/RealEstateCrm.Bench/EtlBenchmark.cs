@@ -44,7 +44,7 @@ internal static class EtlBenchmark
 
             var (incremental, incrementalTime, incrementalCost, incrementalStages) = await TimedRunAsync(etl, full: false);
             var share = incrementalTime / fullTime;
-            Console.WriteLine($"incremental ETL: {incremental.OutboxEvents:N0} outbox events, {incremental.RowsExtracted:N0} rows in {incrementalTime.TotalSeconds:0.0} s, {incrementalCost} " +
+            Console.WriteLine($"incremental ETL: {incremental.OutboxEvents:N0} outbox events, {incremental.RowsExtracted:N0} rows in {incrementalTime.TotalSeconds:0.00} s, {incrementalCost} " +
                               $"({incrementalStages}); {Quality(incremental)}");
             Console.WriteLine($"incremental / full: {share:0.0%} (target ≤ 5%: {(share <= 0.05 ? "met" : "MISSED")})");
             Console.WriteLine($"done; {SeedBenchmark.LoadAverage()}");
@@ -69,7 +69,7 @@ internal static class EtlBenchmark
         var took = clock.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        return (result, took, $"{cpu.TotalSeconds:0.0} s CPU, {allocated / 1e6:N0} MB allocated", stages.Summary());
+        return (result, took, $"{cpu.TotalSeconds:0.00} s CPU, {allocated / 1e6:N0} MB allocated", stages.Summary());
     }
 
     private static string Quality(EtlRunResult run) =>

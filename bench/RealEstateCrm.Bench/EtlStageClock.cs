@@ -25,7 +25,7 @@ internal sealed class EtlStageClock : IProgress<EtlProgress>
     {
         Close();
         _stage = "";
-        return string.Join(", ", _stages.Where(s => s.Stage.Length > 0).Select(s => $"{s.Stage} {s.Took.TotalSeconds:0.0} s"));
+        return string.Join(", ", _stages.Where(s => s.Stage.Length > 0).Select(s => $"{s.Stage} {s.Took.TotalSeconds:0.00} s"));
     }
 
     private void Close()

@@ -34,18 +34,19 @@ internal static class Dimensions
     ];
 
     /// <summary>Dimensions whose members are the distinct values of a column in the source tables, never removed. Values reads
-    /// the rows of a source table that may hold new values (its argument gives the condition for a table): in an incremental
-    /// load only the changed ones, as every other row's value is a member already.</summary>
+    /// the rows of a source table that may hold new values (its argument gives them as a FROM item for a table): in an
+    /// incremental load only the changed ones, as every other row's value is a member already.</summary>
     private static readonly (string Dimension, string KeyColumn, string Column, string[] Sources, Func<Func<string, string>, string> Values)[] ValueDimensions =
     [
         ("dim_channel", "channel_key", "channel", ["lead", "campaign"],
-            rows => $"SELECT channel FROM ods_lead WHERE {rows("lead")} UNION SELECT channel FROM ods_campaign WHERE {rows("campaign")}"),
-        ("dim_queue", "queue_key", "queue", ["call_record"], rows => $"SELECT queue FROM ods_call_record WHERE queue IS NOT NULL AND {rows("call_record")}"),
+            rows => $"SELECT channel FROM {rows("lead")} UNION SELECT channel FROM {rows("campaign")}"),
+        ("dim_queue", "queue_key", "queue", ["call_record"], rows => $"SELECT queue FROM {rows("call_record")} WHERE queue IS NOT NULL"),
     ];
 
     /// <summary>The statements for the dimensions fed by the <paramref name="touched"/> source tables (those with changes
-    /// in this run); the others are left as they are. <paramref name="full"/>: the dimensions are empty, every member is new.</summary>
-    public static IEnumerable<string> Statements(IReadOnlySet<string> touched, bool full)
+    /// in this run); the others are left as they are. <paramref name="full"/>: the dimensions are empty, every member is new.
+    /// <paramref name="byId"/>: the tables whose changed rows the run read by id (<see cref="SourceTable.ChangedRows"/>).</summary>
+    public static IEnumerable<string> Statements(IReadOnlySet<string> touched, bool full, IReadOnlySet<string> byId)
     {
         foreach (var d in TypeOneDimensions.Where(d => touched.Contains(d.Source)))
         {
@@ -56,11 +57,11 @@ internal static class Dimensions
             yield return $"""
                 INSERT INTO {dimension}
                 SELECT (SELECT coalesce(max({key}), 0) FROM {dimension}) + row_number() OVER (ORDER BY v.{column}), v.{column}
-                FROM (SELECT DISTINCT * FROM ({values(source => full ? "true" : $"id IN (SELECT id FROM changed WHERE table_name = '{source}')")})) v WHERE v.{column} NOT IN (SELECT {column} FROM {dimension})
+                FROM (SELECT DISTINCT * FROM ({values(source => SourceTable.ChangedRows(source, full, byId))})) v WHERE v.{column} NOT IN (SELECT {column} FROM {dimension})
                 """;
         if (touched.Contains("customer"))
         {
-            yield return CustomerRows(full ? "true" : "s.id IN (SELECT id FROM changed WHERE table_name = 'customer')");
+            yield return CustomerRows(SourceTable.ChangedRows("customer", full, byId));
             yield return CustomerVersioned;
             // In a full load no current row exists to correct or close.
             if (!full) foreach (var sql in CustomerUpdates) yield return sql;
@@ -101,11 +102,11 @@ internal static class Dimensions
     // differs: most customer edits touch columns the dimension does not hold, and an update costs per row). A changed
     // customer missing from customer_rows (the changed ones still in the mirror) was deleted. The first
     // version is valid from 1900 so facts older than the customer record still find it.
-    private static string CustomerRows(string where) => $"""
+    private static string CustomerRows(string changedCustomers) => $"""
         CREATE OR REPLACE TEMP TABLE customer_rows AS
         SELECT s.id AS customer_id, s.code, s.name, s.kind, s.gender, CAST(year(s.birth_date) AS SMALLINT) AS birth_year, s.family_size,
                s.segment, s.city, s.income_band, s.assigned_rep_user_id AS assigned_rep_id, s.updated_at
-        FROM ods_customer s WHERE {where}
+        FROM {changedCustomers} s
         """;
 
     private const string CustomerVersioned = """

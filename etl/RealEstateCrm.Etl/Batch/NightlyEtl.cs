@@ -81,7 +81,8 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
             var touched = OdsLoader.Touched(tables, changes);
             var names = touched.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
             if (!full) checkScope = DataQualityScope.Incremental(names, plan.Snapshots);
-            var statements = Dimensions.Statements(names, full).Concat(RollupRefresh.Around(Facts.Statements(names, full), full, names));
+            var byId = touched.Where(t => !full && !changes.Whole(t.Entity)).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+            var statements = Dimensions.Statements(names, full, byId).Concat(RollupRefresh.Around(Facts.Statements(names, full, byId), full, names));
             if (plan.Snapshots) statements = statements.Concat(Facts.SnapshotStatements());
             // The transformations of the tables extracted first run while the rest is read.
             var transforms = new TransformQueue(warehouse, statements, names);

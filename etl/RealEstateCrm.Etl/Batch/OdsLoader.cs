@@ -7,7 +7,8 @@ namespace RealEstateCrm.Etl.Batch;
 /// <summary>Copies changed operational rows into the warehouse's ods_* mirror through the DuckDB Appender (by way of a
 /// staging table where DuckDB casts text columns, <see cref="SourceColumn"/>), and records every touched id (inserted,
 /// updated or deleted) in the temp table <c>changed</c>, which tells the transformations which dimension and fact rows to
-/// recompute. A full load (<paramref name="full"/>: the warehouse was just emptied, everything is new) records nothing there.</summary>
+/// recompute. A full load (<paramref name="full"/>: the warehouse was just emptied, everything is new) records nothing there.
+/// Rows read by id also stay in <c>extracted_&lt;table&gt;</c> until the next run, for the transformations to read.</summary>
 internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<long> onRow)
 {
     public long Rows { get; private set; }
@@ -41,6 +42,9 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
 
     private async Task LoadAsync(SourceTable table, IReadOnlyCollection<Guid>? ids, bool rawScan, IAsyncEnumerable<RowChunk> chunks, CancellationToken ct)
     {
+        // Rows read by id land in a small temp copy first, then in the mirror: the transformations read the changed rows from
+        // the copy (SourceTable.ChangedRows) instead of cutting them out of the whole mirror.
+        var target = ids is null ? table.OdsName : table.ExtractedName;
         if (ids is null)
         {
             // Ids that disappear in a whole-table extract are deletions: they count as changed too.
@@ -51,10 +55,11 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
         {
             AppendIds(table.Name, ids);
             await warehouse.ExecuteAsync($"DELETE FROM {table.OdsName} WHERE id IN (SELECT id FROM changed WHERE table_name = '{table.Name}')", ct);
+            await warehouse.ExecuteAsync($"CREATE OR REPLACE TEMP TABLE {target} AS FROM {table.OdsName} LIMIT 0", ct);
         }
 
-        if (table.CreateStagingSql(rawScan) is { } staging) await warehouse.ExecuteAsync(staging, ct);
-        using (var appender = warehouse.Connection.CreateAppender(table.AppendTo(rawScan)))
+        if (table.CreateStagingSql(rawScan, target) is { } staging) await warehouse.ExecuteAsync(staging, ct);
+        using (var appender = warehouse.Connection.CreateAppender(table.AppendTo(rawScan, target)))
         {
             await foreach (var chunk in chunks)
             {
@@ -69,7 +74,8 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
                 chunk.Release();
             }
         }
-        foreach (var sql in table.FromStagingSql(rawScan)) await warehouse.ExecuteAsync(sql, ct);
+        foreach (var sql in table.FromStagingSql(rawScan, target)) await warehouse.ExecuteAsync(sql, ct);
+        if (ids is not null) await warehouse.ExecuteAsync($"INSERT INTO {table.OdsName} FROM {target}", ct);
         if (ids is null && !full) await warehouse.ExecuteAsync($"INSERT INTO changed SELECT '{table.Name}', id FROM {table.OdsName}", ct);
     }
 

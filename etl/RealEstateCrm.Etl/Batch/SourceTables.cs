@@ -30,13 +30,23 @@ internal sealed class SourceTable
     public string Entity => Stored.EntityType.ClrType.Name;
     public string Name => Stored.Name;
     public string OdsName => "ods_" + Name;
+    /// <summary>The temp table holding the rows an incremental run read by id (<see cref="OdsLoader"/>), mirror-typed.</summary>
+    public string ExtractedName => ExtractedPrefix + Name;
+    internal const string ExtractedPrefix = "extracted_";
+
+    /// <summary>The rows of the mirror whose ids the run recorded in <c>changed</c>, as a FROM item: all of them in a full load
+    /// (everything is new), the run's own small copy when it read them by id (<paramref name="byId"/>), else the mirror cut
+    /// down to them. A semi-join does not reach into DuckDB's scan: cutting the mirror decodes every column of every row first.</summary>
+    public static string ChangedRows(string table, bool full, IReadOnlySet<string> byId) =>
+        full ? $"ods_{table}" : byId.Contains(table) ? ExtractedPrefix + table : $"(SELECT * FROM ods_{table} WHERE id IN (SELECT id FROM changed WHERE table_name = '{table}'))";
     /// <summary>Whether <see cref="ReadAsync"/> reads these rows with <see cref="SqliteTableScan"/>, which gives every value
     /// typed as the mirror's column (no staging table).</summary>
     public bool ScansRaw(CrmDbContext db) => _rawKinds is not null && db.Database.IsSqlite();
 
-    /// <summary>Where extracted rows are appended: the mirror itself when they come typed (a raw scan, or no column needs a
-    /// cast), else a staging table from which DuckDB casts the text columns into the mirror.</summary>
-    public string AppendTo(bool rawScan) => rawScan || !Columns.Any(c => c.NeedsCast) ? OdsName : "stage_" + Name;
+    /// <summary>Where extracted rows are appended: <paramref name="target"/> (the mirror or <see cref="ExtractedName"/>) itself
+    /// when they come typed (a raw scan, or no column needs a cast), else a staging table from which DuckDB casts the text
+    /// columns into it.</summary>
+    public string AppendTo(bool rawScan, string target) => rawScan || !Columns.Any(c => c.NeedsCast) ? target : "stage_" + Name;
 
     /// <summary>The tables the star schema is built from (by CLR type name, as the outbox names them), in extraction order:
     /// the transformations run as soon as their tables are extracted (<see cref="TransformQueue"/>), so the sources of every
@@ -60,16 +70,16 @@ internal sealed class SourceTable
 
     public string CreateOdsSql() => $"CREATE TABLE IF NOT EXISTS {OdsName} ({string.Join(", ", Columns.Select(c => $"{c.Name} {c.OdsType}"))})";
 
-    /// <summary>A fresh staging table for <see cref="AppendTo"/> (none when the rows go straight to the mirror).</summary>
-    public string? CreateStagingSql(bool rawScan) =>
-        AppendTo(rawScan) == OdsName ? null : $"CREATE OR REPLACE TEMP TABLE {AppendTo(rawScan)} ({string.Join(", ", Columns.Select(c => $"{c.Name} {c.StagingType}"))})";
+    /// <summary>A fresh staging table for <see cref="AppendTo"/> (none when the rows go straight to the target).</summary>
+    public string? CreateStagingSql(bool rawScan, string target) =>
+        AppendTo(rawScan, target) == target ? null : $"CREATE OR REPLACE TEMP TABLE {AppendTo(rawScan, target)} ({string.Join(", ", Columns.Select(c => $"{c.Name} {c.StagingType}"))})";
 
-    /// <summary>Moves the staged rows into the mirror, DuckDB casting the text columns, and drops the staging table.</summary>
-    public IEnumerable<string> FromStagingSql(bool rawScan)
+    /// <summary>Moves the staged rows into the target, DuckDB casting the text columns, and drops the staging table.</summary>
+    public IEnumerable<string> FromStagingSql(bool rawScan, string target)
     {
-        var staging = AppendTo(rawScan);
-        if (staging == OdsName) yield break;
-        yield return $"INSERT INTO {OdsName} SELECT {string.Join(", ", Columns.Select(c => c.NeedsCast ? $"CAST({c.Name} AS {c.OdsType})" : c.Name))} FROM {staging}";
+        var staging = AppendTo(rawScan, target);
+        if (staging == target) yield break;
+        yield return $"INSERT INTO {target} SELECT {string.Join(", ", Columns.Select(c => c.NeedsCast ? $"CAST({c.Name} AS {c.OdsType})" : c.Name))} FROM {staging}";
         yield return $"DROP TABLE {staging}";
     }
 

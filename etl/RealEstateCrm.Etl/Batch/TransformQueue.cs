@@ -4,7 +4,7 @@ using RealEstateCrm.Warehouse;
 namespace RealEstateCrm.Etl.Batch;
 
 /// <summary>A run's transformation statements, in their order, each run as soon as every source table it reads (an
-/// <c>ods_&lt;table&gt;</c>, or the <c>changed</c> ids of a table) is extracted, so the dimensions and facts of the tables
+/// <c>ods_&lt;table&gt;</c>, the rows read by id in <c>extracted_&lt;table&gt;</c>, or the <c>changed</c> ids of a table) is extracted, so the dimensions and facts of the tables
 /// read first are built while the rest is still being read. The order never changes: each statement sees what the ones
 /// before it wrote, as in a run that extracts everything first.</summary>
 internal sealed partial class TransformQueue(WarehouseDatabase warehouse, IEnumerable<string> statements, IEnumerable<string> toExtract)
@@ -31,6 +31,6 @@ internal sealed partial class TransformQueue(WarehouseDatabase warehouse, IEnume
         while (_pending.TryDequeue(out var next)) await warehouse.ExecuteAsync(next.Sql, ct);
     }
 
-    [GeneratedRegex(@"\bods_(\w+)|table_name = '(\w+)'")]
+    [GeneratedRegex(@"\b(?:ods|extracted)_(\w+)|table_name = '(\w+)'")]
     private static partial Regex SourceNames();
 }
