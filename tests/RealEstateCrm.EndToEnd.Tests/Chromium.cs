@@ -41,7 +41,10 @@ public sealed class Chromium : IAsyncLifetime
         await page.ClickAsync("button[type=submit]");
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn"));
+            // Wait for the redirect to commit, then for the signed-in header: waiting for the page's load event as well
+            // timed out now and then with the page already showing the workbench at "/" and the network idle.
+            await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn"), new() { WaitUntil = WaitUntilState.Commit });
+            await page.Locator("header .account .who").WaitForAsync();
         }
         catch (TimeoutException e)
         {
