@@ -84,7 +84,7 @@ internal static class Dimensions
             """;
     }
 
-    private static string Changed(string source) => $"(SELECT id FROM changed WHERE table_name = '{source}')";
+    private static string Changed(string source) => $"({SourceTable.ChangedIds(source)})";
 
     /// <summary>For the checks after an incremental run (<see cref="DataQualityScope"/>): each dimension whose members it
     /// rewrote, with the condition selecting those members' rows and, for a type-1 dimension, the query giving the keys they

@@ -30,7 +30,7 @@ internal static partial class Facts
     [GeneratedRegex("table_name = '(\\w+)'")]
     private static partial Regex ChangedTable();
 
-    private static string Changed(string table) => $"SELECT id FROM changed WHERE table_name = '{table}'";
+    private static string Changed(string table) => SourceTable.ChangedIds(table);
 
     /// <summary>The fact's driving rows, cut down to the ids being recomputed before anything is joined to them: a filter on
     /// the joined result (an IN subquery over the whole select) is not pushed below the outer joins, so every fact row was
@@ -38,7 +38,7 @@ internal static partial class Facts
     /// are its changed rows, which the run holds apart when it read them by id (<see cref="SourceTable.ChangedRows"/>).</summary>
     private static string DrivingRows(Fact fact, IReadOnlySet<string> touched, IReadOnlySet<string> byId) =>
         fact.Sources.Where(touched.Contains).All(s => s == fact.Driving) ? SourceTable.ChangedRows(fact.Driving, full: false, byId)
-        : $"(SELECT * FROM ods_{fact.Driving} WHERE id IN (SELECT id FROM {fact.AffectedTable}))";
+        : SourceTable.RowsWithIds(fact.Driving, $"SELECT id FROM {fact.AffectedTable}");
 
     private static string CustomerAt(string alias, string customerId, string at) =>
         $"LEFT JOIN dim_customer {alias} ON {alias}.customer_id = {customerId} AND {at} >= {alias}.valid_from AND {at} < {alias}.valid_to";

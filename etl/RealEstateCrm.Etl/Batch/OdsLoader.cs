@@ -54,7 +54,7 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
         else
         {
             AppendIds(table.Name, ids);
-            await warehouse.ExecuteAsync($"DELETE FROM {table.OdsName} WHERE id IN (SELECT id FROM changed WHERE table_name = '{table.Name}')", ct);
+            await warehouse.ExecuteAsync($"DELETE FROM {table.OdsName} WHERE id IN ({SourceTable.ChangedIds(table.Name)})", ct);
             await warehouse.ExecuteAsync($"CREATE OR REPLACE TEMP TABLE {target} AS FROM {table.OdsName} LIMIT 0", ct);
         }
 

@@ -38,7 +38,13 @@ internal sealed class SourceTable
     /// (everything is new), the run's own small copy when it read them by id (<paramref name="byId"/>), else the mirror cut
     /// down to them. A semi-join does not reach into DuckDB's scan: cutting the mirror decodes every column of every row first.</summary>
     public static string ChangedRows(string table, bool full, IReadOnlySet<string> byId) =>
-        full ? $"ods_{table}" : byId.Contains(table) ? ExtractedPrefix + table : $"(SELECT * FROM ods_{table} WHERE id IN (SELECT id FROM changed WHERE table_name = '{table}'))";
+        full ? $"ods_{table}" : byId.Contains(table) ? ExtractedPrefix + table : RowsWithIds(table, ChangedIds(table));
+
+    /// <summary>The ids of <paramref name="table"/> the run recorded in <c>changed</c>, as a query.</summary>
+    public static string ChangedIds(string table) => $"SELECT id FROM changed WHERE table_name = '{table}'";
+
+    /// <summary>The mirror's rows of <paramref name="table"/> whose id the query <paramref name="ids"/> gives, as a FROM item.</summary>
+    public static string RowsWithIds(string table, string ids) => $"(SELECT * FROM ods_{table} WHERE id IN ({ids}))";
     /// <summary>Whether <see cref="ReadAsync"/> reads these rows with <see cref="SqliteTableScan"/>, which gives every value
     /// typed as the mirror's column (no staging table).</summary>
     public bool ScansRaw(CrmDbContext db) => _rawKinds is not null && db.Database.IsSqlite();
