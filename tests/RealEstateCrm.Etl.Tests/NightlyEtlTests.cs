@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RealEstateCrm.Etl.Batch;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Operational.Domain.Calls;
+using RealEstateCrm.Operational.Domain.Customers;
 using RealEstateCrm.Operational.Domain.Marketing;
 using RealEstateCrm.Operational.Domain.Sales;
 using RealEstateCrm.Operational.Domain.Service;
@@ -53,6 +54,40 @@ public sealed class NightlyEtlTests
         // The new call, made after the move, points at the new version.
         Assert.Equal(1, await EtlTestBed.CountAsync(warehouse,
             "SELECT count(*) FROM fact_call f JOIN dim_customer c USING (customer_key) WHERE f.call_id = 'etl-test-call-1' AND c.is_current AND c.city = '杭州市'"));
+    }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task Incremental_load_corrects_a_renamed_customer_in_place_and_closes_a_deleted_customers_row(DatabaseProvider provider)
+    {
+        await using var bed = await EtlTestBed.Create(provider);
+        var warehouse = await bed.Warehouse();
+        var joined = new Customer { Code = "ETL-GONE-1", Name = "钱七", City = "上海市", CreatedAt = new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc), UpdatedAt = new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc) };
+        await using (var db = bed.Operational.Context("sales"))
+        {
+            db.Customers.Add(joined);
+            await db.SaveChangesAsync(Ct);
+        }
+        await bed.Etl(warehouse).RunAsync(full: true, ct: Ct);
+        Guid renamedId;
+        await using (var db = bed.Operational.Context("sales"))
+        {
+            var renamed = await db.Customers.OrderBy(c => c.Code).FirstAsync(c => c.Code != joined.Code, Ct);
+            renamedId = renamed.Id;
+            renamed.Name = "改名后的客户";
+            db.Remove(await db.Customers.SingleAsync(c => c.Id == joined.Id, Ct));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var result = await bed.Etl(warehouse).RunAsync(ct: Ct);
+
+        Assert.True(result.DataQualityPassed);
+        // A name is not a versioned attribute: the one current row is corrected, no version is added.
+        Assert.Equal(1, await EtlTestBed.CountAsync(warehouse, $"SELECT count(*) FROM dim_customer WHERE customer_id = '{renamedId}'"));
+        Assert.Equal(1, await EtlTestBed.CountAsync(warehouse, $"SELECT count(*) FROM dim_customer WHERE customer_id = '{renamedId}' AND is_current AND name = '改名后的客户'"));
+        // The deleted customer's row stays for the facts that point at it, closed at the run.
+        Assert.Equal(1, await EtlTestBed.CountAsync(warehouse,
+            $"SELECT count(*) FROM dim_customer WHERE customer_id = '{joined.Id}' AND NOT is_current AND valid_to = TIMESTAMP '2026-07-01 02:00:00'"));
+        Assert.Equal(0, await EtlTestBed.CountAsync(warehouse, $"SELECT count(*) FROM dim_customer WHERE customer_id = '{joined.Id}' AND is_current"));
     }
 
     [Theory, ClassData(typeof(Providers))]

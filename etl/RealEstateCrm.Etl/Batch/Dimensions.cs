@@ -62,10 +62,9 @@ internal static class Dimensions
         if (touched.Contains("customer"))
         {
             yield return CustomerRows(SourceTable.ChangedRows("customer", full, byId));
-            yield return CustomerVersioned;
-            // In a full load no current row exists to correct or close.
-            if (!full) foreach (var sql in CustomerUpdates) yield return sql;
-            yield return CustomerInsert;
+            // In a full load dim_customer is empty: no current row to compare, correct or close.
+            if (!full) foreach (var sql in CustomerChanges) yield return sql;
+            yield return CustomerInsert(full);
         }
     }
 
@@ -109,41 +108,53 @@ internal static class Dimensions
         FROM {changedCustomers} s
         """;
 
-    private const string CustomerVersioned = """
-        CREATE OR REPLACE TEMP TABLE customer_versioned AS
-        SELECT r.customer_id FROM customer_rows r JOIN dim_customer d ON d.customer_id = r.customer_id AND d.is_current
-        WHERE d.segment IS DISTINCT FROM r.segment OR d.city IS DISTINCT FROM r.city
-           OR d.income_band IS DISTINCT FROM r.income_band OR d.assigned_rep_id IS DISTINCT FROM r.assigned_rep_id
-        """;
-
-    private static readonly string[] CustomerUpdates =
+    // The changed customers' current rows are read from dim_customer once, into customer_current, and every later statement
+    // compares against that small table: each statement that joined dim_customer itself decoded every compared column of
+    // every row before its join kept the few changed ones. The updates then find their rows by customer_key alone.
+    private static readonly string[] CustomerChanges =
     [
-        """
-        UPDATE dim_customer SET code = r.code, name = r.name, kind = r.kind, gender = r.gender, birth_year = r.birth_year, family_size = r.family_size
-        FROM customer_rows r WHERE dim_customer.customer_id = r.customer_id AND dim_customer.is_current
-          AND (dim_customer.code IS DISTINCT FROM r.code OR dim_customer.name IS DISTINCT FROM r.name OR dim_customer.kind IS DISTINCT FROM r.kind
-            OR dim_customer.gender IS DISTINCT FROM r.gender OR dim_customer.birth_year IS DISTINCT FROM r.birth_year
-            OR dim_customer.family_size IS DISTINCT FROM r.family_size)
+        $"""
+        CREATE OR REPLACE TEMP TABLE customer_current AS
+        SELECT d.customer_key, d.customer_id, d.code, d.name, d.kind, d.gender, d.birth_year, d.family_size,
+               d.segment, d.city, d.income_band, d.assigned_rep_id
+        FROM dim_customer d WHERE d.is_current AND d.customer_id IN ({SourceTable.ChangedIds("customer")})
         """,
         """
-        UPDATE dim_customer SET valid_to = r.updated_at, is_current = false
-        FROM customer_rows r WHERE dim_customer.customer_id = r.customer_id AND dim_customer.is_current
-          AND r.customer_id IN (SELECT customer_id FROM customer_versioned)
+        CREATE OR REPLACE TEMP TABLE customer_versioned AS
+        SELECT c.customer_key, r.customer_id, r.updated_at FROM customer_rows r JOIN customer_current c ON c.customer_id = r.customer_id
+        WHERE c.segment IS DISTINCT FROM r.segment OR c.city IS DISTINCT FROM r.city
+           OR c.income_band IS DISTINCT FROM r.income_band OR c.assigned_rep_id IS DISTINCT FROM r.assigned_rep_id
         """,
         """
-        UPDATE dim_customer SET valid_to = getvariable('as_of'), is_current = false
-        WHERE is_current AND customer_id IN (SELECT id FROM changed WHERE table_name = 'customer')
-          AND customer_id NOT IN (SELECT customer_id FROM customer_rows)
+        UPDATE dim_customer SET code = x.code, name = x.name, kind = x.kind, gender = x.gender, birth_year = x.birth_year, family_size = x.family_size
+        FROM (SELECT c.customer_key, r.code, r.name, r.kind, r.gender, r.birth_year, r.family_size
+              FROM customer_rows r JOIN customer_current c ON c.customer_id = r.customer_id
+              WHERE c.code IS DISTINCT FROM r.code OR c.name IS DISTINCT FROM r.name OR c.kind IS DISTINCT FROM r.kind
+                 OR c.gender IS DISTINCT FROM r.gender OR c.birth_year IS DISTINCT FROM r.birth_year OR c.family_size IS DISTINCT FROM r.family_size) x
+        WHERE dim_customer.customer_key = x.customer_key
+        """,
+        // A new version closes the current row at the change; a deleted customer's row closes at the run.
+        """
+        UPDATE dim_customer SET valid_to = x.closed_at, is_current = false
+        FROM (SELECT customer_key, updated_at AS closed_at FROM customer_versioned
+              UNION ALL SELECT customer_key, getvariable('as_of') FROM customer_current WHERE customer_id NOT IN (SELECT customer_id FROM customer_rows)) x
+        WHERE dim_customer.customer_key = x.customer_key
         """,
     ];
 
-    private const string CustomerInsert = """
+    // New customers and new versions get the next keys in id order; the rest of customer_rows already has its current row.
+    // In a full load every row is a customer's first version.
+    private static string CustomerInsert(bool full) => $"""
         INSERT INTO dim_customer
         SELECT (SELECT coalesce(max(customer_key), 0) FROM dim_customer) + row_number() OVER (ORDER BY r.customer_id),
                r.customer_id, r.code, r.name, r.kind, r.gender, r.birth_year, r.family_size, r.segment, r.city, r.income_band, r.assigned_rep_id,
-               CASE WHEN r.customer_id IN (SELECT customer_id FROM customer_versioned) THEN r.updated_at ELSE TIMESTAMP '1900-01-01' END,
-               TIMESTAMP '9999-12-31', true
+               {(full ? "TIMESTAMP '1900-01-01'" : "coalesce(v.updated_at, TIMESTAMP '1900-01-01')")}, TIMESTAMP '9999-12-31', true
         FROM customer_rows r
-        WHERE r.customer_id NOT IN (SELECT customer_id FROM dim_customer WHERE is_current)
+        {(full ? "" : NewVersionsOnly)}
+        """;
+
+    private const string NewVersionsOnly = """
+        LEFT JOIN customer_versioned v ON v.customer_id = r.customer_id
+        WHERE v.customer_id IS NOT NULL OR r.customer_id NOT IN (SELECT customer_id FROM customer_current)
         """;
 }

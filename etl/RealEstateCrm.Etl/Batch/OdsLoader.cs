@@ -32,6 +32,9 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
     {
         var ids = touched.Select(t => changes.Whole(t.Entity) ? null : changes.InKeyOrder(t.Entity)).ToList();
         await using var reads = ReadAhead.Start(touched.Select((t, i) => (Func<CancellationToken, IAsyncEnumerable<RowChunk>>)(c => t.ReadAsync(db, ids[i], c))).ToList(), ct);
+        // While the first table's rows are read by id, DuckDB makes room for every table's: the ids are known from the outbox.
+        for (var i = 0; i < touched.Count; i++)
+            if (ids[i] is { } changedIds) await ClearChangedAsync(touched[i], changedIds, ct);
         for (var i = 0; i < touched.Count; i++)
         {
             starting(touched[i]);
@@ -50,12 +53,6 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
             // Ids that disappear in a whole-table extract are deletions: they count as changed too.
             if (!full) await warehouse.ExecuteAsync($"INSERT INTO changed SELECT '{table.Name}', id FROM {table.OdsName}", ct);
             await warehouse.ExecuteAsync($"DELETE FROM {table.OdsName}", ct);
-        }
-        else
-        {
-            AppendIds(table.Name, ids);
-            await warehouse.ExecuteAsync($"DELETE FROM {table.OdsName} WHERE id IN ({SourceTable.ChangedIds(table.Name)})", ct);
-            await warehouse.ExecuteAsync($"CREATE OR REPLACE TEMP TABLE {target} AS FROM {table.OdsName} LIMIT 0", ct);
         }
 
         if (table.CreateStagingSql(rawScan, target) is { } staging) await warehouse.ExecuteAsync(staging, ct);
@@ -77,6 +74,15 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
         foreach (var sql in table.FromStagingSql(rawScan, target)) await warehouse.ExecuteAsync(sql, ct);
         if (ids is not null) await warehouse.ExecuteAsync($"INSERT INTO {table.OdsName} FROM {target}", ct);
         if (ids is null && !full) await warehouse.ExecuteAsync($"INSERT INTO changed SELECT '{table.Name}', id FROM {table.OdsName}", ct);
+    }
+
+    /// <summary>Records the changed ids of a table read by id, deletes their rows from the mirror and makes the empty
+    /// <see cref="SourceTable.ExtractedName"/> copy the rows read will land in.</summary>
+    private async Task ClearChangedAsync(SourceTable table, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        AppendIds(table.Name, ids);
+        await warehouse.ExecuteAsync($"DELETE FROM {table.OdsName} WHERE id IN ({SourceTable.ChangedIds(table.Name)})", ct);
+        await warehouse.ExecuteAsync($"CREATE OR REPLACE TEMP TABLE {table.ExtractedName} AS FROM {table.OdsName} LIMIT 0", ct);
     }
 
     private void AppendIds(string tableName, IEnumerable<Guid> ids)
