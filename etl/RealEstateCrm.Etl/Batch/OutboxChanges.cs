@@ -31,19 +31,16 @@ internal sealed class OutboxChanges
         var last = await LastSequenceAsync(db, ct);
         var changes = new OutboxChanges { FromSequence = watermark, ToSequence = last };
         var outbox = OutboxTable.Of(db);
+        var select = $"SELECT {outbox.Entity}, {outbox.EntityKey}, {outbox.Operation} FROM {outbox.Table} WHERE {outbox.Sequence} > @from AND {outbox.Sequence} <= @to";
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = outbox.Command(db,
-                $"SELECT {outbox.Entity}, {outbox.EntityKey}, {outbox.Operation} FROM {outbox.Table} WHERE {outbox.Sequence} > @from AND {outbox.Sequence} <= @to",
-                ("@from", watermark), ("@to", last));
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            if (db.Database.IsSqlite()) SqliteOutboxRead.Read(db, select, watermark, last, changes.Add);
+            else
             {
-                changes.Events++;
-                var entity = reader.GetString(0);
-                if (reader.GetString(2) == OutboxOperations.BulkLoad) changes._whole.Add(entity);
-                else if (Guid.TryParse(reader.GetString(1), out var id)) changes.IdsOf(entity).Add(id);
+                await using var command = outbox.Command(db, select, ("@from", watermark), ("@to", last));
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct)) changes.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2) == OutboxOperations.BulkLoad);
             }
         }
         finally
@@ -51,6 +48,13 @@ internal sealed class OutboxChanges
             await db.Database.CloseConnectionAsync();
         }
         return changes;
+    }
+
+    private void Add(string entity, ReadOnlySpan<char> key, bool bulkLoad)
+    {
+        Events++;
+        if (bulkLoad) _whole.Add(entity);
+        else if (Guid.TryParse(key, out var id)) IdsOf(entity).Add(id);
     }
 
     private static async Task<long> LastSequenceAsync(CrmDbContext db, CancellationToken ct)

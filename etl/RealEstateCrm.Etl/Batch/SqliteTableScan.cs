@@ -117,7 +117,7 @@ internal static class SqliteTableScan
         }
     }
 
-    private static void Check(int rc, sqlite3 connection)
+    internal static void Check(int rc, sqlite3 connection)
     {
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, connection);
     }
