@@ -8,12 +8,12 @@ namespace RealEstateCrm.Etl.Batch;
 internal sealed class DataQualityScope
 {
     private readonly Dictionary<string, string> _factRows;
-    private readonly Dictionary<string, (string Members, string? KeysBefore)> _dimensions;
+    private readonly Dictionary<string, (string IdColumn, string Ids, string? KeysBefore)> _dimensions;
 
-    private DataQualityScope(IEnumerable<(string Fact, string Rows)> facts, IEnumerable<(string Dimension, string Members, string? KeysBefore)> dimensions)
+    private DataQualityScope(IEnumerable<(string Fact, string Rows)> facts, IEnumerable<(string Dimension, string IdColumn, string Ids, string? KeysBefore)> dimensions)
     {
         _factRows = facts.ToDictionary(f => f.Fact, f => f.Rows, StringComparer.Ordinal);
-        _dimensions = dimensions.ToDictionary(d => d.Dimension, d => (d.Members, d.KeysBefore), StringComparer.Ordinal);
+        _dimensions = dimensions.ToDictionary(d => d.Dimension, d => (d.IdColumn, d.Ids, d.KeysBefore), StringComparer.Ordinal);
     }
 
     /// <summary>The scope of an incremental run that extracted the <paramref name="touched"/> source tables and, with
@@ -33,6 +33,11 @@ internal sealed class DataQualityScope
 
     /// <summary>The condition selecting the rows of <paramref name="dimension"/> to check for a duplicate
     /// <paramref name="naturalKey"/> (every row sharing that key with a member the run rewrote); null when it rewrote none.</summary>
-    public string? DuplicateCandidates(string dimension, string naturalKey) =>
-        _dimensions.TryGetValue(dimension, out var d) ? $"{naturalKey} IN (SELECT {naturalKey} FROM {dimension} WHERE {d.Members})" : null;
+    public string? DuplicateCandidates(string dimension, string naturalKey)
+    {
+        if (!_dimensions.TryGetValue(dimension, out var d)) return null;
+        var members = $"{d.IdColumn} IN ({d.Ids})";
+        // Keyed by the members' own ids, the rows sharing a key with them are the rows with those ids: no lookup of the keys.
+        return naturalKey == d.IdColumn ? members : $"{naturalKey} IN (SELECT {naturalKey} FROM {dimension} WHERE {members})";
+    }
 }

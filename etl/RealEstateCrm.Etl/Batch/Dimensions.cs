@@ -86,14 +86,14 @@ internal static class Dimensions
     private static string Changed(string source) => $"({SourceTable.ChangedIds(source)})";
 
     /// <summary>For the checks after an incremental run (<see cref="DataQualityScope"/>): each dimension whose members it
-    /// rewrote, with the condition selecting those members' rows and, for a type-1 dimension, the query giving the keys they
-    /// had before (a member deleted in the run takes its key away from facts the run did not touch). dim_customer keeps
-    /// every version's key: a run only closes versions.</summary>
-    public static IEnumerable<(string Dimension, string Members, string? KeysBefore)> Rewritten(IReadOnlySet<string> touched)
+    /// rewrote, with the members' natural-key column, the query giving their ids and, for a type-1 dimension, the query giving
+    /// the keys they had before (a member deleted in the run takes its key away from facts the run did not touch). dim_customer
+    /// keeps every version's key: a run only closes versions.</summary>
+    public static IEnumerable<(string Dimension, string IdColumn, string Ids, string? KeysBefore)> Rewritten(IReadOnlySet<string> touched)
     {
         foreach (var d in TypeOneDimensions.Where(d => touched.Contains(d.Source)))
-            yield return (d.Dimension, $"{d.IdColumn} IN {Changed(d.Source)}", $"SELECT {d.KeyColumn} FROM {d.KeysTable}");
-        if (touched.Contains("customer")) yield return ("dim_customer", $"customer_id IN {Changed("customer")}", null);
+            yield return (d.Dimension, d.IdColumn, SourceTable.ChangedIds(d.Source), $"SELECT {d.KeyColumn} FROM {d.KeysTable}");
+        if (touched.Contains("customer")) yield return ("dim_customer", "customer_id", SourceTable.ChangedIds("customer"), null);
     }
 
     // Type 2: a change of segment, city, income band or assigned rep closes the current row at the customer's
