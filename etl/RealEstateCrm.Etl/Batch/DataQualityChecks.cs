@@ -66,11 +66,16 @@ public static class DataQualityChecks
 
     /// <summary>Runs the checks over the whole warehouse, or with <paramref name="scope"/> only where an incremental run can
     /// have broken something.</summary>
-    internal static async Task<IReadOnlyList<DataQualityResult>> RunAsync(CrmDatabase operational, WarehouseDatabase warehouse, DataQualityScope? scope, CancellationToken ct)
+    internal static Task<IReadOnlyList<DataQualityResult>> RunAsync(CrmDatabase operational, WarehouseDatabase warehouse, DataQualityScope? scope, CancellationToken ct) =>
+        RunAsync(StartOperationalCounts(operational, ct), warehouse, scope, ct);
+
+    /// <summary>Starts the operational row counts on their own connection and thread: on a large database they are the slow
+    /// half of the checks, so they run while DuckDB does its half, or (a nightly run) while it is still loading.</summary>
+    internal static Task<long[]> StartOperationalCounts(CrmDatabase operational, CancellationToken ct) => Task.Run(() => OperationalCountsAsync(operational, ct), ct);
+
+    /// <summary>The checks, with the operational counts already started (<see cref="StartOperationalCounts"/>).</summary>
+    internal static async Task<IReadOnlyList<DataQualityResult>> RunAsync(Task<long[]> operationalCounts, WarehouseDatabase warehouse, DataQualityScope? scope, CancellationToken ct)
     {
-        // The operational counts are the slow half on a large database; they run on their own connection while DuckDB
-        // does its half.
-        var operationalCounts = Task.Run(() => OperationalCountsAsync(operational, ct), ct);
         var checks = WarehouseChecks(scope).ToList();
         var actual = await CountsAsync(warehouse.Connection, checks.Select(c => c.Sql), ct, CandidateRows(scope));
         var expected = await operationalCounts;

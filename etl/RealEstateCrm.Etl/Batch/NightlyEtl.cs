@@ -58,6 +58,7 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
         long rows = 0;
         // A full load checks the whole warehouse; an incremental run only where its changes can have broken something.
         DataQualityScope? checkScope = null;
+        Task<long[]>? operationalCounts = null;
         var runId = Convert.ToInt64(await warehouse.ScalarAsync("SELECT coalesce(max(run_id), 0) + 1 FROM etl_run", ct), CultureInfo.InvariantCulture);
         try
         {
@@ -90,6 +91,8 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
                 starting: table => progress?.Report(new EtlProgress($"extract {table.Name}", loader.Rows)),
                 extracted: table => transforms.ExtractedAsync(table.Name, ct), ct);
             rows = loader.Rows;
+            // The reader thread is done: its core counts the operational rows for the checks while DuckDB finishes and commits.
+            if (plan.DataQuality) operationalCounts = DataQualityChecks.StartOperationalCounts(operational, ct);
 
             progress?.Report(new EtlProgress("transform and load", rows));
             await transforms.RunRestAsync(ct);
@@ -103,14 +106,16 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
         }
         catch (Exception e)
         {
-            // The load transaction rolled back (nothing of the run is left); the failure itself is worth keeping.
+            // The load transaction rolled back (nothing of the run is left); the failure itself is worth keeping. Counts
+            // already started are not needed, and their own failure, if any, says nothing more.
+            operationalCounts?.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
             RecordRun(runId, mode, startedAt, watermark, changes?.ToSequence ?? watermark, rows, "failed", e.Message);
             throw;
         }
 
         if (!plan.DataQuality) return new EtlRunResult(runId, mode, watermark, changes.ToSequence, changes.Events, rows, []);
         progress?.Report(new EtlProgress("data-quality checks", rows));
-        var quality = await DataQualityChecks.RunAsync(operational, warehouse, checkScope, ct);
+        var quality = await DataQualityChecks.RunAsync(operationalCounts!, warehouse, checkScope, ct);
         Store(runId, quality);
         return new EtlRunResult(runId, mode, watermark, changes.ToSequence, changes.Events, rows, quality);
     }
