@@ -76,8 +76,9 @@ public static class DataQualityChecks
     /// <summary>The checks, with the operational counts already started (<see cref="StartOperationalCounts"/>).</summary>
     internal static async Task<IReadOnlyList<DataQualityResult>> RunAsync(Task<long[]> operationalCounts, WarehouseDatabase warehouse, DataQualityScope? scope, CancellationToken ct)
     {
-        var checks = WarehouseChecks(scope).ToList();
-        var actual = await CountsAsync(warehouse.Connection, checks.Select(c => c.Sql), ct, CandidateRows(scope));
+        var conditions = scope is null ? null : CandidateConditions(scope);
+        var checks = WarehouseChecks(scope, conditions).ToList();
+        var actual = await CountsAsync(warehouse.Connection, checks.Select(c => c.Sql), ct, conditions is null ? null : CandidateRows(conditions));
         var expected = await operationalCounts;
         // The reconciled row counts come first, in the order of Reconciled; every other check expects 0.
         return checks.Select((c, i) => new DataQualityResult(c.Kind, c.Subject, i < expected.Length ? expected[i] : 0, actual[i])).ToList();
@@ -88,24 +89,24 @@ public static class DataQualityChecks
     // counts in that cut instead of scanning the whole fact again.
     private static string CandidatesOf(string fact) => $"candidates_{fact}";
 
-    private static List<string> ConditionsOf(DataQualityScope scope, string fact) =>
-        ForeignKeys.Where(k => k.Fact == fact).Select(k => scope.OrphanCandidates(k.Fact, k.Column, k.Dimension)).OfType<string>().Distinct().ToList();
+    /// <summary>Per fact with rows to check, the distinct candidate conditions of its foreign keys, in order.</summary>
+    private static Dictionary<string, List<string>> CandidateConditions(DataQualityScope scope) =>
+        ForeignKeys.GroupBy(k => k.Fact)
+            .Select(keys => (Fact: keys.Key, Conditions: keys.Select(k => scope.OrphanCandidates(k.Fact, k.Column, k.Dimension)).OfType<string>().Distinct().ToList()))
+            .Where(f => f.Conditions.Count > 0)
+            .ToDictionary(f => f.Fact, f => f.Conditions, StringComparer.Ordinal);
 
-    private static string? CandidateRows(DataQualityScope? scope)
+    private static string? CandidateRows(Dictionary<string, List<string>> conditions)
     {
-        if (scope is null) return null;
-        var cuts = new List<string>();
-        foreach (var fact in ForeignKeys.Select(k => k.Fact).Distinct())
+        var cuts = conditions.Select(f =>
         {
-            var conditions = ConditionsOf(scope, fact);
-            if (conditions.Count == 0) continue;
-            var columns = ForeignKeys.Where(k => k.Fact == fact).Select(k => $"f.{k.Column}").Concat(conditions.Select((c, i) => $"({c}) AS candidate_{i}"));
-            cuts.Add($"{CandidatesOf(fact)} AS MATERIALIZED (SELECT {string.Join(", ", columns)} FROM {fact} f WHERE {string.Join(" OR ", conditions.Select(c => $"({c})"))})");
-        }
+            var columns = ForeignKeys.Where(k => k.Fact == f.Key).Select(k => $"f.{k.Column}").Concat(f.Value.Select((c, i) => $"({c}) AS candidate_{i}"));
+            return $"{CandidatesOf(f.Key)} AS MATERIALIZED (SELECT {string.Join(", ", columns)} FROM {f.Key} f WHERE {string.Join(" OR ", f.Value.Select(c => $"({c})"))})";
+        }).ToList();
         return cuts.Count == 0 ? null : "WITH " + string.Join(", ", cuts) + " ";
     }
 
-    private static IEnumerable<(string Kind, string Subject, string Sql)> WarehouseChecks(DataQualityScope? scope)
+    private static IEnumerable<(string Kind, string Subject, string Sql)> WarehouseChecks(DataQualityScope? scope, Dictionary<string, List<string>>? conditions)
     {
         foreach (var (wh, _) in Reconciled)
             yield return ("row count", wh.Split(' ')[0], $"SELECT count(*) FROM {wh}");
@@ -116,7 +117,7 @@ public static class DataQualityChecks
             // Where the run can have broken nothing, the check is a constant: no plan for DuckDB to make.
             yield return ("orphan key", $"{fact}.{column}", scope is null ? $"SELECT count(*) FROM {fact} f WHERE {orphan}"
                 : candidates is null ? "SELECT 0"
-                : $"SELECT count(*) FROM {CandidatesOf(fact)} f WHERE candidate_{ConditionsOf(scope, fact).IndexOf(candidates)} AND ({orphan})");
+                : $"SELECT count(*) FROM {CandidatesOf(fact)} f WHERE candidate_{conditions![fact].IndexOf(candidates)} AND ({orphan})");
         }
         foreach (var (dimension, rows, naturalKey) in NaturalKeys)
         {

@@ -32,29 +32,21 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
     {
         var ids = touched.Select(t => changes.Whole(t.Entity) ? null : changes.InKeyOrder(t.Entity)).ToList();
         await using var reads = ReadAhead.Start(touched.Select((t, i) => (Func<CancellationToken, IAsyncEnumerable<RowChunk>>)(c => t.ReadAsync(db, ids[i], c))).ToList(), ct);
-        // While the first table's rows are read by id, DuckDB makes room for every table's: the ids are known from the outbox.
-        for (var i = 0; i < touched.Count; i++)
-            if (ids[i] is { } changedIds) await ClearChangedAsync(touched[i], changedIds, ct);
+        // While the first table is read, DuckDB makes room for every table's rows: what goes is known from the outbox.
+        for (var i = 0; i < touched.Count; i++) await ClearAsync(touched[i], ids[i], ct);
         for (var i = 0; i < touched.Count; i++)
         {
             starting(touched[i]);
-            await LoadAsync(touched[i], ids[i], touched[i].ScansRaw(db), reads.NextTableAsync(ct), ct);
+            await LoadAsync(touched[i], byId: ids[i] is not null, touched[i].ScansRaw(db), reads.NextTableAsync(ct), ct);
             await extracted(touched[i]);
         }
     }
 
-    private async Task LoadAsync(SourceTable table, IReadOnlyCollection<Guid>? ids, bool rawScan, IAsyncEnumerable<RowChunk> chunks, CancellationToken ct)
+    private async Task LoadAsync(SourceTable table, bool byId, bool rawScan, IAsyncEnumerable<RowChunk> chunks, CancellationToken ct)
     {
         // Rows read by id land in a small temp copy first, then in the mirror: the transformations read the changed rows from
         // the copy (SourceTable.ChangedRows) instead of cutting them out of the whole mirror.
-        var target = ids is null ? table.OdsName : table.ExtractedName;
-        if (ids is null)
-        {
-            // Ids that disappear in a whole-table extract are deletions: they count as changed too.
-            if (!full) await warehouse.ExecuteAsync($"INSERT INTO changed SELECT '{table.Name}', id FROM {table.OdsName}", ct);
-            await warehouse.ExecuteAsync($"DELETE FROM {table.OdsName}", ct);
-        }
-
+        var target = byId ? table.ExtractedName : table.OdsName;
         if (table.CreateStagingSql(rawScan, target) is { } staging) await warehouse.ExecuteAsync(staging, ct);
         using (var appender = warehouse.Connection.CreateAppender(table.AppendTo(rawScan, target)))
         {
@@ -72,14 +64,22 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
             }
         }
         foreach (var sql in table.FromStagingSql(rawScan, target)) await warehouse.ExecuteAsync(sql, ct);
-        if (ids is not null) await warehouse.ExecuteAsync($"INSERT INTO {table.OdsName} FROM {target}", ct);
-        if (ids is null && !full) await warehouse.ExecuteAsync($"INSERT INTO changed SELECT '{table.Name}', id FROM {table.OdsName}", ct);
+        if (byId) await warehouse.ExecuteAsync($"INSERT INTO {table.OdsName} FROM {target}", ct);
+        else if (!full) await warehouse.ExecuteAsync($"INSERT INTO changed SELECT '{table.Name}', id FROM {table.OdsName}", ct);
     }
 
-    /// <summary>Records the changed ids of a table read by id, deletes their rows from the mirror and makes the empty
-    /// <see cref="SourceTable.ExtractedName"/> copy the rows read will land in.</summary>
-    private async Task ClearChangedAsync(SourceTable table, IEnumerable<Guid> ids, CancellationToken ct)
+    /// <summary>Makes room for a table's extracted rows. Extracted whole (<paramref name="ids"/> null): the mirror is emptied,
+    /// its ids noted as changed first. Read by id: the ids are noted, their rows deleted from the mirror, and the empty
+    /// <see cref="SourceTable.ExtractedName"/> copy the rows will land in is made.</summary>
+    private async Task ClearAsync(SourceTable table, IEnumerable<Guid>? ids, CancellationToken ct)
     {
+        if (ids is null)
+        {
+            // Ids that disappear in a whole-table extract are deletions: they count as changed too.
+            if (!full) await warehouse.ExecuteAsync($"INSERT INTO changed SELECT '{table.Name}', id FROM {table.OdsName}", ct);
+            await warehouse.ExecuteAsync($"DELETE FROM {table.OdsName}", ct);
+            return;
+        }
         AppendIds(table.Name, ids);
         await warehouse.ExecuteAsync($"DELETE FROM {table.OdsName} WHERE id IN ({SourceTable.ChangedIds(table.Name)})", ct);
         await warehouse.ExecuteAsync($"CREATE OR REPLACE TEMP TABLE {table.ExtractedName} AS FROM {table.OdsName} LIMIT 0", ct);
