@@ -49,8 +49,12 @@ public sealed class MlModelsTests(WebServer server, Chromium chromium)
         var champions = server.App.Services.GetRequiredService<ChampionModels>();
         var shell = new ModelRegistry(champions.Registry.Root);
         var held = shell.Register("cross-sell-renovation", await TrainAsync()).Model.Metadata.Version;
-        BrokenModelVersion.Promote(champions.Registry.Root, "cross-sell-renovation", held, held + 1);
+        // The server must hold the good version before the broken one arrives; promoted at once, the watcher
+        // may see only the broken one and have nothing to keep.
         var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (champions.Held.Single(h => h.Name == "cross-sell-renovation").Version != held && DateTime.UtcNow < deadline) await Task.Delay(50, Ct);
+        Assert.Equal(held, champions.Held.Single(h => h.Name == "cross-sell-renovation").Version);
+        BrokenModelVersion.Promote(champions.Registry.Root, "cross-sell-renovation", held, held + 1);
         while (champions.Held.Single(h => h.Name == "cross-sell-renovation").LastReload is not { Succeeded: false } && DateTime.UtcNow < deadline) await Task.Delay(50, Ct);
         var page = await chromium.SignInAsync(server.BaseAddress, "demo.admin");
 
