@@ -91,6 +91,38 @@ public sealed class NightlyEtlTests
     }
 
     [Theory, ClassData(typeof(Providers))]
+    public async Task A_run_reads_the_operational_rows_as_they_were_when_it_read_the_outbox_and_does_not_hold_off_writers(DatabaseProvider provider)
+    {
+        await using var bed = await EtlTestBed.Create(provider);
+        var warehouse = await bed.Warehouse();
+        await bed.Etl(warehouse).RunAsync(full: true, ct: Ct);
+        Guid customerId;
+        await using (var db = bed.Operational.Context("sales"))
+        {
+            var customer = await db.Customers.OrderBy(c => c.Code).FirstAsync(Ct);
+            customerId = customer.Id;
+            customer.Name = "第一次改名";
+            await db.SaveChangesAsync(Ct);
+        }
+        // Renamed again once the run has read the outbox: the write must go through at once, and the run must not see it.
+        async Task RenameAgainAsync()
+        {
+            await using var db = bed.Operational.Context("sales");
+            (await db.Customers.SingleAsync(c => c.Id == customerId, Ct)).Name = "第二次改名";
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var first = await new NightlyEtl(bed.Operational.Database, warehouse, bed.Clock) { AfterOutboxRead = RenameAgainAsync }.RunAsync(ct: Ct);
+
+        Assert.Equal(1, await EtlTestBed.CountAsync(warehouse, $"SELECT count(*) FROM dim_customer WHERE customer_id = '{customerId}' AND is_current AND name = '第一次改名'"));
+        Assert.Equal(1, await EtlTestBed.CountAsync(warehouse, $"SELECT count(*) FROM ods_customer WHERE id = '{customerId}' AND name = '第一次改名'"));
+        var second = await bed.Etl(warehouse).RunAsync(ct: Ct);
+        Assert.Equal(first.ToSequence, second.FromSequence);
+        Assert.Equal(1, await EtlTestBed.CountAsync(warehouse, $"SELECT count(*) FROM dim_customer WHERE customer_id = '{customerId}' AND is_current AND name = '第二次改名'"));
+        Assert.True(second.DataQualityPassed);
+    }
+
+    [Theory, ClassData(typeof(Providers))]
     public async Task A_crash_inside_the_load_followed_by_a_rerun_gives_the_same_warehouse_as_a_clean_run(DatabaseProvider provider)
     {
         await using var bed = await EtlTestBed.Create(provider);

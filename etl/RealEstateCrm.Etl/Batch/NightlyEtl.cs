@@ -29,6 +29,9 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
     /// <summary>Test hook: throw after this many extracted rows, inside the load transaction, to simulate a crash.</summary>
     public long? CrashAfterRows { get; init; }
 
+    /// <summary>Test hook: runs after the outbox is read and before any row is, as an operational write racing the run would.</summary>
+    public Func<Task>? AfterOutboxRead { get; init; }
+
     // What one apply does: the nightly run (incremental or full) and a streaming micro-batch share every step
     // and the watermark; they differ only in the snapshots, the checks, whether an empty outbox is a run, and whether
     // DuckDB runs on one thread (the nightly run: measured cheaper on 2 cores; a micro-batch was tuned as it is).
@@ -63,8 +66,10 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
         try
         {
             await using var db = operational.CreateContext("etl");
+            await using var snapshot = await OperationalSnapshot.BeginAsync(db, ct);
             changes = full ? await OutboxChanges.EverythingAsync(db, ct) : await OutboxChanges.SinceAsync(db, watermark, ct);
             if (plan.SkipWhenNothingNew && changes.Events == 0) return null;
+            if (AfterOutboxRead is not null) await AfterOutboxRead();
             // Declared before the transaction, so it is restored after the transaction ends, whichever way.
             await using var threads = plan.OneDuckDbThread ? await DuckDbThreadLimit.OneThreadAsync(warehouse, ct) : null;
             await using var transaction = await warehouse.Connection.BeginTransactionAsync(ct);
