@@ -66,7 +66,10 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
         try
         {
             await using var db = operational.CreateContext("etl");
-            await using var snapshot = await OperationalSnapshot.BeginAsync(db, ct);
+            // One moment of the operational DB for the outbox and every row read after it: a change committed while the run
+            // reads waits for the next run instead of landing ahead of its outbox row. On SQLite it also spares each read by
+            // id taking and releasing the file's shared lock.
+            await using var snapshot = await db.BeginReadSnapshotAsync(ct);
             changes = full ? await OutboxChanges.EverythingAsync(db, ct) : await OutboxChanges.SinceAsync(db, watermark, ct);
             if (plan.SkipWhenNothingNew && changes.Events == 0) return null;
             if (AfterOutboxRead is not null) await AfterOutboxRead();

@@ -1,10 +1,7 @@
 using System.Buffers;
-using System.Data;
 using System.IO.Compression;
 using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using RealEstateCrm.Operational.Data;
 
 namespace RealEstateCrm.Operational.Backup;
@@ -25,7 +22,7 @@ public sealed class CreateBackup(CrmDbContext db)
         await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write))
         using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
         {
-            await using var snapshot = await BeginSnapshot(ct);
+            await using var snapshot = await db.BeginReadSnapshotAsync(ct);
             var createdAt = DateTime.UtcNow;
             foreach (var table in StoredTable.All(db))
                 tables.Add(await WriteTable(zip, table, ct));
@@ -55,24 +52,5 @@ public sealed class CreateBackup(CrmDbContext db)
             rows++;
         }
         return new BackupTable(table.Name, rows, Convert.ToHexStringLower(sha.GetHashAndReset()), table.ColumnNames);
-    }
-
-    private async Task<IDbContextTransaction> BeginSnapshot(CancellationToken ct)
-    {
-        switch (db.Provider)
-        {
-            case DatabaseProvider.Sqlite:
-                // A deferred BEGIN takes no write lock; its first read pins a WAL snapshot that every later read shares.
-                await db.Database.OpenConnectionAsync(ct);
-                var sqlite = (SqliteConnection)db.Database.GetDbConnection();
-                return (await db.Database.UseTransactionAsync(sqlite.BeginTransaction(deferred: true), ct))!;
-            case DatabaseProvider.Postgres:
-                var postgres = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-                await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY", ct);
-                return postgres;
-            default:
-                // SQL Server needs ALLOW_SNAPSHOT_ISOLATION ON for this; without it the server says so.
-                return await db.Database.BeginTransactionAsync(IsolationLevel.Snapshot, ct);
-        }
     }
 }
