@@ -151,6 +151,25 @@ public sealed class ModelRegistryTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_model_folder_moved_into_the_watched_registry_whole_is_announced()
+    {
+        // A new folder's own watch begins only when its creation is reported: the champion pointer it arrives with raises
+        // no event of its own, so the folder's event must be what announces it. Moved in whole, this is certain every run.
+        var root = Path.Combine(folder.FullName, "registry");
+        var host = new ModelRegistry(root);
+        var announced = new TaskCompletionSource<(string Name, int Version)>();
+        host.Reload += (_, e) => announced.TrySetResult((e.Name, e.Version));
+        using var watch = host.WatchChampions();
+        var staging = new ModelRegistry(Path.Combine(folder.FullName, "staging"));
+        staging.Register("churn", trained);
+        staging.Register("churn", trained);
+
+        Directory.Move(Path.Combine(staging.Root, "churn"), Path.Combine(root, "churn"));
+
+        Assert.Equal(("churn", 2), await announced.Task.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken));
+    }
+
     private TrainingResult WithAuc(double auc) =>
         trained with { Validation = trained.Validation with { Overall = trained.Validation.Overall with { Auc = auc } } };
 

@@ -96,11 +96,18 @@ public sealed partial class ModelRegistry(string root = ModelRegistry.DefaultRoo
     {
         Directory.CreateDirectory(Root);
         foreach (var name in List().Where(m => m.IsChampion)) announced[name.Metadata.Name] = name.Metadata.Version;
-        var watcher = new FileSystemWatcher(Root, ChampionFile) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite };
+        // No name filter: a model's folder created (or moved in) after the watch began must be seen itself. On Linux the
+        // watch on a new folder is added only when its creation is reported, so a champion pointer written into it first
+        // raises no event of its own (dotnet/runtime#116351); the folder's event then reads the pointer.
+        var watcher = new FileSystemWatcher(Root) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite };
+        var root = Path.GetFullPath(Root);
         void Changed(string path)
         {
-            if (!string.Equals(Path.GetFileName(path), ChampionFile, StringComparison.Ordinal)) return;
-            var name = Path.GetFileName(Path.GetDirectoryName(path))!;
+            string name;
+            if (string.Equals(Path.GetFileName(path), ChampionFile, StringComparison.Ordinal)) name = Path.GetFileName(Path.GetDirectoryName(path))!;
+            else if (string.Equals(Path.GetDirectoryName(Path.GetFullPath(path)), root.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)
+                     && Directory.Exists(path) && !Path.GetFileName(path).StartsWith('.')) name = Path.GetFileName(path);
+            else return;
             try
             {
                 if (ChampionVersion(name) is { } version) Announce(name, version);
