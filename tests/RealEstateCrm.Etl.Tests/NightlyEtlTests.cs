@@ -91,7 +91,7 @@ public sealed class NightlyEtlTests
     }
 
     [Theory, ClassData(typeof(Providers))]
-    public async Task A_run_reads_the_operational_rows_as_they_were_when_it_read_the_outbox_and_does_not_hold_off_writers(DatabaseProvider provider)
+    public async Task A_run_reads_and_reconciles_the_operational_rows_as_they_were_when_it_read_the_outbox_and_does_not_hold_off_writers(DatabaseProvider provider)
     {
         await using var bed = await EtlTestBed.Create(provider);
         var warehouse = await bed.Warehouse();
@@ -104,11 +104,14 @@ public sealed class NightlyEtlTests
             customer.Name = "第一次改名";
             await db.SaveChangesAsync(Ct);
         }
-        // Renamed again once the run has read the outbox: the write must go through at once, and the run must not see it.
+        // Renamed again, and a customer added, once the run has read the outbox: the writes must go through at once, and
+        // the run must not see them, in its rows or in the operational counts its checks reconcile with.
+        var added = new Customer { Code = "ETL-LATE-1", Name = "孙八", City = "杭州市", CreatedAt = new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc), UpdatedAt = new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc) };
         async Task RenameAgainAsync()
         {
             await using var db = bed.Operational.Context("sales");
             (await db.Customers.SingleAsync(c => c.Id == customerId, Ct)).Name = "第二次改名";
+            db.Customers.Add(added);
             await db.SaveChangesAsync(Ct);
         }
 
@@ -116,9 +119,12 @@ public sealed class NightlyEtlTests
 
         Assert.Equal(1, await EtlTestBed.CountAsync(warehouse, $"SELECT count(*) FROM dim_customer WHERE customer_id = '{customerId}' AND is_current AND name = '第一次改名'"));
         Assert.Equal(1, await EtlTestBed.CountAsync(warehouse, $"SELECT count(*) FROM ods_customer WHERE id = '{customerId}' AND name = '第一次改名'"));
+        Assert.Equal(0, await EtlTestBed.CountAsync(warehouse, $"SELECT count(*) FROM dim_customer WHERE customer_id = '{added.Id}'"));
+        Assert.True(first.DataQualityPassed, string.Join("; ", first.DataQuality.Where(q => !q.Passed)));
         var second = await bed.Etl(warehouse).RunAsync(ct: Ct);
         Assert.Equal(first.ToSequence, second.FromSequence);
         Assert.Equal(1, await EtlTestBed.CountAsync(warehouse, $"SELECT count(*) FROM dim_customer WHERE customer_id = '{customerId}' AND is_current AND name = '第二次改名'"));
+        Assert.Equal(1, await EtlTestBed.CountAsync(warehouse, $"SELECT count(*) FROM dim_customer WHERE customer_id = '{added.Id}' AND is_current"));
         Assert.True(second.DataQualityPassed);
     }
 

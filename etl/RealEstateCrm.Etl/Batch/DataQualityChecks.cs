@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using RealEstateCrm.Operational.Data;
 using RealEstateCrm.Warehouse;
 
@@ -70,8 +71,17 @@ public static class DataQualityChecks
         RunAsync(StartOperationalCounts(operational, ct), warehouse, scope, ct);
 
     /// <summary>Starts the operational row counts on their own connection and thread: on a large database they are the slow
-    /// half of the checks, so they run while DuckDB does its half, or (a nightly run) while it is still loading.</summary>
-    internal static Task<long[]> StartOperationalCounts(CrmDatabase operational, CancellationToken ct) => Task.Run(() => OperationalCountsAsync(operational, ct), ct);
+    /// half of the checks, so they run while DuckDB does its half.</summary>
+    internal static Task<long[]> StartOperationalCounts(CrmDatabase operational, CancellationToken ct) => Task.Run(async () =>
+    {
+        await using var db = operational.CreateContext("etl");
+        await db.Database.OpenConnectionAsync(ct);
+        return await OperationalCountsAsync(db, ct);
+    }, ct);
+
+    /// <summary>Starts the operational row counts on <paramref name="db"/>'s connection, in its transaction if it has one
+    /// (a run's read snapshot, <see cref="SnapshotCounts"/>), on another thread.</summary>
+    internal static Task<long[]> StartOperationalCounts(CrmDbContext db, CancellationToken ct) => Task.Run(() => OperationalCountsAsync(db, ct), ct);
 
     /// <summary>The checks, with the operational counts already started (<see cref="StartOperationalCounts"/>).</summary>
     internal static async Task<IReadOnlyList<DataQualityResult>> RunAsync(Task<long[]> operationalCounts, WarehouseDatabase warehouse, DataQualityScope? scope, CancellationToken ct)
@@ -127,18 +137,16 @@ public static class DataQualityChecks
         }
     }
 
-    private static async Task<long[]> OperationalCountsAsync(CrmDatabase operational, CancellationToken ct)
-    {
-        await using var db = operational.CreateContext("etl");
-        await db.Database.OpenConnectionAsync(ct);
-        return await CountsAsync(db.Database.GetDbConnection(), Reconciled.Select(r => $"SELECT COUNT(*) FROM \"{r.Operational}\""), ct);
-    }
+    private static Task<long[]> OperationalCountsAsync(CrmDbContext db, CancellationToken ct) =>
+        CountsAsync(db.Database.GetDbConnection(), Reconciled.Select(r => $"SELECT COUNT(*) FROM \"{r.Operational}\""), ct,
+            transaction: db.Database.CurrentTransaction?.GetDbTransaction());
 
     /// <summary>The counts in one statement, a column each (scalar subqueries): one round trip and one plan instead of one
     /// per check.</summary>
-    private static async Task<long[]> CountsAsync(DbConnection connection, IEnumerable<string> counts, CancellationToken ct, string? with = null)
+    private static async Task<long[]> CountsAsync(DbConnection connection, IEnumerable<string> counts, CancellationToken ct, string? with = null, DbTransaction? transaction = null)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = $"{with}SELECT {string.Join(", ", counts.Select(sql => $"({sql})"))}";
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);

@@ -70,6 +70,7 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
             // reads waits for the next run instead of landing ahead of its outbox row. On SQLite it also spares each read by
             // id taking and releasing the file's shared lock.
             await using var snapshot = await db.BeginReadSnapshotAsync(ct);
+            await using var counts = new SnapshotCounts();
             changes = full ? await OutboxChanges.EverythingAsync(db, ct) : await OutboxChanges.SinceAsync(db, watermark, ct);
             if (plan.SkipWhenNothingNew && changes.Events == 0) return null;
             if (AfterOutboxRead is not null) await AfterOutboxRead();
@@ -99,8 +100,10 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
                 starting: table => progress?.Report(new EtlProgress($"extract {table.Name}", loader.Rows)),
                 extracted: table => transforms.ExtractedAsync(table.Name, ct), ct);
             rows = loader.Rows;
-            // The reader thread is done: its core counts the operational rows for the checks while DuckDB finishes and commits.
-            if (plan.DataQuality) operationalCounts = DataQualityChecks.StartOperationalCounts(operational, ct);
+            // The reader thread is done: its core counts the operational rows for the checks, in the run's snapshot, while
+            // DuckDB finishes and commits.
+            if (plan.DataQuality) counts.Start(db, ct);
+            operationalCounts = counts.Counts;
 
             progress?.Report(new EtlProgress("transform and load", rows));
             await transforms.RunRestAsync(ct);
