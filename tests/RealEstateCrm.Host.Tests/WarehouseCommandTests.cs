@@ -4,7 +4,7 @@ using static RealEstateCrm.Host.Tests.CliRun;
 
 namespace RealEstateCrm.Host.Tests;
 
-/// <summary><c>crm warehouse export</c> on a warehouse loaded from the tiny demo data.</summary>
+/// <summary><c>crm warehouse export</c> and <c>crm warehouse compact</c> on a warehouse loaded from the tiny demo data.</summary>
 [Collection(nameof(ConsoleCollection))]
 public sealed class WarehouseCommandTests : IDisposable
 {
@@ -42,5 +42,29 @@ public sealed class WarehouseCommandTests : IDisposable
         var calls = await warehouse.ScalarAsync("SELECT count(*) FROM fact_call", ct);
         Assert.NotEqual(0L, calls);
         Assert.Equal(calls, await warehouse.ScalarAsync($"SELECT count(*) FROM read_parquet('{ExportPath}/fact_call/**/*.parquet', hive_partitioning = true)", ct));
+    }
+
+    [Fact]
+    public async Task Warehouse_compact_records_itself_and_refuses_a_file_that_is_no_warehouse()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.Create(DatabaseProvider.Sqlite);
+        Assert.Equal(0, (await Crm(test, "seed", "--scale", "tiny")).ExitCode);
+        Assert.Equal(0, (await Crm(test, "etl", "run", "--warehouse", WarehousePath)).ExitCode);
+
+        var notAWarehouse = Path.Join(_root.FullName, "customers.csv");
+        await File.WriteAllTextAsync(notAWarehouse, "code,name\nC001,张三\n", ct);
+
+        var (compacted, output) = await Crm(test, "warehouse", "compact", "--warehouse", WarehousePath);
+        var (foreign, foreignOutput) = await Crm(test, "warehouse", "compact", "--warehouse", notAWarehouse);
+
+        Assert.Equal(0, compacted);
+        Assert.Contains("compacted", output);
+        Assert.Contains("deleted rows still stored", output);
+        Assert.Equal(2, foreign);
+        Assert.Contains("--warehouse", foreignOutput);
+        Assert.Equal("code,name\nC001,张三\n", await File.ReadAllTextAsync(notAWarehouse, ct));
+        await using var warehouse = await Warehouse.WarehouseDatabase.OpenAsync(WarehousePath, ct: ct);
+        Assert.Equal("first load,on demand", await warehouse.ScalarAsync("SELECT string_agg(reason, ',' ORDER BY compacted_at, reason = 'on demand') FROM warehouse_compaction", ct));
     }
 }

@@ -9,6 +9,9 @@ public sealed record EtlRunResult(long RunId, string Mode, long FromSequence, lo
     IReadOnlyList<DataQualityResult> DataQuality)
 {
     public bool DataQualityPassed => DataQuality.All(r => r.Passed);
+
+    /// <summary>The deleted rows DuckDB stored before and after the weekly compaction this run made; null if it made none.</summary>
+    public (long DeadRowsBefore, long DeadRowsAfter)? Compaction { get; init; }
 }
 
 /// <summary>Progress of a run, for the CLI: a step name and the rows extracted so far.</summary>
@@ -37,9 +40,20 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
     // DuckDB runs on one thread (the nightly run: measured cheaper on 2 cores; a micro-batch was tuned as it is).
     private sealed record Plan(string Mode, bool Full, bool Snapshots, bool DataQuality, bool SkipWhenNothingNew, bool OneDuckDbThread);
 
+    /// <summary>How often a nightly run compacts the warehouse (<see cref="WarehouseDatabase.CompactAsync"/>): the loads
+    /// leave their deleted rows in place, and one compaction a week cost less than a vacuum in every commit.</summary>
+    public static readonly TimeSpan CompactionInterval = TimeSpan.FromDays(7);
+
     public Task<EtlRunResult> RunAsync(bool full = false, IProgress<EtlProgress>? progress = null, CancellationToken ct = default) =>
         WarehouseWriter.Of(warehouse).UseAsync(async _ =>
-            (await ApplyAsync(new Plan(full ? "full" : "incremental", full, Snapshots: true, DataQuality: true, SkipWhenNothingNew: false, OneDuckDbThread: true), progress, ct))!, ct);
+        {
+            var result = (await ApplyAsync(new Plan(full ? "full" : "incremental", full, Snapshots: true, DataQuality: true, SkipWhenNothingNew: false, OneDuckDbThread: true), progress, ct))!;
+            // A full load leaves the warehouse compact (it recorded so in its transaction).
+            if (full || await warehouse.LastCompactedAsync(ct) is { } last && clock.GetUtcNow().UtcDateTime - last < CompactionInterval) return result;
+            // Never compacted and loaded before (a warehouse from before compactions): now.
+            progress?.Report(new EtlProgress("compact", result.RowsExtracted));
+            return result with { Compaction = await warehouse.CompactAsync("weekly", clock.GetUtcNow().UtcDateTime, ct) };
+        }, ct);
 
     /// <summary>A streaming micro-batch: the same extraction, transformation, load and watermark commit as a run,
     /// without the daily snapshots (they belong to the nightly run) and with data-quality checks only when asked.
@@ -78,6 +92,8 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
             await using var threads = plan.OneDuckDbThread ? await DuckDbThreadLimit.OneThreadAsync(warehouse, ct) : null;
             await using var transaction = await warehouse.Connection.BeginTransactionAsync(ct);
             if (full) await ClearAsync(ct);
+            // A load from nothing writes every table afresh: it counts as a compaction, and starts the weekly clock.
+            if (watermark == 0) await warehouse.RecordCompactionAsync(full ? "full load" : "first load", startedAt, ct);
             await SetVariablesAsync(startedAt, ct);
 
             var loader = new OdsLoader(warehouse, full, extracted =>

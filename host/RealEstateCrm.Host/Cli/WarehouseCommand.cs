@@ -4,7 +4,8 @@ using Spectre.Console;
 
 namespace RealEstateCrm.Host.Cli;
 
-/// <summary><c>crm warehouse export --to DIR --format parquet</c>: the warehouse as Parquet files for other engines.</summary>
+/// <summary><c>crm warehouse export --to DIR --format parquet</c>: the warehouse as Parquet files for other engines; and
+/// <c>crm warehouse compact</c> (<see cref="WarehouseCompactCommand"/>).</summary>
 public static class WarehouseCommand
 {
     public static Command Create()
@@ -45,7 +46,7 @@ public static class WarehouseCommand
                 $"[green]exported[/] {manifest.Tables.Count} tables, {manifest.Tables.Sum(t => t.Rows):N0} rows (schema version {manifest.SchemaVersion}) to {Path.GetFullPath(parse.GetValue(to)!)}; see {ExportManifest.FileName}");
             return 0;
         }));
-        return new Command("warehouse", "The DuckDB warehouse.") { export };
+        return new Command("warehouse", "The DuckDB warehouse.") { export, WarehouseCompactCommand.Create() };
     }
 
     // The export names its parameters; the user typed options.

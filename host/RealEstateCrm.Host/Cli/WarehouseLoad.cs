@@ -41,6 +41,8 @@ public static class WarehouseLoad
 
         AnsiConsole.MarkupLineInterpolated(
             $"[green]loaded[/] {warehouse.Path}: run {result.RunId} ({result.Mode}), outbox {result.FromSequence} → {result.ToSequence} ({result.OutboxEvents:N0} events), {result.RowsExtracted:N0} rows extracted");
+        if (result.Compaction is { } compaction)
+            AnsiConsole.MarkupLineInterpolated($"[green]compacted[/] (weekly): deleted rows still stored {compaction.DeadRowsBefore:N0} → {compaction.DeadRowsAfter:N0}");
         var failed = result.DataQuality.Where(r => !r.Passed).ToList();
         if (failed.Count == 0)
         {
