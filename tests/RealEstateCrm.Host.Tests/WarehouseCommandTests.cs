@@ -15,13 +15,20 @@ public sealed class WarehouseCommandTests : IDisposable
     private string WarehousePath => Path.Join(_root.FullName, "warehouse.duckdb");
     private string ExportPath => Path.Join(_root.FullName, "parquet");
 
+    /// <summary>An operational database seeded with the tiny demo data, loaded into <see cref="WarehousePath"/>.</summary>
+    private async Task<TestDatabase> LoadedAsync()
+    {
+        var test = await TestDatabase.Create(DatabaseProvider.Sqlite);
+        Assert.Equal(0, (await Crm(test, "seed", "--scale", "tiny")).ExitCode);
+        Assert.Equal(0, (await Crm(test, "etl", "run", "--warehouse", WarehousePath)).ExitCode);
+        return test;
+    }
+
     [Fact]
     public async Task Warehouse_export_writes_readable_parquet_and_refuses_unknown_tables_and_a_used_directory()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var test = await TestDatabase.Create(DatabaseProvider.Sqlite);
-        Assert.Equal(0, (await Crm(test, "seed", "--scale", "tiny")).ExitCode);
-        Assert.Equal(0, (await Crm(test, "etl", "run", "--warehouse", WarehousePath)).ExitCode);
+        await using var test = await LoadedAsync();
 
         var (exported, output) = await Crm(test, "warehouse", "export", "--to", ExportPath, "--format", "parquet", "--warehouse", WarehousePath);
         var (unknown, unknownOutput) = await Crm(test, "warehouse", "export", "--to", Path.Join(_root.FullName, "other"), "--tables", "fact_call,客户", "--warehouse", WarehousePath);
@@ -48,9 +55,7 @@ public sealed class WarehouseCommandTests : IDisposable
     public async Task Warehouse_compact_records_itself_and_refuses_a_file_that_is_no_warehouse()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var test = await TestDatabase.Create(DatabaseProvider.Sqlite);
-        Assert.Equal(0, (await Crm(test, "seed", "--scale", "tiny")).ExitCode);
-        Assert.Equal(0, (await Crm(test, "etl", "run", "--warehouse", WarehousePath)).ExitCode);
+        await using var test = await LoadedAsync();
 
         var notAWarehouse = Path.Join(_root.FullName, "customers.csv");
         await File.WriteAllTextAsync(notAWarehouse, "code,name\nC001,张三\n", ct);

@@ -85,7 +85,7 @@ public sealed class WarehouseDatabase : IAsyncDisposable
         return (before, await DeadRowsAsync(ct));
     }
 
-    /// <summary>Records a compaction at <paramref name="at"/> (UTC) without making one: a full load, which rewrites every table.</summary>
+    /// <summary>Records a compaction at <paramref name="at"/> (UTC) without making one: a load from nothing, which writes every table afresh.</summary>
     public Task RecordCompactionAsync(string reason, DateTime at, CancellationToken ct = default) =>
         ExecuteAsync($"INSERT INTO warehouse_compaction VALUES (TIMESTAMP '{at.ToString("yyyy-MM-dd HH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture)}', '{reason.Replace("'", "''", StringComparison.Ordinal)}')", ct);
 

@@ -48,12 +48,18 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
         WarehouseWriter.Of(warehouse).UseAsync(async _ =>
         {
             var result = (await ApplyAsync(new Plan(full ? "full" : "incremental", full, Snapshots: true, DataQuality: true, SkipWhenNothingNew: false, OneDuckDbThread: true), progress, ct))!;
-            // A full load leaves the warehouse compact (it recorded so in its transaction).
-            if (full || await warehouse.LastCompactedAsync(ct) is { } last && clock.GetUtcNow().UtcDateTime - last < CompactionInterval) return result;
-            // Never compacted and loaded before (a warehouse from before compactions): now.
-            progress?.Report(new EtlProgress("compact", result.RowsExtracted));
-            return result with { Compaction = await warehouse.CompactAsync("weekly", clock.GetUtcNow().UtcDateTime, ct) };
+            return result with { Compaction = await CompactIfDueAsync(result.RowsExtracted, progress, ct) };
         }, ct);
+
+    // A load from nothing recorded itself as a compaction in its transaction, so only an incremental run can find one due:
+    // a week after the last, or at once in a warehouse loaded before compactions were recorded.
+    private async Task<(long DeadRowsBefore, long DeadRowsAfter)?> CompactIfDueAsync(long rows, IProgress<EtlProgress>? progress, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await warehouse.LastCompactedAsync(ct) is { } last && now - last < CompactionInterval) return null;
+        progress?.Report(new EtlProgress("compact", rows));
+        return await warehouse.CompactAsync("weekly", now, ct);
+    }
 
     /// <summary>A streaming micro-batch: the same extraction, transformation, load and watermark commit as a run,
     /// without the daily snapshots (they belong to the nightly run) and with data-quality checks only when asked.
@@ -134,8 +140,7 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
         catch (Exception e)
         {
             // The load transaction rolled back (nothing of the run is left); the failure itself is worth keeping. Counts
-            // already started are not needed, and their own failure, if any, says nothing more.
-            operationalCounts?.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            // already started are not needed (SnapshotCounts observed their own failure, if any).
             RecordRun(runId, mode, startedAt, watermark, changes?.ToSequence ?? watermark, rows, "failed", e.Message);
             throw;
         }

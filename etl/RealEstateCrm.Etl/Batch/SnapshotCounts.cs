@@ -16,9 +16,10 @@ internal sealed class SnapshotCounts : IAsyncDisposable
     /// <summary>Starts counting on <paramref name="db"/>, which nothing else may use until this is disposed.</summary>
     public void Start(CrmDbContext db, CancellationToken ct) => _counts = DataQualityChecks.StartOperationalCounts(db, ct);
 
-    // Waits without throwing: a failed count is reported where the counts are read, or not at all when the run failed first.
+    // Waits without throwing, and observes a failure: it is reported where the counts are read, or not at all when the run
+    // failed first.
     public async ValueTask DisposeAsync()
     {
-        if (_counts is not null) await _counts.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        if (_counts is not null) await _counts.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 }

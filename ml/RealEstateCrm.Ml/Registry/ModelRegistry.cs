@@ -100,12 +100,12 @@ public sealed partial class ModelRegistry(string root = ModelRegistry.DefaultRoo
         // watch on a new folder is added only when its creation is reported, so a champion pointer written into it first
         // raises no event of its own (dotnet/runtime#116351); the folder's event then reads the pointer.
         var watcher = new FileSystemWatcher(Root) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite };
-        var root = Path.GetFullPath(Root);
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Root));
         void Changed(string path)
         {
             string name;
             if (string.Equals(Path.GetFileName(path), ChampionFile, StringComparison.Ordinal)) name = Path.GetFileName(Path.GetDirectoryName(path))!;
-            else if (string.Equals(Path.GetDirectoryName(Path.GetFullPath(path)), root.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)
+            else if (string.Equals(Path.GetDirectoryName(Path.GetFullPath(path)), root, StringComparison.Ordinal)
                      && Directory.Exists(path) && !Path.GetFileName(path).StartsWith('.')) name = Path.GetFileName(path);
             else return;
             try
