@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "ml-reference" => await MlReferenceBenchmark.RunAsync(args.Skip(1).ToArray()),
     "sip" => await SipBenchmark.RunAsync(args.Skip(1).ToArray()),
     "etl" => await EtlBenchmark.RunAsync(args.Skip(1).ToArray()),
+    AppenderBaseline.ChildSuite => await AppenderBaseline.RunChildAsync(args.Skip(1).ToArray()),
     "ml" => await MlBenchmark.RunAsync(args.Skip(1).ToArray()),
     "web" => await WebBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
