@@ -51,6 +51,8 @@ internal sealed class Baresip : IAsyncDisposable
 
     public string Output => _process.Output;
 
+    public bool HasExited => _process.HasExited;
+
     public async ValueTask DisposeAsync()
     {
         await _process.DisposeAsync();

@@ -23,7 +23,7 @@ public sealed partial class BaresipAgentTests : IAsyncDisposable
         if (Environment.UserName != "root") ExternalTool.Missing("root (sipp plays RTP captures only as root)");
         await using var bed = await CallCenterTestBed.StartAsync();
         await using var phone = Baresip.Start(bed.Switch.SipEndPoint, "8001", InProcessPorts.Password);
-        await bed.AgentReadyAsync("A1");
+        await bed.AgentReadyAsync("A1", phone);
 
         var scenario = new CallerScenario().Pause(1000).Digit('0').Pause(4000).Write(_folder, callerHangsUp: true);
         await using var caller = Sipp.Start(scenario, bed.Switch.SipEndPoint, "-s", InProcessPorts.KnownCaller, "-key", "callee", "4008");

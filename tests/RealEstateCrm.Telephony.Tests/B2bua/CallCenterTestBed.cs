@@ -59,12 +59,12 @@ internal sealed class CallCenterTestBed : IAsyncDisposable
         return bed;
     }
 
-    /// <summary>Waits until the agent is logged in by their phone's registration.</summary>
     /// <summary>Waits for the phone's REGISTER to log the agent in. The bound is generous: under the whole suite's load a
-    /// phone process (baresip) has taken more than 10 s to start and register, which is not what these tests measure.</summary>
-    public async Task AgentReadyAsync(string agentNo)
+    /// phone process (baresip) has taken more than 10 s to start and register, which is not what these tests measure.
+    /// Given the phone, a phone that exits fails at once, and either failure shows what the phone printed.</summary>
+    public async Task AgentReadyAsync(string agentNo, Baresip? phone = null)
     {
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < 300 && phone?.HasExited != true; i++)
         {
             try
             {
@@ -73,7 +73,8 @@ internal sealed class CallCenterTestBed : IAsyncDisposable
             catch (ArgumentException) { }
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
-        Assert.Fail($"agent {agentNo} was not logged in by the registration of their phone within 30 s");
+        var printed = phone is null ? "" : $"; the phone {(phone.HasExited ? "exited" : "is running")} and printed:\n{phone.Output}";
+        Assert.Fail($"agent {agentNo} was not logged in by the registration of their phone within 30 s{printed}");
     }
 
     public async ValueTask DisposeAsync()

@@ -19,7 +19,7 @@ public sealed class DialerCallTests
         await using var customer = Sipp.Start(Path.Combine(AppContext.BaseDirectory, "B2bua", "Scenarios", "customer_answers.xml"), remote: null);
         await using var bed = await CallCenterTestBed.StartAsync(outboundTrunk: SipUri.Create(null, "127.0.0.1", customer.Port));
         await using var agentPhone = Baresip.Start(bed.Switch.SipEndPoint, "8001", InProcessPorts.Password);
-        await bed.AgentReadyAsync("A1");
+        await bed.AgentReadyAsync("A1", agentPhone);
         var doNotCall = new DialTarget(Guid.NewGuid(), Guid.NewGuid(), "钱多多", "13900000001", 1, DoNotCall: true);
         var willing = new DialTarget(Guid.NewGuid(), Guid.NewGuid(), "孙悦", "13800000002", 2, DoNotCall: false);
         var list = new InMemoryCallList([doNotCall, willing]);

@@ -26,7 +26,7 @@ public sealed class SupervisionCallTests : IAsyncDisposable
     {
         await using var bed = await CallCenterTestBed.StartAsync();
         await using var agentPhone = Baresip.Start(bed.Switch.SipEndPoint, "8001", InProcessPorts.Password);
-        await bed.AgentReadyAsync("A1");
+        await bed.AgentReadyAsync("A1", agentPhone);
         await using var caller = Sipp.Start(new CallerScenario().Pause(6000).Write(_folder, callerHangsUp: true), bed.Switch.SipEndPoint,
             "-s", InProcessPorts.KnownCaller, "-key", "callee", "4009");
         var live = await LiveCallAsync(bed);
@@ -57,7 +57,7 @@ public sealed class SupervisionCallTests : IAsyncDisposable
     {
         await using var bed = await CallCenterTestBed.StartAsync();
         await using var agentPhone = Baresip.Start(bed.Switch.SipEndPoint, "8001", InProcessPorts.Password);
-        await bed.AgentReadyAsync("A1");
+        await bed.AgentReadyAsync("A1", agentPhone);
         await using var caller = Sipp.Start(new CallerScenario().Pause(4000).Write(_folder, callerHangsUp: true), bed.Switch.SipEndPoint,
             "-s", InProcessPorts.KnownCaller, "-key", "callee", "4009");
         await LiveCallAsync(bed);
@@ -77,7 +77,7 @@ public sealed class SupervisionCallTests : IAsyncDisposable
     {
         await using var bed = await CallCenterTestBed.StartAsync();
         await using var agentPhone = Baresip.Start(bed.Switch.SipEndPoint, "8001", InProcessPorts.Password);
-        await bed.AgentReadyAsync("A1");
+        await bed.AgentReadyAsync("A1", agentPhone);
         await using var caller = Sipp.Start(new CallerScenario().Pause(4000).Write(_folder, callerHangsUp: true), bed.Switch.SipEndPoint,
             "-s", InProcessPorts.KnownCaller, "-key", "callee", "4009");
         var live = await LiveCallAsync(bed);
