@@ -8,8 +8,9 @@ namespace RealEstateCrm.Bench;
 
 /// <summary>The <c>etl</c> suite, on a copy of the seeded database (large scale unless another is named): the full load
 /// (<c>crm etl run --full</c>'s path, checks included) in rows/s against the raw DuckDB Appender on the same rows,
-/// measured first in a process of its own (target ratio ≥ 0.5); then 1% of that many rows changed through the operational model and the incremental load's
-/// time as a share of the full load's (target ≤ 5%), and the weekly compaction after it.</summary>
+/// measured first in a process of its own (target ratio ≥ 0.5); then 1% of that many rows changed through the
+/// operational model and the incremental load's time as a share of the full load's (target ≤ 5%), and the weekly
+/// compaction after it.</summary>
 internal static class EtlBenchmark
 {
     public static async Task<int> RunAsync(string[] args)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using DuckDB.NET.Data;
 
@@ -86,8 +87,14 @@ public sealed class WarehouseDatabase : IAsyncDisposable
     }
 
     /// <summary>Records a compaction at <paramref name="at"/> (UTC) without making one: a load from nothing, which writes every table afresh.</summary>
-    public Task RecordCompactionAsync(string reason, DateTime at, CancellationToken ct = default) =>
-        ExecuteAsync($"INSERT INTO warehouse_compaction VALUES (TIMESTAMP '{at.ToString("yyyy-MM-dd HH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture)}', '{reason.Replace("'", "''", StringComparison.Ordinal)}')", ct);
+    public async Task RecordCompactionAsync(string reason, DateTime at, CancellationToken ct = default)
+    {
+        await using var command = Connection.CreateCommand();
+        command.CommandText = "INSERT INTO warehouse_compaction VALUES ($at, $reason)";
+        command.Parameters.Add(new DuckDBParameter("at", at));
+        command.Parameters.Add(new DuckDBParameter("reason", reason));
+        await command.ExecuteNonQueryAsync(ct);
+    }
 
     /// <summary>When the warehouse was last compacted (UTC; null: never).</summary>
     public async Task<DateTime?> LastCompactedAsync(CancellationToken ct = default) =>
@@ -100,7 +107,7 @@ public sealed class WarehouseDatabase : IAsyncDisposable
         if (tables.Count == 0) return 0;
         var sql = string.Join(" + ", tables.Select(t =>
             $"coalesce((SELECT sum(count) FROM pragma_storage_info('{t}') WHERE column_id = 0 AND column_path = '[0]'), 0) - (SELECT count(*) FROM {t})"));
-        return Convert.ToInt64(await ScalarAsync($"SELECT CAST({sql} AS BIGINT)", ct), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await ScalarAsync($"SELECT CAST({sql} AS BIGINT)", ct), CultureInfo.InvariantCulture);
     }
 
     /// <summary>The schema version applied: the number of the last <c>Schema/NNN_*.sql</c> file run.</summary>
@@ -127,7 +134,7 @@ public sealed class WarehouseDatabase : IAsyncDisposable
         foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("Schema.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             var name = resource["Schema.".Length..^".sql".Length];
-            var version = int.Parse(name[..name.IndexOf('_')], System.Globalization.CultureInfo.InvariantCulture);
+            var version = int.Parse(name[..name.IndexOf('_')], CultureInfo.InvariantCulture);
             yield return (version, name, ReadResource(assembly, resource));
         }
     }
