@@ -28,21 +28,28 @@ internal static class RollupRefresh
             "UNION SELECT work_order_id FROM ods_compensation WHERE id IN (SELECT id FROM changed WHERE table_name = 'compensation')"),
     ];
 
-    public static IEnumerable<string> Around(IEnumerable<string> factStatements, bool full, IReadOnlySet<string> touched)
+    /// <summary>The <paramref name="facts"/>' statements in their order, each tracked fact's between the noting of its days
+    /// before and the refresh of its rollups after: next to its own fact, so the transformations waiting for a table read
+    /// late (<see cref="Batch.TransformQueue"/>) are only the ones that read it, not every fact after the first such note.</summary>
+    public static IEnumerable<string> Around(IEnumerable<(string Fact, IReadOnlyList<string> Statements)> facts, bool full, IReadOnlySet<string> touched)
     {
         var untracked = OlapRollups.All.Select(r => r.Fact).Except(Facts.Select(t => t.Fact)).ToList();
         if (untracked.Count > 0) throw new InvalidOperationException($"rollups of {string.Join(", ", untracked)} have no refresh rule here: they would go stale");
-        var refreshed = Facts.Where(t => full || t.AffectedBy(touched)).ToList();
-        // A full load recomputes every day: no days to note.
-        foreach (var t in full ? [] : refreshed)
-            yield return $"""
-                CREATE OR REPLACE TEMP TABLE {t.DaysTable} AS
-                WITH affected AS ({t.Affected})
-                SELECT {t.DateKey} AS date_key FROM {t.Fact} WHERE {t.IdColumn} IN (SELECT id FROM affected)
-                UNION SELECT date_key({t.MirrorTime}) FROM {t.Mirror} WHERE id IN (SELECT id FROM affected)
-                """;
-        foreach (var sql in factStatements) yield return sql;
-        foreach (var t in refreshed)
-            foreach (var sql in OlapRollups.RefreshStatements(t.Fact, full ? null : $"SELECT date_key FROM {t.DaysTable}")) yield return sql;
+        var refreshed = Facts.Where(t => full || t.AffectedBy(touched)).ToDictionary(t => t.Fact, StringComparer.Ordinal);
+        foreach (var (fact, statements) in facts)
+        {
+            var tracked = refreshed.GetValueOrDefault(fact);
+            // A full load recomputes every day: no days to note.
+            if (tracked is not null && !full)
+                yield return $"""
+                    CREATE OR REPLACE TEMP TABLE {tracked.DaysTable} AS
+                    WITH affected AS ({tracked.Affected})
+                    SELECT {tracked.DateKey} AS date_key FROM {tracked.Fact} WHERE {tracked.IdColumn} IN (SELECT id FROM affected)
+                    UNION SELECT date_key({tracked.MirrorTime}) FROM {tracked.Mirror} WHERE id IN (SELECT id FROM affected)
+                    """;
+            foreach (var sql in statements) yield return sql;
+            if (tracked is null) continue;
+            foreach (var sql in OlapRollups.RefreshStatements(tracked.Fact, full ? null : $"SELECT date_key FROM {tracked.DaysTable}")) yield return sql;
+        }
     }
 }

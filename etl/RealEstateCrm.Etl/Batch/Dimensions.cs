@@ -48,6 +48,15 @@ internal static class Dimensions
     /// <paramref name="byId"/>: the tables whose changed rows the run read by id (<see cref="SourceTable.ChangedRows"/>).</summary>
     public static IEnumerable<string> Statements(IReadOnlySet<string> touched, bool full, IReadOnlySet<string> byId)
     {
+        // dim_customer first, the most work of them: customers are read before leads and calls (SourceTable.Names), so its
+        // SCD2 statements run while those are read instead of waiting behind dim_channel and dim_queue.
+        if (touched.Contains("customer"))
+        {
+            yield return CustomerRows(SourceTable.ChangedRows("customer", full, byId));
+            // In a full load dim_customer is empty: no current row to compare, correct or close.
+            if (!full) foreach (var sql in CustomerChanges) yield return sql;
+            yield return CustomerInsert(full);
+        }
         foreach (var d in TypeOneDimensions.Where(d => touched.Contains(d.Source)))
         {
             if (full) yield return $"INSERT INTO {d.Dimension} SELECT row_number() OVER (ORDER BY r.{d.IdColumn}), r.* FROM ({d.Select}) r";
@@ -59,13 +68,6 @@ internal static class Dimensions
                 SELECT (SELECT coalesce(max({key}), 0) FROM {dimension}) + row_number() OVER (ORDER BY v.{column}), v.{column}
                 FROM (SELECT DISTINCT * FROM ({values(source => SourceTable.ChangedRows(source, full, byId))})) v WHERE v.{column} NOT IN (SELECT {column} FROM {dimension})
                 """;
-        if (touched.Contains("customer"))
-        {
-            yield return CustomerRows(SourceTable.ChangedRows("customer", full, byId));
-            // In a full load dim_customer is empty: no current row to compare, correct or close.
-            if (!full) foreach (var sql in CustomerChanges) yield return sql;
-            yield return CustomerInsert(full);
-        }
     }
 
     private static IEnumerable<string> TypeOneStatements(TypeOne d)

@@ -153,22 +153,18 @@ internal static partial class Facts
             """),
     ];
 
-    /// <summary>The statements for the facts that changes to the <paramref name="touched"/> source tables affect; with
-    /// <paramref name="full"/> (the facts are empty, every row is new), one plain insert per fact.</summary>
-    public static IEnumerable<string> Statements(IReadOnlySet<string> touched, bool full, IReadOnlySet<string> byId)
-    {
-        foreach (var fact in All.Where(f => f.Sources.Any(touched.Contains)))
-        {
-            if (full)
-            {
-                yield return $"INSERT INTO {fact.Table} {fact.Select(_ => "true", $"ods_{fact.Driving}")}";
-                continue;
-            }
-            yield return $"CREATE OR REPLACE TEMP TABLE {fact.AffectedTable} AS SELECT DISTINCT id FROM ({fact.Affected}) a(id) WHERE id IS NOT NULL";
-            yield return $"DELETE FROM {fact.Table} WHERE {fact.IdColumn} IN (SELECT id FROM {fact.AffectedTable})";
-            yield return $"INSERT INTO {fact.Table} {fact.Select(column => $"{column} IN (SELECT id FROM {fact.AffectedTable})", DrivingRows(fact, touched, byId))}";
-        }
-    }
+    /// <summary>The statements for the facts that changes to the <paramref name="touched"/> source tables affect, fact by
+    /// fact (so each fact's rollups can be refreshed next to it, <see cref="RollupRefresh"/>); with <paramref name="full"/>
+    /// (the facts are empty, every row is new), one plain insert per fact.</summary>
+    public static IEnumerable<(string Fact, IReadOnlyList<string> Statements)> Statements(IReadOnlySet<string> touched, bool full, IReadOnlySet<string> byId) =>
+        All.Where(f => f.Sources.Any(touched.Contains)).Select(fact => (fact.Table, full
+            ? (IReadOnlyList<string>)[$"INSERT INTO {fact.Table} {fact.Select(_ => "true", $"ods_{fact.Driving}")}"]
+            :
+            [
+                $"CREATE OR REPLACE TEMP TABLE {fact.AffectedTable} AS SELECT DISTINCT id FROM ({fact.Affected}) a(id) WHERE id IS NOT NULL",
+                $"DELETE FROM {fact.Table} WHERE {fact.IdColumn} IN (SELECT id FROM {fact.AffectedTable})",
+                $"INSERT INTO {fact.Table} {fact.Select(column => $"{column} IN (SELECT id FROM {fact.AffectedTable})", DrivingRows(fact, touched, byId))}",
+            ]));
 
     /// <summary>For the checks after an incremental run (<see cref="DataQualityScope"/>): each fact it rewrote rows of, with
     /// the condition on the fact's columns that selects those rows (on the same connection, before the next run).</summary>

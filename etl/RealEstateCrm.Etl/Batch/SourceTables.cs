@@ -56,12 +56,13 @@ internal sealed class SourceTable
 
     /// <summary>The tables the star schema is built from (by CLR type name, as the outbox names them), in extraction order:
     /// the transformations run as soon as their tables are extracted (<see cref="TransformQueue"/>), so the sources of every
-    /// dimension come first, then each fact's in the order the facts are built, and the tables no transformation reads last,
-    /// read while the last facts and rollups are built.</summary>
+    /// dimension come first (customers before leads and calls: dim_customer's SCD2 statements are the most work of them, and
+    /// run while those are read), then each fact's in the order the facts are built, and the tables no transformation reads
+    /// last, read while the last facts and rollups are built.</summary>
     public static readonly IReadOnlyList<string> Names =
     [
         "Project", "Building", "Unit", "Campaign", "User", "Agent", "Competitor", "ComplaintCategory", "Contractor",
-        "Lead", "CallRecord", "Customer",
+        "Customer", "Lead", "CallRecord",
         "Visit", "Reservation", "Contract", "Cancellation", "PaymentScheduleItem", "Payment", "CallListEntry", "WorkOrder", "Compensation",
         "InspectionBatch", "InspectionUnit", "InspectionIssue", "CampaignMember", "CompetitorProject", "CompetitorPriceObservation",
         // Read by the ml feature views only (mortgage state, purchased add-ons, return-visit NPS).
