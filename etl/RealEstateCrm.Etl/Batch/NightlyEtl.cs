@@ -120,11 +120,11 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
             var transforms = new TransformQueue(warehouse, statements, names);
             await loader.LoadAsync(db, touched, changes,
                 starting: table => progress?.Report(new EtlProgress($"extract {table.Name}", loader.Rows)),
-                extracted: table => transforms.ExtractedAsync(table.Name, ct), ct);
+                extracted: table => transforms.ExtractedAsync(table.Name, ct),
+                // Once the reader thread is done, its core counts the operational rows for the checks, in the run's
+                // snapshot, while DuckDB appends and transforms the last tables and commits.
+                read: plan.DataQuality ? () => counts.Start(db, ct) : null, ct);
             rows = loader.Rows;
-            // The reader thread is done: its core counts the operational rows for the checks, in the run's snapshot, while
-            // DuckDB finishes and commits.
-            if (plan.DataQuality) counts.Start(db, ct);
             operationalCounts = counts.Counts;
 
             progress?.Report(new EtlProgress("transform and load", rows));
