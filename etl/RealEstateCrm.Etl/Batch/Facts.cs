@@ -153,12 +153,16 @@ internal static partial class Facts
             """),
     ];
 
+    /// <summary>One fact's statements in a load, with the query of the ids they rewrite (an incremental load's rule, which
+    /// <see cref="RollupRefresh"/> notes the rollup days of).</summary>
+    internal sealed record FactStatements(string Fact, string Affected, IReadOnlyList<string> Sql);
+
     /// <summary>The statements for the facts that changes to the <paramref name="touched"/> source tables affect, fact by
     /// fact (so each fact's rollups can be refreshed next to it, <see cref="RollupRefresh"/>); with <paramref name="full"/>
     /// (the facts are empty, every row is new), one plain insert per fact.</summary>
-    public static IEnumerable<(string Fact, IReadOnlyList<string> Statements)> Statements(IReadOnlySet<string> touched, bool full, IReadOnlySet<string> byId) =>
-        All.Where(f => f.Sources.Any(touched.Contains)).Select(fact => (fact.Table, full
-            ? (IReadOnlyList<string>)[$"INSERT INTO {fact.Table} {fact.Select(_ => "true", $"ods_{fact.Driving}")}"]
+    public static IEnumerable<FactStatements> Statements(IReadOnlySet<string> touched, bool full, IReadOnlySet<string> byId) =>
+        All.Where(f => f.Sources.Any(touched.Contains)).Select(fact => new FactStatements(fact.Table, fact.Affected, full
+            ? [$"INSERT INTO {fact.Table} {fact.Select(_ => "true", $"ods_{fact.Driving}")}"]
             :
             [
                 $"CREATE OR REPLACE TEMP TABLE {fact.AffectedTable} AS SELECT DISTINCT id FROM ({fact.Affected}) a(id) WHERE id IS NOT NULL",

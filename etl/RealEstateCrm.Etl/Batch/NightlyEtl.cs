@@ -114,7 +114,7 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
             var names = touched.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
             if (!full) checkScope = DataQualityScope.Incremental(names, plan.Snapshots);
             var byId = touched.Where(t => !full && !changes.Whole(t.Entity)).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-            var statements = Dimensions.Statements(names, full, byId).Concat(RollupRefresh.Around(Facts.Statements(names, full, byId), full, names));
+            var statements = Dimensions.Statements(names, full, byId).Concat(RollupRefresh.Around(Facts.Statements(names, full, byId), full));
             if (plan.Snapshots) statements = statements.Concat(Facts.SnapshotStatements());
             // The transformations of the tables extracted first run while the rest is read.
             var transforms = new TransformQueue(warehouse, statements, names);
