@@ -7,7 +7,8 @@ using RealEstateCrm.Testing;
 namespace RealEstateCrm.Etl.Tests;
 
 /// <summary>The whole-table read calls e_sqlite3 directly while holding the connection's mutex: a failing step must still
-/// raise SQLite's message, and leave the mutex free for the next thread that uses the connection.</summary>
+/// raise SQLite's message, and leave the mutex free for the next thread that uses the connection. The read by ids must find
+/// the rows through the key index and the rowid, never by scanning the table.</summary>
 public sealed class SqliteTableScanTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -38,5 +39,35 @@ public sealed class SqliteTableScanTests
         });
         other.Start();
         Assert.True(other.Join(TimeSpan.FromSeconds(30)), "the connection's mutex was still held after the failed read");
+    }
+
+    [Fact]
+    public async Task Rows_read_by_id_are_the_rows_of_the_ids_found_and_every_table_finds_them_through_its_key_index()
+    {
+        await using var bed = await EtlTestBed.Create(DatabaseProvider.Sqlite);
+        await using var db = bed.Operational.Context();
+        var tables = SourceTable.All(db);
+        var customers = tables.Single(t => t.Entity == "Customer");
+        var ids = await db.Customers.OrderBy(c => c.Code).Select(c => c.Id).ToListAsync(Ct);
+        // Every third customer, last first, and an id no row has.
+        var wanted = ids.Where((_, i) => i % 3 == 0).Reverse().Append(new Guid("00000000-0000-7000-8000-000000000001")).ToList();
+
+        var rows = 0;
+        await foreach (var chunk in customers.ReadAsync(db, wanted, Ct)) rows += chunk.Count;
+
+        Assert.Equal(wanted.Count - 1, rows);
+        await db.Database.OpenConnectionAsync(Ct);
+        foreach (var table in tables.Where(t => t.ScansRaw(db)))
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + table.SelectByIds;
+            command.Parameters.Add(new SqliteParameter("?1", "[]"));
+            var plan = new List<string>();
+            await using (var reader = await command.ExecuteReaderAsync(Ct))
+                while (await reader.ReadAsync(Ct)) plan.Add(reader.GetString(3));
+            Assert.Contains($"SEARCH {table.Name} USING INTEGER PRIMARY KEY (rowid=?)", plan);
+            Assert.Contains(plan, step => step.StartsWith($"SEARCH {table.Name} USING COVERING INDEX ", StringComparison.Ordinal));
+            Assert.DoesNotContain(plan, step => step.StartsWith($"SCAN {table.Name}", StringComparison.Ordinal));
+        }
     }
 }

@@ -32,7 +32,7 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
     public async Task LoadAsync(CrmDbContext db, IReadOnlyList<SourceTable> touched, OutboxChanges changes,
         Action<SourceTable> starting, Func<SourceTable, Task> extracted, Action? read, CancellationToken ct)
     {
-        var ids = touched.Select(t => changes.Whole(t.Entity) ? null : changes.InKeyOrder(t.Entity)).ToList();
+        var ids = touched.Select(t => changes.Whole(t.Entity) ? null : changes.Ids(t.Entity)).ToList();
         await using var reads = ReadAhead.Start(touched.Select((t, i) => (Func<CancellationToken, IAsyncEnumerable<RowChunk>>)(c => t.ReadAsync(db, ids[i], c))).ToList(), read, ct);
         // While the first table is read, DuckDB makes room for every table's rows: what goes is known from the outbox.
         for (var i = 0; i < touched.Count; i++) await ClearAsync(touched[i], ids[i], ct);

@@ -86,8 +86,4 @@ internal sealed class OutboxChanges
 
     /// <summary>The changed ids of <paramref name="entity"/> (empty when none or when it is extracted whole).</summary>
     public IReadOnlyCollection<Guid> Ids(string entity) => _ids.TryGetValue(entity, out var ids) ? ids : [];
-
-    /// <summary><see cref="Ids"/> in key order (a GUID's order is its text's, as SQLite and PostgreSQL order the key), so the
-    /// chunks of ids read one after the other sweep the key index once instead of each chunk jumping all over it.</summary>
-    public IReadOnlyCollection<Guid> InKeyOrder(string entity) => Ids(entity).Order().ToList();
 }
