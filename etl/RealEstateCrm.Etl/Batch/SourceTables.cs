@@ -104,9 +104,7 @@ internal sealed class SourceTable
     private async IAsyncEnumerable<RowChunk> ReadBoxedAsync(CrmDbContext db, IReadOnlyCollection<Guid>? ids, [EnumeratorCancellation] CancellationToken ct)
     {
         var rows = new List<object?[]>(RowChunk.MaxRows);
-        // In key order (a GUID's order is its text's, as PostgreSQL orders the key), the chunks of ids read one after the
-        // other sweep the key index once instead of each chunk jumping all over it.
-        await foreach (var row in _rows.ReadAsync(db, ids?.Order().ToList(), ct))
+        await foreach (var row in _rows.ReadAsync(db, ids, ct))
         {
             rows.Add(row);
             if (rows.Count < RowChunk.MaxRows) continue;
