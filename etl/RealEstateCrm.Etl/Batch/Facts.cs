@@ -12,9 +12,10 @@ internal static partial class Facts
     /// <summary>The condition that <paramref name="column"/> is one of the ids being recomputed (always true in a full load).</summary>
     private delegate string Narrow(string column);
 
-    /// <summary>A fact loaded from its <paramref name="Driving"/> source table (one row per row of it); its Select takes the
-    /// narrowing and the FROM item giving the driving rows to recompute (<see cref="DrivingRows"/>).</summary>
-    private sealed record Fact(string Table, string IdColumn, string Driving, string Affected, Func<Narrow, string, string> Select)
+    /// <summary>A fact loaded from its <paramref name="Driving"/> source table (one row per row of it), dated by the driving
+    /// row's <paramref name="DateColumn"/>; its Select takes the narrowing and the FROM item giving the driving rows to recompute
+    /// (<see cref="DrivingRows"/>).</summary>
+    private sealed record Fact(string Table, string IdColumn, string Driving, string DateColumn, string Affected, Func<Narrow, string, string> Select)
     {
         /// <summary>The source tables whose changes the affected query reads: when none of them changed, there is nothing to recompute.</summary>
         public IEnumerable<string> Sources => ChangedTablesIn(Affected);
@@ -45,7 +46,7 @@ internal static partial class Facts
 
     private static readonly Fact[] All =
     [
-        new("fact_lead_funnel", "lead_id", "lead",
+        new("fact_lead_funnel", "lead_id", "lead", "created_at",
             $"""
             {Changed("lead")}
             UNION SELECT lead_id FROM ods_visit WHERE id IN ({Changed("visit")})
@@ -72,7 +73,7 @@ internal static partial class Facts
             LEFT JOIN (SELECT r.lead_id, min(k.signed_at) AS contracted_at FROM ods_contract k JOIN ods_reservation r ON r.id = k.reservation_id WHERE {narrow("r.lead_id")} GROUP BY r.lead_id) ct ON ct.lead_id = l.id
             LEFT JOIN (SELECT r.lead_id, min(x.cancelled_at) AS cancelled_at FROM ods_cancellation x JOIN ods_reservation r ON r.id = x.reservation_id WHERE {narrow("r.lead_id")} GROUP BY r.lead_id) cn ON cn.lead_id = l.id
             """),
-        new("fact_sale", "contract_id", "contract", Changed("contract"),
+        new("fact_sale", "contract_id", "contract", "signed_at", Changed("contract"),
             (narrow, driving) => $"""
             SELECT k.id AS contract_id, k.contract_no, date_key(k.signed_at), c.customer_key, u.unit_key, p.project_key, b.building_key, rep.sales_rep_key,
                    k.payment_method, k.status, k.list_price, k.discount_amount, k.final_price, k.area, k.signed_at
@@ -83,7 +84,7 @@ internal static partial class Facts
             LEFT JOIN dim_building b ON b.building_id = u.building_id
             LEFT JOIN dim_sales_rep rep ON rep.user_id = k.rep_user_id
             """),
-        new("fact_payment", "payment_id", "payment", Changed("payment"),
+        new("fact_payment", "payment_id", "payment", "paid_at", Changed("payment"),
             (narrow, driving) => $"""
             SELECT x.id AS payment_id, x.contract_id, date_key(x.paid_at), c.customer_key, u.unit_key, p.project_key, s.kind, x.channel, x.amount, x.paid_at
             FROM {driving} x
@@ -93,7 +94,7 @@ internal static partial class Facts
             LEFT JOIN dim_unit u ON u.unit_id = k.unit_id
             LEFT JOIN dim_project p ON p.project_id = u.project_id
             """),
-        new("fact_call", "call_record_id", "call_record",
+        new("fact_call", "call_record_id", "call_record", "started_at",
             $"{Changed("call_record")} UNION SELECT id FROM ods_call_record WHERE call_list_entry_id IN ({Changed("call_list_entry")})",
             (narrow, driving) => $"""
             SELECT r.id AS call_record_id, r.call_id, date_key(r.started_at), time_key(r.started_at), c.customer_key, a.agent_key, q.queue_key,
@@ -104,7 +105,7 @@ internal static partial class Facts
             LEFT JOIN dim_queue q ON q.queue = r.queue
             LEFT JOIN ods_call_list_entry e ON e.id = r.call_list_entry_id
             """),
-        new("fact_work_order", "work_order_id", "work_order",
+        new("fact_work_order", "work_order_id", "work_order", "opened_at",
             $"{Changed("work_order")} UNION SELECT work_order_id FROM ods_compensation WHERE id IN ({Changed("compensation")})",
             (narrow, driving) => $"""
             SELECT w.id AS work_order_id, w.number, w.type, w.status, w.priority, date_key(w.opened_at), c.customer_key, p.project_key, u.unit_key,
@@ -120,7 +121,7 @@ internal static partial class Facts
             LEFT JOIN dim_contractor con ON con.contractor_id = w.contractor_id
             LEFT JOIN (SELECT work_order_id, sum(amount) AS amount FROM ods_compensation WHERE {narrow("work_order_id")} GROUP BY work_order_id) comp ON comp.work_order_id = w.id
             """),
-        new("fact_inspection_issue", "inspection_issue_id", "inspection_issue",
+        new("fact_inspection_issue", "inspection_issue_id", "inspection_issue", "found_at",
             $"{Changed("inspection_issue")} UNION SELECT id FROM ods_inspection_issue WHERE inspection_unit_id IN ({Changed("inspection_unit")})",
             (narrow, driving) => $"""
             SELECT i.id AS inspection_issue_id, date_key(i.found_at), b.kind, p.project_key, u.unit_key, c.customer_key, cat.complaint_category_key,
@@ -133,7 +134,7 @@ internal static partial class Facts
             LEFT JOIN dim_unit u ON u.unit_id = iu.unit_id
             LEFT JOIN dim_complaint_category cat ON cat.complaint_category_id = i.category_id
             """),
-        new("fact_campaign_touch", "campaign_member_id", "campaign_member", Changed("campaign_member"),
+        new("fact_campaign_touch", "campaign_member_id", "campaign_member", "added_at", Changed("campaign_member"),
             (narrow, driving) => $"""
             SELECT m.id AS campaign_member_id, ca.campaign_key, c.customer_key, ch.channel_key, date_key(m.added_at), m.added_at, m.responded_at, m.responded_at IS NOT NULL
             FROM {driving} m
@@ -142,7 +143,7 @@ internal static partial class Facts
             LEFT JOIN dim_campaign ca ON ca.campaign_id = m.campaign_id
             LEFT JOIN dim_channel ch ON ch.channel = oc.channel
             """),
-        new("fact_competitor_price", "observation_id", "competitor_price_observation",
+        new("fact_competitor_price", "observation_id", "competitor_price_observation", "observed_on",
             $"{Changed("competitor_price_observation")} UNION SELECT id FROM ods_competitor_price_observation WHERE competitor_project_id IN ({Changed("competitor_project")})",
             (narrow, driving) => $"""
             SELECT o.id AS observation_id, comp.competitor_key, cp.name, cp.city, cp.district, p.project_key, date_key(o.observed_on), o.price_per_sqm, o.source
@@ -169,6 +170,16 @@ internal static partial class Facts
                 $"DELETE FROM {fact.Table} WHERE {fact.IdColumn} IN (SELECT id FROM {fact.AffectedTable})",
                 $"INSERT INTO {fact.Table} {fact.Select(column => $"{column} IN (SELECT id FROM {fact.AffectedTable})", DrivingRows(fact, touched, byId))}",
             ]));
+
+    /// <summary>The earliest and latest date of the facts a load can have added, as one row (NULLs when it added none): the
+    /// dates of the driving rows it extracted, all of them in a full load (<paramref name="touched"/> and <paramref name="byId"/>
+    /// as for <see cref="Statements"/>). A fact the run rewrote without its driving row changing keeps the date it had.</summary>
+    public static string ExtractedDates(IReadOnlySet<string> touched, bool full, IReadOnlySet<string> byId) =>
+        "SELECT CAST(min(lo) AS DATE), CAST(max(hi) AS DATE) FROM ("
+        + string.Join(" UNION ALL ", All.Where(f => touched.Contains(f.Driving))
+            .Select(f => $"SELECT min({f.DateColumn}) lo, max({f.DateColumn}) hi FROM {SourceTable.ChangedRows(f.Driving, full, byId)}")
+            .DefaultIfEmpty("SELECT NULL lo, NULL hi"))
+        + ")";
 
     /// <summary>For the checks after an incremental run (<see cref="DataQualityScope"/>): each fact it rewrote rows of, with
     /// the condition on the fact's columns that selects those rows (on the same connection, before the next run).</summary>

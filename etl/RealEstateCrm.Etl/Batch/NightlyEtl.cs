@@ -129,7 +129,7 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
 
             progress?.Report(new EtlProgress("transform and load", rows));
             await transforms.RunRestAsync(ct);
-            await EnsureDatesAsync(ct);
+            await EnsureDatesAsync(Facts.ExtractedDates(names, full, byId), ct);
 
             await warehouse.ExecuteAsync($"DELETE FROM etl_watermark WHERE source = '{Source}'", ct);
             await warehouse.ExecuteAsync($"INSERT INTO etl_watermark VALUES ('{Source}', {changes.ToSequence})", ct);
@@ -167,18 +167,16 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
         await warehouse.ExecuteAsync($"SET VARIABLE snapshot_date = DATE '{snapshotDate:yyyy-MM-dd}'", ct);
     }
 
-    /// <summary>dim_date covers every day from the earliest fact date through the snapshot date.</summary>
-    private async Task EnsureDatesAsync(CancellationToken ct)
+    /// <summary>dim_date covers every day from the earliest fact date through the snapshot date, without a gap.</summary>
+    private async Task EnsureDatesAsync(string extractedDates, CancellationToken ct)
     {
-        // One scan of the facts for both ends (a micro-batch pays this every time).
+        // Only the dates of the facts this run added are read (a scan of every fact cost 0.15-0.4 s of each run at the large
+        // scale): the days of every other fact are there since the run that added it, and dim_date is never cut back. The
+        // last day already there joins the range, so a run days after the last one fills the days between.
         await using var command = warehouse.Connection.CreateCommand();
-        command.CommandText = """
-            SELECT min(lo), greatest(coalesce(max(hi), getvariable('snapshot_date')), getvariable('snapshot_date')) FROM (
-                SELECT min(created_at)::DATE lo, max(created_at)::DATE hi FROM fact_lead_funnel UNION ALL SELECT min(signed_at)::DATE, max(signed_at)::DATE FROM fact_sale
-                UNION ALL SELECT min(paid_at)::DATE, max(paid_at)::DATE FROM fact_payment UNION ALL SELECT min(started_at)::DATE, max(started_at)::DATE FROM fact_call
-                UNION ALL SELECT min(opened_at)::DATE, max(opened_at)::DATE FROM fact_work_order UNION ALL SELECT min(found_at)::DATE, max(found_at)::DATE FROM fact_inspection_issue
-                UNION ALL SELECT min(added_at)::DATE, max(added_at)::DATE FROM fact_campaign_touch
-                UNION ALL SELECT min(strptime(observed_date_key::VARCHAR, '%Y%m%d'))::DATE, max(strptime(observed_date_key::VARCHAR, '%Y%m%d'))::DATE FROM fact_competitor_price)
+        command.CommandText = $"""
+            SELECT least(x.lo, (SELECT max(full_date) FROM dim_date)), greatest(x.hi, getvariable('snapshot_date'))
+            FROM ({extractedDates}) x(lo, hi)
             """;
         object? first, last;
         await using (var reader = await command.ExecuteReaderAsync(ct))
