@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace RealEstateCrm.Warehouse.Tests;
 
-/// <summary>Schema 008 stores dim_customer's and dim_unit's operational ids uncompressed (DuckDB's bitpacking of them made
+/// <summary>Schema 008 stores dim_customer's and dim_unit's operational ids (and the customer's rep) uncompressed (DuckDB's bitpacking of them made
 /// every scan slower): in a warehouse made before it, the rebuild keeps every row.</summary>
 public sealed class DimensionIdStorageTests : IDisposable
 {
@@ -14,9 +14,12 @@ public sealed class DimensionIdStorageTests : IDisposable
     // Ids in id order, as the loads write them: what DuckDB chose to bitpack.
     private const string Customers = """
         INSERT INTO dim_customer
-        SELECT row_number() OVER (ORDER BY id), id, 'C' || i, '客户' || i, 'Person', 'Female', 1980, 3, 'A', '上海市', 'High', NULL,
+        SELECT row_number() OVER (ORDER BY id), id, 'C' || i, '客户' || i, 'Person', 'Female', 1980, 3, 'A', '上海市', 'High', rep,
                TIMESTAMP '1900-01-01', TIMESTAMP '9999-12-31', true
-        FROM (SELECT uuidv7() AS id, i FROM range(200000) t(i)) ORDER BY id
+        FROM (SELECT uuidv7() AS id, i FROM range(200000) t(i))
+        -- One of 40 reps each.
+        JOIN (SELECT uuidv7() AS rep, r FROM range(40) t(r)) ON r = i % 40
+        ORDER BY id
         """;
 
     private const string Units = """
@@ -50,6 +53,7 @@ public sealed class DimensionIdStorageTests : IDisposable
         await reopened.ExecuteAsync("FORCE CHECKPOINT", Ct);
 
         Assert.Equal("Uncompressed", await CompressionAsync(reopened, "dim_customer", "customer_id"));
+        Assert.Equal("Uncompressed", await CompressionAsync(reopened, "dim_customer", "assigned_rep_id"));
         Assert.Equal("Uncompressed", await CompressionAsync(reopened, "dim_unit", "unit_id"));
         Assert.Equal(before, await reopened.ScalarAsync(Contents, Ct));
         Assert.StartsWith("200000:", before);
