@@ -7,8 +7,9 @@ namespace RealEstateCrm.Etl;
 /// those days of the rollups of every fact the load's changes can reach. A full load recomputes everything.</summary>
 internal static class RollupRefresh
 {
-    /// <summary>A fact with rollups: the rows a load rewrites are its affected ids (Facts' rule, given with its statements);
-    /// their old days are still in the fact when the load starts, their new days in the mirror, already loaded.</summary>
+    /// <summary>A fact with rollups: the rows a load rewrites are its affected ids (Facts' rule: their table is made by the
+    /// fact's first statements); their old days are still in the fact until its rows are deleted, their new days in the
+    /// mirror, already loaded.</summary>
     private sealed record Tracked(string Fact, string IdColumn, string DateKey, string Mirror, string MirrorTime)
     {
         public string DaysTable => $"rollup_days_{Fact}";
@@ -29,18 +30,18 @@ internal static class RollupRefresh
     {
         var untracked = OlapRollups.All.Select(r => r.Fact).Except(Facts.Select(t => t.Fact)).ToList();
         if (untracked.Count > 0) throw new InvalidOperationException($"rollups of {string.Join(", ", untracked)} have no refresh rule here: they would go stale");
-        foreach (var (fact, affected, statements) in facts)
+        foreach (var (fact, ids, prepare, rewrite) in facts)
         {
             var tracked = Facts.SingleOrDefault(t => t.Fact == fact);
-            // A full load recomputes every day: no days to note.
-            if (tracked is not null && !full)
+            foreach (var sql in prepare) yield return sql;
+            // A full load (no ids) recomputes every day: no days to note.
+            if (tracked is not null && ids is not null)
                 yield return $"""
                     CREATE OR REPLACE TEMP TABLE {tracked.DaysTable} AS
-                    WITH affected AS ({affected})
-                    SELECT {tracked.DateKey} AS date_key FROM {tracked.Fact} WHERE {tracked.IdColumn} IN (SELECT id FROM affected)
-                    UNION SELECT date_key({tracked.MirrorTime}) FROM {tracked.Mirror} WHERE id IN (SELECT id FROM affected)
+                    SELECT {tracked.DateKey} AS date_key FROM {tracked.Fact} WHERE {tracked.IdColumn} IN ({ids})
+                    UNION SELECT date_key({tracked.MirrorTime}) FROM {tracked.Mirror} WHERE id IN ({ids})
                     """;
-            foreach (var sql in statements) yield return sql;
+            foreach (var sql in rewrite) yield return sql;
             if (tracked is null) continue;
             foreach (var sql in OlapRollups.RefreshStatements(tracked.Fact, full ? null : $"SELECT date_key FROM {tracked.DaysTable}")) yield return sql;
         }
