@@ -85,20 +85,15 @@ public sealed class UserAgentLoopbackTests
     {
         await using var callee = SipUserAgent.Start(new SipUserAgentOptions { UdpPort = 0, RingsAtOnce = invite => invite.Uri.User == "4008" });
         await using var caller = TestCalls.StartAgent();
-        var served = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var other = new List<int>();
-
+        // Ringing, not Progress: the 180 leaves with the 100 on the receive thread and can arrive before a handler
+        // subscribed after Call() returns.
         var call = caller.Call(SipUri.Create("4008", "127.0.0.1", callee.UdpEndPoint.Port), TestCalls.Sdp);
-        call.Progress += (_, response) => { if (response.StatusCode > 100) served.TrySetResult(response.StatusCode); };
-        Assert.Equal(180, await served.Task.Within());
         await call.Ringing.Within();
         Assert.Equal("4008", (await callee.NextCallAsync()).Callee.Uri.User);
 
         var unknown = caller.Call(SipUri.Create("9999", "127.0.0.1", callee.UdpEndPoint.Port), TestCalls.Sdp);
-        unknown.Progress += (_, response) => { lock (other) other.Add(response.StatusCode); };
         await (await callee.NextCallAsync()).RejectAsync(404);
         Assert.Equal(404, (await Assert.ThrowsAsync<SipCallFailedException>(() => unknown.Answered.Within())).StatusCode);
-        lock (other) Assert.DoesNotContain(180, other);
         Assert.False(unknown.Ringing.IsCompleted);
     }
 
