@@ -134,6 +134,8 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
             await warehouse.ExecuteAsync($"DELETE FROM etl_watermark WHERE source = '{Source}'", ct);
             await warehouse.ExecuteAsync($"INSERT INTO etl_watermark VALUES ('{Source}', {changes.ToSequence})", ct);
             RecordRun(runId, mode, startedAt, watermark, changes.ToSequence, rows, "succeeded", null);
+            // A step of its own: DuckDB checkpoints at the commit, single-threaded, a second or more of a large run.
+            progress?.Report(new EtlProgress("commit", rows));
             await transaction.CommitAsync(ct);
             _mirrorCreated = true;
         }
