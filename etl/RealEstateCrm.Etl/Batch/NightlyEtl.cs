@@ -90,10 +90,11 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
             // reads waits for the next run instead of landing ahead of its outbox row. On SQLite it also spares each read by
             // id taking and releasing the file's shared lock.
             await using var snapshot = await db.BeginReadSnapshotAsync(ct);
-            await using var counts = new SnapshotCounts();
             changes = full ? await OutboxChanges.EverythingAsync(db, ct) : await OutboxChanges.SinceAsync(db, watermark, ct);
             if (plan.SkipWhenNothingNew && changes.Events == 0) return null;
             if (AfterOutboxRead is not null) await AfterOutboxRead();
+            // The operational counts for the checks read while the rows are read, in the same snapshot.
+            await using var counts = plan.DataQuality ? await SnapshotCounts.StartAsync(operational, db, ct) : null;
             // Declared before the transaction, so it is restored after the transaction ends, whichever way.
             await using var threads = plan.OneDuckDbThread ? await DuckDbThreadLimit.OneThreadAsync(warehouse, ct) : null;
             await using var transaction = await warehouse.Connection.BeginTransactionAsync(ct);
@@ -120,12 +121,9 @@ public sealed class NightlyEtl(CrmDatabase operational, WarehouseDatabase wareho
             var transforms = new TransformQueue(warehouse, statements, names);
             await loader.LoadAsync(db, touched, changes,
                 starting: table => progress?.Report(new EtlProgress($"extract {table.Name}", loader.Rows)),
-                extracted: table => transforms.ExtractedAsync(table.Name, ct),
-                // Once the reader thread is done, its core counts the operational rows for the checks, in the run's
-                // snapshot, while DuckDB appends and transforms the last tables and commits.
-                read: plan.DataQuality ? () => counts.Start(db, ct) : null, ct);
+                extracted: table => transforms.ExtractedAsync(table.Name, ct), ct);
             rows = loader.Rows;
-            operationalCounts = counts.Counts;
+            operationalCounts = counts?.Counts(db, ct);
 
             progress?.Report(new EtlProgress("transform and load", rows));
             await transforms.RunRestAsync(ct);

@@ -26,14 +26,13 @@ internal sealed class OdsLoader(WarehouseDatabase warehouse, bool full, Action<l
         tables.Where(t => changes.Touches(t.Entity)).ToList();
 
     /// <summary>Loads the <paramref name="touched"/> tables in order, reading ahead on a worker thread, and calls
-    /// <paramref name="extracted"/> after each (while the next is being read). The worker calls <paramref name="read"/>
-    /// once every table is read from <paramref name="db"/>, before this returns: the context is free from then on, while
-    /// the last tables' rows may still be appended and transformed.</summary>
+    /// <paramref name="extracted"/> after each (while the next is being read). <paramref name="db"/> is free again once this
+    /// returns.</summary>
     public async Task LoadAsync(CrmDbContext db, IReadOnlyList<SourceTable> touched, OutboxChanges changes,
-        Action<SourceTable> starting, Func<SourceTable, Task> extracted, Action? read, CancellationToken ct)
+        Action<SourceTable> starting, Func<SourceTable, Task> extracted, CancellationToken ct)
     {
         var ids = touched.Select(t => changes.Whole(t.Entity) ? null : changes.Ids(t.Entity)).ToList();
-        await using var reads = ReadAhead.Start(touched.Select((t, i) => (Func<CancellationToken, IAsyncEnumerable<RowChunk>>)(c => t.ReadAsync(db, ids[i], c))).ToList(), read, ct);
+        await using var reads = ReadAhead.Start(touched.Select((t, i) => (Func<CancellationToken, IAsyncEnumerable<RowChunk>>)(c => t.ReadAsync(db, ids[i], c))).ToList(), ct);
         // While the first table is read, DuckDB makes room for every table's rows: what goes is known from the outbox.
         for (var i = 0; i < touched.Count; i++) await ClearAsync(touched[i], ids[i], ct);
         for (var i = 0; i < touched.Count; i++)

@@ -17,16 +17,14 @@ internal sealed class ReadAhead : IAsyncDisposable
     private readonly CancellationTokenSource _stop;
     private readonly Task _reader;
 
-    private ReadAhead(IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<RowChunk>>> tables, Action? read, CancellationToken ct)
+    private ReadAhead(IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<RowChunk>>> tables, CancellationToken ct)
     {
         _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        _reader = Task.Run(() => ReadAsync(tables, read, _stop.Token), CancellationToken.None);
+        _reader = Task.Run(() => ReadAsync(tables, _stop.Token), CancellationToken.None);
     }
 
-    /// <summary>Starts reading <paramref name="tables"/> (each a function giving a table's rows) in order; the worker calls
-    /// <paramref name="read"/> once it has read them all (not when reading failed or was stopped), before
-    /// <see cref="DisposeAsync"/> returns.</summary>
-    public static ReadAhead Start(IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<RowChunk>>> tables, Action? read, CancellationToken ct) => new(tables, read, ct);
+    /// <summary>Starts reading <paramref name="tables"/> (each a function giving a table's rows) in order.</summary>
+    public static ReadAhead Start(IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<RowChunk>>> tables, CancellationToken ct) => new(tables, ct);
 
     /// <summary>The rows of the next table, in chunks.</summary>
     public async IAsyncEnumerable<RowChunk> NextTableAsync([EnumeratorCancellation] CancellationToken ct)
@@ -49,7 +47,7 @@ internal sealed class ReadAhead : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task ReadAsync(IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<RowChunk>>> tables, Action? read, CancellationToken ct)
+    private async Task ReadAsync(IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<RowChunk>>> tables, CancellationToken ct)
     {
         try
         {
@@ -59,7 +57,6 @@ internal sealed class ReadAhead : IAsyncDisposable
                 await _chunks.Writer.WriteAsync(null, ct);
             }
             _chunks.Writer.Complete();
-            read?.Invoke();
         }
         catch (Exception e)
         {
