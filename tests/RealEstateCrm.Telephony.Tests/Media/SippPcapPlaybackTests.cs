@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using RealEstateCrm.Telephony.Media;
+using RealEstateCrm.Telephony.Tests.Sip.Peers;
 
 namespace RealEstateCrm.Telephony.Tests.Media;
 
@@ -19,9 +20,8 @@ public sealed class SippPcapPlaybackTests : MediaTest
 
         var session = Bed.Session();
         var heard = Bed.Collect(session);
-        var (uasPort, uacPort) = (FreeUdpPorts(1), FreeUdpPorts(1));
-        // sipp binds four media ports from -mp up (audio and video, RTP and RTCP).
-        var (uasMedia, uacMedia) = (FreeUdpPorts(4), FreeUdpPorts(4));
+        var (uasPort, uacPort) = (FreePort.UdpRun(1), FreePort.UdpRun(1));
+        var (uasMedia, uacMedia) = (FreePort.UdpRun(4), FreePort.UdpRun(4));
         File.WriteAllText(Path.Combine(Folder, "uas.xml"), UasScenario);
         File.WriteAllText(Path.Combine(Folder, "uac.xml"), UacScenario.Replace("OUR_RTP_PORT", session.LocalEndPoint.Port.ToString()));
 
@@ -73,31 +73,6 @@ public sealed class SippPcapPlaybackTests : MediaTest
     }
 
     /// <summary>The first of <paramref name="count"/> consecutive UDP ports free on loopback right now.</summary>
-    private static int FreeUdpPorts(int count)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var sockets = new List<Socket>();
-            try
-            {
-                var first = Bind(0, sockets);
-                for (var port = first + 1; port < first + count; port++) Bind(port, sockets);
-                return first;
-            }
-            catch (SocketException) { }
-            finally { sockets.ForEach(s => s.Dispose()); }
-        }
-        throw new InvalidOperationException($"no {count} consecutive free UDP ports on 127.0.0.1");
-    }
-
-    private static int Bind(int port, List<Socket> sockets)
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        sockets.Add(socket);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
-    }
-
     private const string UacScenario = """
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <scenario name="offer our RTP port">

@@ -39,7 +39,7 @@ internal sealed class Sipp : IAsyncDisposable
         var arguments = new List<string>
         {
             "-sf", Path.Combine(AppContext.BaseDirectory, "Sip", "Scenarios", scenario),
-            "-i", "127.0.0.1", "-p", (port ?? 0).ToString(), "-mp", FreePort.Next().ToString(),
+            "-i", "127.0.0.1", "-p", (port ?? 0).ToString(), "-mp", FreePort.UdpRun(4).ToString(),
             "-nostdin", "-timeout", "30s", "-timeout_error",
             "-trace_err", "-error_file", Path.Combine(folder, "errors.log"),
             "-trace_msg", "-message_file", Path.Combine(folder, "messages.log"),
