@@ -37,7 +37,8 @@ public static class ReadSnapshot
                     var joined = (await db.Database.UseTransactionAsync(sqlite.BeginTransaction(deferred: true), ct))!;
                     // Between BEGIN and the first read: the read transaction opens on the holder's WAL snapshot, which the
                     // holder's own read keeps from being checkpointed away.
-                    Check(raw.sqlite3_snapshot_open(sqlite.Handle!, "main", moment), sqlite.Handle!);
+                    var opened = raw.sqlite3_snapshot_open(sqlite.Handle!, "main", moment);
+                    if (opened != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(opened, sqlite.Handle);
                     return joined;
                 }
             case DatabaseProvider.Postgres:
@@ -60,11 +61,6 @@ public static class ReadSnapshot
             default:
                 return null;
         }
-    }
-
-    private static void Check(int rc, sqlite3 connection)
-    {
-        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, connection);
     }
 
     public static async Task<IDbContextTransaction> BeginReadSnapshotAsync(this CrmDbContext db, CancellationToken ct = default)

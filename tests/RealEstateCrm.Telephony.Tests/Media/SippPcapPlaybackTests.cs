@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using RealEstateCrm.Telephony.Media;
 using RealEstateCrm.Telephony.Tests.Sip.Peers;
 
@@ -72,7 +70,6 @@ public sealed class SippPcapPlaybackTests : MediaTest
         if (!process.HasExited) process.Kill(entireProcessTree: true);
     }
 
-    /// <summary>The first of <paramref name="count"/> consecutive UDP ports free on loopback right now.</summary>
     private const string UacScenario = """
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <scenario name="offer our RTP port">
