@@ -48,7 +48,7 @@ public sealed class CustomerLeaveServiceTests(WebServer server, Chromium chromiu
         await page.FillAsync("#leave-service input[name=date]", day.ToString("yyyy-MM-dd"));
         await page.SelectOptionAsync("#leave-service select[name=channel]", "WalkIn");
         await page.ClickAsync("#leave-service button[type=submit]");
-        await page.WaitForURLAsync($"**/Customers/Details/{owner.Id}");
+        await page.ArriveAtAsync($"/Customers/Details/{owner.Id}$");
 
         Assert.Contains(day.ToString("yyyy-MM-dd"), await page.InnerTextAsync(".c360-profile .left-service"));
         var timeline = await page.InnerTextAsync(".c360-timeline");

@@ -37,7 +37,7 @@ public sealed class ServiceHandoverTests(WebServer server, Chromium chromium)
         Assert.Equal("no room 9999 in this building", await page.InnerTextAsync("#create-batch [data-field=units]"));
         await page.FillAsync("#create-batch textarea[name=rooms]", unit.RoomNo);
         await page.ClickAsync("#create-batch button[type=submit]");
-        await page.WaitForURLAsync("**/Service/Handover/*");
+        await page.ArriveAtAsync("/Service/Handover/[0-9a-f-]{36}$");
         Assert.Equal("1", await page.InnerTextAsync("[data-figure=planned] b"));
 
         await page.ClickAsync($"tr[data-room='{unit.RoomNo}'] a");

@@ -21,7 +21,7 @@ public sealed class ServiceTopicTests(WebServer server, Chromium chromium)
         await page.FillAsync("#create-topic input[name=title]", title);
         await page.SelectOptionAsync("#create-topic select[name=project]", order.ProjectId.ToString()!);
         await page.ClickAsync("#create-topic button[type=submit]");
-        await page.WaitForURLAsync("**/Service/Topics/*");
+        await page.ArriveAtAsync("/Service/Topics/[0-9a-f-]{36}$");
         Assert.Equal(title, await page.InnerTextAsync("h1"));
         Assert.Equal("0", await page.InnerTextAsync("#order-count"));
 

@@ -18,7 +18,7 @@ public sealed class ServiceWorkOrderTests(WebServer server, Chromium chromium)
         await page.GotoAsync($"/Service/Board?Number={order.Number}");
         Assert.Equal("Open", await StatusOnBoard(page, order.Number));
         await page.ClickAsync($"tr[data-number='{order.Number}'] a");
-        await page.WaitForURLAsync($"**/Service/WorkOrders/{order.Id}");
+        await page.ArriveAtAsync($"/Service/WorkOrders/{order.Id}$");
 
         await page.SelectOptionAsync("#dispatch select[name=department]", new SelectOptionValue { Index = 1 });
         await page.ClickAsync("#dispatch button[type=submit]");
@@ -87,7 +87,7 @@ public sealed class ServiceWorkOrderTests(WebServer server, Chromium chromium)
 
         await page.FillAsync("#escalate textarea[name=reason]", "业主扬言投诉到电视台");
         await page.ClickAsync("#escalate button[type=submit]");
-        await page.WaitForURLAsync($"**/Service/WorkOrders/{order.Id}");
+        await page.ArriveAtAsync($"/Service/WorkOrders/{order.Id}$");
         Assert.Contains("Escalated By Hand", await page.Locator("#history .steps li .badge").AllInnerTextsAsync());
         Assert.Contains("业主扬言投诉到电视台", await page.InnerTextAsync("#history"));
         await using (var db = server.Database.CreateContext())

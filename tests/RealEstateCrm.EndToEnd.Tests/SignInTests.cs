@@ -20,8 +20,8 @@ public sealed class SignInTests(WebServer server, Chromium chromium)
         await page.FillAsync("#UserName", "demo.admin");
         await page.FillAsync("#Password", Operational.DemoData.DemoSeeder.DemoPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("/admin/jobs"));
-        Assert.Contains("Recurring", await page.ContentAsync());
+        await page.ArriveAtAsync("/admin/jobs");
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Recurring");
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class SignInTests(WebServer server, Chromium chromium)
     {
         var page = await chromium.SignInAsync(server.BaseAddress, "demo.analyst");
         await page.ClickAsync("text=Sign out");
-        await page.WaitForURLAsync(url => url.Contains("/Account/SignIn"));
+        await page.ArriveAtAsync("/Account/SignIn");
         await page.GotoAsync("/");
         Assert.Contains("/Account/SignIn", page.Url);
     }
