@@ -72,7 +72,7 @@ public static class DataQualityChecks
 
     /// <summary>Starts the operational row counts on their own connection and thread: on a large database they are the slow
     /// half of the checks, so they run while DuckDB does its half.</summary>
-    internal static Task<long[]> StartOperationalCounts(CrmDatabase operational, CancellationToken ct) => Task.Run(async () =>
+    internal static Task<long[]> StartOperationalCounts(CrmDatabase operational, CancellationToken ct) => OwnThread.Start(async () =>
     {
         await using var db = operational.CreateContext("etl");
         await db.Database.OpenConnectionAsync(ct);
@@ -81,7 +81,7 @@ public static class DataQualityChecks
 
     /// <summary>Starts the operational row counts on <paramref name="db"/>'s connection, in its transaction if it has one
     /// (a run's read snapshot, <see cref="SnapshotCounts"/>), on another thread.</summary>
-    internal static Task<long[]> StartOperationalCounts(CrmDbContext db, CancellationToken ct) => Task.Run(() => OperationalCountsAsync(db, ct), ct);
+    internal static Task<long[]> StartOperationalCounts(CrmDbContext db, CancellationToken ct) => OwnThread.Start(() => OperationalCountsAsync(db, ct), ct);
 
     /// <summary>The checks, with the operational counts already started (<see cref="StartOperationalCounts"/>).</summary>
     internal static async Task<IReadOnlyList<DataQualityResult>> RunAsync(Task<long[]> operationalCounts, WarehouseDatabase warehouse, DataQualityScope? scope, CancellationToken ct)

@@ -20,7 +20,7 @@ internal sealed class ReadAhead : IAsyncDisposable
     private ReadAhead(IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<RowChunk>>> tables, CancellationToken ct)
     {
         _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        _reader = Task.Run(() => ReadAsync(tables, _stop.Token), CancellationToken.None);
+        _reader = OwnThread.Start(() => ReadAsync(tables, _stop.Token));
     }
 
     /// <summary>Starts reading <paramref name="tables"/> (each a function giving a table's rows) in order.</summary>
