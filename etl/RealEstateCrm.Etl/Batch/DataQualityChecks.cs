@@ -70,9 +70,9 @@ public static class DataQualityChecks
     internal static Task<IReadOnlyList<DataQualityResult>> RunAsync(CrmDatabase operational, WarehouseDatabase warehouse, DataQualityScope? scope, CancellationToken ct) =>
         RunAsync(StartOperationalCounts(operational, ct), warehouse, scope, ct);
 
-    /// <summary>Starts the operational row counts on their own connection and thread: on a large database they are the slow
-    /// half of the checks, so they run while DuckDB does its half.</summary>
-    internal static Task<long[]> StartOperationalCounts(CrmDatabase operational, CancellationToken ct) => OwnThread.Start(async () =>
+    /// <summary>Starts the operational row counts on their own connection and a background thread (<see cref="BackgroundThread"/>):
+    /// on a large database they are the slow half of the checks, so they run while DuckDB does its half.</summary>
+    internal static Task<long[]> StartOperationalCounts(CrmDatabase operational, CancellationToken ct) => BackgroundThread.Start(async () =>
     {
         await using var db = operational.CreateContext("etl");
         await db.Database.OpenConnectionAsync(ct);
@@ -80,8 +80,8 @@ public static class DataQualityChecks
     }, ct);
 
     /// <summary>Starts the operational row counts on <paramref name="db"/>'s connection, in its transaction if it has one
-    /// (a run's read snapshot, <see cref="SnapshotCounts"/>), on another thread.</summary>
-    internal static Task<long[]> StartOperationalCounts(CrmDbContext db, CancellationToken ct) => OwnThread.Start(() => OperationalCountsAsync(db, ct), ct);
+    /// (a run's read snapshot, <see cref="SnapshotCounts"/>), on a background thread.</summary>
+    internal static Task<long[]> StartOperationalCounts(CrmDbContext db, CancellationToken ct) => BackgroundThread.Start(() => OperationalCountsAsync(db, ct), ct);
 
     /// <summary>The checks, with the operational counts already started (<see cref="StartOperationalCounts"/>).</summary>
     internal static async Task<IReadOnlyList<DataQualityResult>> RunAsync(Task<long[]> operationalCounts, WarehouseDatabase warehouse, DataQualityScope? scope, CancellationToken ct)
